@@ -1,0 +1,136 @@
+//! The site configuration, read from `config.yaml` at the site root.
+//!
+//! Every key is optional; a missing file gives [`Config::default`]. Unknown keys are an
+//! error (a typo in `config.yaml` should not be silently ignored), reported with the
+//! file, line and column.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use serde::{Deserialize, Serialize};
+
+/// The file name of the site configuration, relative to the site root.
+pub const CONFIG_FILE: &str = "config.yaml";
+
+/// The whole site configuration (`config.yaml`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Site title, shown in the header of every page and in `<title>`.
+    pub title: String,
+    /// One-sentence description of the site, used on the home page and in `<meta>`.
+    pub description: String,
+    /// The public URL the site is deployed at, with a trailing slash
+    /// (e.g. `https://example.org/sitrep/`). Used for canonical links only: every link
+    /// between pages is written relative, so the site also works from a sub-folder or
+    /// straight from disk.
+    pub base_url: String,
+    /// Language of the content, as a BCP 47 tag, written into `<html lang>`.
+    pub language: String,
+    /// Name of the theme folder under `themes/`.
+    pub theme: String,
+    /// How many of the newest reports the home page lists.
+    pub home_reports: usize,
+    /// The regions reports are grouped by, in display order. Defaults to the five
+    /// regions of [`crate::region::default_regions`].
+    pub regions: Vec<RegionConfig>,
+    /// Free-form values passed to templates as `config.extra`.
+    pub extra: serde_yaml::Mapping,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: "Sitrep".into(),
+            description: "Situation reports".into(),
+            base_url: "http://localhost/".into(),
+            language: "en".into(),
+            theme: "default".into(),
+            home_reports: 20,
+            regions: crate::region::default_regions(),
+            extra: serde_yaml::Mapping::new(),
+        }
+    }
+}
+
+/// One region of the site, as written in `config.yaml`.
+///
+/// Countries are assigned to regions by selectors. A selector is an ISO 3166-1 alpha-2
+/// code (`IR`), a UN M49 subregion (`subregion:western-asia`) or a UN M49 region
+/// (`region:africa`), with the names used by the `keshvar` crate. When several regions
+/// select a country, the most specific selector wins (code, then subregion, then region);
+/// `exclude` removes countries a broader selector of the same region took in.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RegionConfig {
+    /// Display name, e.g. `Asia-Pacific`.
+    pub name: String,
+    /// URL slug; derived from the name when absent (`asia-pacific`).
+    #[serde(default)]
+    pub slug: Option<String>,
+    /// Other spellings accepted in seeds and front matter (`APAC`, `Asia Pacific`).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Selectors of the countries in this region.
+    #[serde(default)]
+    pub include: Vec<String>,
+    /// Selectors of countries taken out again.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+}
+
+impl Config {
+    /// Reads `config.yaml` from `root`; a missing file gives the defaults.
+    ///
+    /// Errors: the file cannot be read, is not valid YAML, has an unknown key, or
+    /// defines regions that do not validate (see [`crate::region::Regions::new`]).
+    pub fn load(root: &Path) -> Result<Config> {
+        let path = root.join(CONFIG_FILE);
+        if !path.exists() {
+            return Ok(Config::default());
+        }
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("cannot read `{}`", path.display()))?;
+        Self::parse(&text, &path)
+    }
+
+    /// Parses the text of a `config.yaml`; `path` is only used in error messages.
+    pub fn parse(text: &str, path: &Path) -> Result<Config> {
+        let mut config: Config = if text.trim().is_empty() {
+            Config::default()
+        } else {
+            serde_yaml::from_str(text).map_err(|e| yaml_error(path, 0, &e))?
+        };
+        if !config.base_url.ends_with('/') {
+            config.base_url.push('/');
+        }
+        crate::region::Regions::new(&config.regions)
+            .with_context(|| format!("invalid `regions` in `{}`", path.display()))?;
+        Ok(config)
+    }
+
+    /// The theme folder for `root`: `root/themes/<theme>`.
+    pub fn theme_dir(&self, root: &Path) -> PathBuf {
+        root.join("themes").join(&self.theme)
+    }
+}
+
+/// Turns a serde_yaml error into one naming `path`, line and column. `line_offset` is
+/// the number of lines before the YAML text in the file (front matter starts after `---`).
+pub fn yaml_error(path: &Path, line_offset: usize, e: &serde_yaml::Error) -> anyhow::Error {
+    match e.location() {
+        Some(loc) => {
+            // serde_yaml appends " at line X column Y" to its message; drop it, we say it.
+            let msg = e.to_string();
+            let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+            anyhow::anyhow!(
+                "{}:{}:{}: {}",
+                path.display(),
+                loc.line() + line_offset,
+                loc.column(),
+                msg
+            )
+        }
+        None => anyhow::anyhow!("{}: {}", path.display(), e),
+    }
+}

@@ -1,0 +1,198 @@
+//! The front matter of a report: the YAML block between `---` lines at the top of a
+//! content file. `import` writes it, `content` reads it; this module is the schema both
+//! share.
+
+use std::path::Path;
+
+use anyhow::{Result, bail};
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// The front matter of one report.
+///
+/// Required: `title` and `date`. Unknown keys are kept in `extra` and passed to
+/// templates as `page.extra`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FrontMatter {
+    /// The report's headline.
+    pub title: String,
+    /// The report's date, written `YYYY-MM-DD`; a full RFC 3339 timestamp is accepted
+    /// and its date kept.
+    #[serde(deserialize_with = "deserialize_date")]
+    pub date: NaiveDate,
+    /// The outlet that published the report (`Clash Report`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The region, one of the site's regions or an alias of one. When absent, the
+    /// build infers it from the first of `countries`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// Countries the report mentions, primary (where the events happen) first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub countries: Vec<String>,
+    /// A short summary shown on index pages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// The file name of the seed the report was imported from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<String>,
+    /// Overrides the URL slug, which is otherwise the file name without `.md`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slug: Option<String>,
+    /// A draft is not built (nor listed) unless `--drafts` is given.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
+    /// Every other key, as written.
+    #[serde(flatten)]
+    pub extra: serde_yaml::Mapping,
+}
+
+fn deserialize_date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+    // A visitor (not `String::deserialize` then parse) so that serde_yaml reports the
+    // error at the date's own line and column.
+    struct DateVisitor;
+    impl serde::de::Visitor<'_> for DateVisitor {
+        type Value = NaiveDate;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a date written YYYY-MM-DD")
+        }
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<NaiveDate, E> {
+            let s = s.trim();
+            NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .or_else(|_| chrono::DateTime::parse_from_rfc3339(s).map(|dt| dt.date_naive()))
+                .map_err(|_| E::custom(format!("`{s}` is not a date (YYYY-MM-DD)")))
+        }
+    }
+    d.deserialize_str(DateVisitor)
+}
+
+/// A content file split into its front matter and body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// The parsed front matter.
+    pub front_matter: FrontMatter,
+    /// The Markdown body after the closing `---`.
+    pub body: String,
+}
+
+/// Parses a content file: `---`, YAML, `---`, then Markdown. `path` is used in error
+/// messages only.
+///
+/// Errors name the file and, for YAML errors, the line and column in the file
+/// (`content/reports/x.md:4:8: invalid type...`).
+pub fn parse(text: &str, path: &Path) -> Result<Document> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next().unwrap_or("");
+    if first.trim_end() != "---" {
+        bail!(
+            "{}:1:1: no front matter: the file must start with a `---` line",
+            path.display()
+        );
+    }
+    let yaml_start = first.len();
+    let mut offset = yaml_start;
+    let mut yaml_end = None;
+    for line in lines {
+        if line.trim_end() == "---" {
+            yaml_end = Some((offset, offset + line.len()));
+            break;
+        }
+        offset += line.len();
+    }
+    let Some((yaml_end, body_start)) = yaml_end else {
+        bail!(
+            "{}:1:1: the front matter is not closed by a `---` line",
+            path.display()
+        );
+    };
+    let yaml = &text[yaml_start..yaml_end];
+    let front_matter: FrontMatter =
+        serde_yaml::from_str(yaml).map_err(|e| crate::config::yaml_error(path, 1, &e))?;
+    if front_matter.title.trim().is_empty() {
+        bail!("{}:2:1: `title` is empty", path.display());
+    }
+    let body = text[body_start..]
+        .trim_start_matches(['\r', '\n'])
+        .to_string();
+    Ok(Document { front_matter, body })
+}
+
+/// Writes a content file: front matter between `---` lines, a blank line, the body.
+pub fn to_string(front_matter: &FrontMatter, body: &str) -> String {
+    let yaml = serde_yaml::to_string(front_matter).expect("front matter always serialises");
+    let mut out = String::with_capacity(yaml.len() + body.len() + 16);
+    out.push_str("---\n");
+    out.push_str(&yaml);
+    out.push_str("---\n\n");
+    out.push_str(body.trim_end());
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fm() -> FrontMatter {
+        FrontMatter {
+            title: "China presses Kachin rebels: a test".into(),
+            date: NaiveDate::from_ymd_opt(2025, 7, 8).unwrap(),
+            source: Some("Clash Report".into()),
+            region: Some("Asia-Pacific".into()),
+            countries: vec!["China".into(), "Myanmar".into()],
+            summary: Some("Summary.".into()),
+            seed: Some("clash.txt".into()),
+            slug: None,
+            draft: false,
+            extra: Default::default(),
+        }
+    }
+
+    #[test]
+    fn round_trip_and_date_format() {
+        let text = to_string(&fm(), "Body.\n\nMore.");
+        assert!(text.contains("\ndate: 2025-07-08\n"), "{text}");
+        let doc = parse(&text, Path::new("x.md")).unwrap();
+        assert_eq!(doc.front_matter, fm());
+        assert_eq!(doc.body, "Body.\n\nMore.\n");
+    }
+
+    #[test]
+    fn extra_keys_are_kept() {
+        let doc = parse(
+            "---\ntitle: T\ndate: 2025-07-08T10:00:00Z\nauthor: Ana\n---\nx",
+            Path::new("x.md"),
+        )
+        .unwrap();
+        assert_eq!(doc.front_matter.date.to_string(), "2025-07-08");
+        assert_eq!(
+            doc.front_matter
+                .extra
+                .get("author")
+                .and_then(|v| v.as_str()),
+            Some("Ana")
+        );
+    }
+
+    #[test]
+    fn errors_name_file_line_and_column() {
+        let p = Path::new("content/reports/bad.md");
+        let e = parse("---\ntitle: T\ndate: [1, 2\n---\n", p)
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("content/reports/bad.md:"), "{e}");
+        let e = parse("---\ntitle: T\n---\n", p).unwrap_err().to_string();
+        assert!(e.contains("date"), "{e}");
+        let e = parse("---\ndate: 2025-07-08\n---\n", p)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("title"), "{e}");
+        let e = parse("---\ntitle: T\ndate: 2025-13-08\n---\n", p)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("content/reports/bad.md:3:"), "{e}");
+        assert!(parse("no front matter", p).is_err());
+        assert!(parse("---\ntitle: T\n", p).is_err());
+    }
+}

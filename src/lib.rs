@@ -1,0 +1,28 @@
+//! sitrep: a static site generator for conflict reports ("situation reports").
+//!
+//! The pipeline, each module one stage, data flowing one way:
+//!
+//! * [`seed`] parses raw report text files ("seeds");
+//! * [`import`] turns them into Markdown files with YAML front matter, using
+//!   [`gazetteer`] and [`countries`] to find the countries, [`region`] to infer the
+//!   region, and [`title`] for titles and summaries;
+//! * [`content`] loads and validates the content files ([`front_matter`] is their schema);
+//! * [`site`] is the model: reports, regions, months;
+//! * [`render`] turns the model into HTML with tera templates, pulldown-cmark and syntect;
+//! * [`output`] writes `public/` atomically.
+//!
+//! [`config`] reads `config.yaml`; [`cmd`] holds one function per command.
+
+// pub mod cmd;
+pub mod config;
+// pub mod content;
+pub mod countries;
+pub mod front_matter;
+pub mod gazetteer;
+pub mod import;
+// pub mod output;
+pub mod region;
+// pub mod render;
+pub mod seed;
+// pub mod site;
+pub mod title;
