@@ -148,6 +148,8 @@ pub struct SeedResult {
     pub seed: PathBuf,
     /// What happened.
     pub outcome: Outcome,
+    /// A warning about an imported report (no country found, so no region).
+    pub note: Option<String>,
 }
 
 /// Imports seed files and folders (every `*.txt` below a folder, in name order) into
@@ -167,8 +169,12 @@ pub fn import_paths(
         .with_context(|| format!("cannot create `{}`", reports.display()))?;
     let mut results = Vec::new();
     for seed in seed_files(paths, &mut results) {
-        let outcome = import_one(&seed, &reports, force, regions);
-        results.push(SeedResult { seed, outcome });
+        let (outcome, note) = import_one(&seed, &reports, force, regions);
+        results.push(SeedResult {
+            seed,
+            outcome,
+            note,
+        });
     }
     Ok(results)
 }
@@ -192,6 +198,7 @@ fn seed_files(paths: &[PathBuf], results: &mut Vec<SeedResult>) -> Vec<PathBuf> 
                     Err(e) => results.push(SeedResult {
                         seed: e.path().unwrap_or(path).to_path_buf(),
                         outcome: Outcome::Failed(e.to_string()),
+                        note: None,
                     }),
                 }
             }
@@ -204,10 +211,20 @@ fn seed_files(paths: &[PathBuf], results: &mut Vec<SeedResult>) -> Vec<PathBuf> 
     files
 }
 
-fn import_one(seed: &Path, reports: &Path, force: bool, regions: &Regions) -> Outcome {
+fn import_one(
+    seed: &Path,
+    reports: &Path,
+    force: bool,
+    regions: &Regions,
+) -> (Outcome, Option<String>) {
     let bytes = match std::fs::read(seed) {
         Ok(b) => b,
-        Err(e) => return Outcome::Failed(format!("{}: cannot read: {e}", seed.display())),
+        Err(e) => {
+            return (
+                Outcome::Failed(format!("{}: cannot read: {e}", seed.display())),
+                None,
+            );
+        }
     };
     let name = seed
         .file_name()
@@ -215,8 +232,13 @@ fn import_one(seed: &Path, reports: &Path, force: bool, regions: &Regions) -> Ou
         .unwrap_or_default();
     let report = match import_report(&name, &bytes, regions) {
         Ok(r) => r,
-        Err(e) => return Outcome::Failed(format!("{}:{}", seed.display(), e)),
+        Err(e) => return (Outcome::Failed(format!("{}:{}", seed.display(), e)), None),
     };
+    let note = report
+        .front_matter
+        .region
+        .is_none()
+        .then(|| "no country found, so no region: add `region:` by hand".to_string());
     let mut target = reports.join(format!("{}.md", report.stem));
     // Another seed already gave this file name: add this seed's name to tell them apart.
     if let Some(other) = seed_of(&target)
@@ -230,13 +252,14 @@ fn import_one(seed: &Path, reports: &Path, force: bool, regions: &Regions) -> Ou
     }
     let exists = target.exists();
     if exists && !force {
-        return Outcome::Skipped(target);
+        return (Outcome::Skipped(target), None);
     }
-    match write_atomically(&target, report.to_markdown().as_bytes()) {
+    let outcome = match write_atomically(&target, report.to_markdown().as_bytes()) {
         Ok(()) if exists => Outcome::Overwritten(target),
         Ok(()) => Outcome::Created(target),
         Err(e) => Outcome::Failed(format!("{}: {e:#}", target.display())),
-    }
+    };
+    (outcome, note)
 }
 
 /// The `seed:` recorded in an existing content file, if it has one.

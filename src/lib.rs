@@ -13,16 +13,16 @@
 //!
 //! [`config`] reads `config.yaml`; [`cmd`] holds one function per command.
 
-// pub mod cmd;
+pub mod cmd;
 pub mod config;
-// pub mod content;
+pub mod content;
 pub mod countries;
 pub mod front_matter;
 pub mod gazetteer;
 pub mod import;
-// pub mod output;
+pub mod output;
 pub mod region;
-// pub mod render;
+pub mod render;
 pub mod seed;
-// pub mod site;
+pub mod site;
 pub mod title;

@@ -205,7 +205,7 @@ impl Gazetteer {
         }
         for forms in g.forms.values_mut() {
             // Longest first; among equals, the first added (stable sort).
-            forms.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+            forms.sort_by_key(|f| std::cmp::Reverse(f.words.len()));
         }
         g
     }
@@ -345,9 +345,10 @@ impl Gazetteer {
                         || (form.kind != FormKind::Name && is_place_noun(next));
                     let mut keep = true;
                     if self.countries[country].code == "GE" && form.kind == FormKind::Name {
-                        keep = !prev(1).is_some_and(|w| GEORGIA_STATE_CUES.contains(&w))
-                            && !(prev(1) == Some("of") && prev(2) == Some("state"))
-                            && tokens.get(i + 1).is_none_or(|t| t.norm != "state");
+                        let state_before = prev(1).is_some_and(|w| GEORGIA_STATE_CUES.contains(&w))
+                            || (prev(1) == Some("of") && prev(2) == Some("state"));
+                        let state_after = tokens.get(i + 1).is_some_and(|t| t.norm == "state");
+                        keep = !(state_before || state_after);
                     }
                     if keep {
                         mentions.push(Mention {

@@ -1,0 +1,186 @@
+//! Loading and validating the content files under `content/`.
+//!
+//! Every `*.md` file below `content/` is a report page. Files and folders whose name
+//! starts with `.` or `_`, and editor leftovers (`*~`, `*.swp`, `#*#`), are skipped.
+//! Files are read and parsed in parallel; one bad file gives one error and the others
+//! still load.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, anyhow};
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::front_matter::{self, FrontMatter};
+use crate::gazetteer::gazetteer;
+use crate::region::{Region, Regions};
+
+/// A validated report page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    /// The source file, as found under the content folder (`content/reports/x.md`).
+    pub file: PathBuf,
+    /// The page's path in the site, relative to the site root, with a trailing
+    /// slash: the source folder below `content/` plus the slug (`reports/x/`).
+    pub path: String,
+    /// The front matter as written.
+    pub front_matter: FrontMatter,
+    /// The region: the front matter's (normalised through the region aliases), else
+    /// the region of the first country; `None` when neither gives one.
+    pub region: Option<Region>,
+    /// The countries, with known names normalised to their common English short name
+    /// (`Burma` -> `Myanmar`); unknown names are kept as written.
+    pub countries: Vec<String>,
+    /// The Markdown body.
+    pub body: String,
+}
+
+/// Finds the content files under `content_dir`, sorted by path.
+pub fn find_content_files(content_dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    let walker = WalkDir::new(content_dir)
+        .follow_links(true)
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name()));
+    for entry in walker {
+        let entry = entry.map_err(|e| anyhow!("cannot read `{}`: {e}", content_dir.display()))?;
+        if entry.file_type().is_file() && entry.path().extension().is_some_and(|x| x == "md") {
+            files.push(entry.into_path());
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Whether a file or folder name is skipped: hidden (`.x`), private (`_x`) or an
+/// editor's temporary file (`x~`, `x.swp`, `#x#`, vim's `4913`).
+pub fn is_ignored(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    name.starts_with('.')
+        || name.starts_with('_')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name == "4913"
+}
+
+/// Loads every content file under `content_dir`. Returns the valid pages (sorted by
+/// file) and one error per invalid file, naming it (and the line, where known).
+/// Drafts are left out unless `drafts`. Two pages with the same path are an error
+/// naming both files.
+pub fn load_pages(
+    content_dir: &Path,
+    regions: &Regions,
+    drafts: bool,
+) -> Result<(Vec<Page>, Vec<anyhow::Error>)> {
+    let files = find_content_files(content_dir)?;
+    let results: Vec<Result<Page>> = files
+        .par_iter()
+        .map(|f| load_page(f, content_dir, regions))
+        .collect();
+    let mut pages = Vec::new();
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(p) if p.front_matter.draft && !drafts => {}
+            Ok(p) => pages.push(p),
+            Err(e) => errors.push(e),
+        }
+    }
+    let mut by_path: std::collections::HashMap<&str, &Path> = Default::default();
+    for p in &pages {
+        if let Some(other) = by_path.insert(&p.path, &p.file) {
+            errors.push(anyhow!(
+                "{}: has the same URL `/{}` as `{}`: change its file name or `slug`",
+                p.file.display(),
+                p.path,
+                other.display()
+            ));
+        }
+    }
+    Ok((pages, errors))
+}
+
+/// Loads and validates one content file.
+pub fn load_page(file: &Path, content_dir: &Path, regions: &Regions) -> Result<Page> {
+    let bytes = std::fs::read(file).map_err(|e| anyhow!("{}: cannot read: {e}", file.display()))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        anyhow!("{}:{line}: not UTF-8 text", file.display())
+    })?;
+    let doc = front_matter::parse(&text, file)?;
+    let fm = &doc.front_matter;
+    let g = gazetteer();
+    let countries: Vec<String> = fm
+        .countries
+        .iter()
+        .map(|c| g.lookup(c).map_or_else(|| c.clone(), |k| k.name.clone()))
+        .collect();
+    let region = match &fm.region {
+        Some(name) => Some(regions.find(name).cloned().ok_or_else(|| {
+            let known: Vec<&str> = regions.all().iter().map(|r| r.name.as_str()).collect();
+            anyhow!(
+                "{}:{}: unknown region `{name}` (the site's regions: {})",
+                file.display(),
+                key_line(&text, "region"),
+                known.join(", ")
+            )
+        })?),
+        None => fm
+            .countries
+            .first()
+            .and_then(|c| g.lookup(c))
+            .and_then(|c| regions.of_country(&c.region_code))
+            .cloned(),
+    };
+    let slug = match &fm.slug {
+        Some(s) => {
+            let s = slug::slugify(s);
+            if s.is_empty() {
+                return Err(anyhow!(
+                    "{}:{}: `slug` has no letters or digits",
+                    file.display(),
+                    key_line(&text, "slug")
+                ));
+            }
+            s
+        }
+        None => slug::slugify(file.file_stem().unwrap_or_default().to_string_lossy()),
+    };
+    let folder = file
+        .parent()
+        .and_then(|p| p.strip_prefix(content_dir).ok())
+        .map(|p| {
+            p.components()
+                .map(|c| slug::slugify(c.as_os_str().to_string_lossy()))
+                .filter(|c| !c.is_empty())
+                .map(|c| c + "/")
+                .collect::<String>()
+        })
+        .unwrap_or_default();
+    Ok(Page {
+        file: file.to_path_buf(),
+        path: format!("{folder}{slug}/"),
+        region,
+        countries,
+        body: doc.body,
+        front_matter: doc.front_matter,
+    })
+}
+
+/// The 1-based line of `key:` in a file's front matter (1 if not found).
+fn key_line(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| {
+            l.strip_prefix(key)
+                .is_some_and(|r| r.trim_start().starts_with(':'))
+        })
+        .map_or(1, |i| i + 1)
+}
