@@ -232,7 +232,10 @@ fn import_one(
         .unwrap_or_default();
     let report = match import_report(&name, &bytes, regions) {
         Ok(r) => r,
-        Err(e) => return (Outcome::Failed(format!("{}:{}", seed.display(), e)), None),
+        Err(e) => {
+            let msg = format!("{}:{}: {e}", seed.display(), e.line());
+            return (Outcome::Failed(msg), None);
+        }
     };
     let note = report
         .front_matter

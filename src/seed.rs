@@ -60,14 +60,15 @@ impl Seed {
     }
 }
 
-/// Why a seed could not be parsed. Every variant carries the 1-based line it refers to.
+/// Why a seed could not be parsed. [`SeedError::line`] gives the line it refers to;
+/// the message does not repeat it.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum SeedError {
     /// The file is empty or only whitespace.
-    #[error("line 1: the file is empty")]
+    #[error("the file is empty")]
     Empty,
     /// The bytes are not UTF-8.
-    #[error("line {line}: not UTF-8 text (invalid byte at offset {offset})")]
+    #[error("not UTF-8 text (invalid byte at offset {offset})")]
     NotUtf8 {
         /// Line of the first invalid byte.
         line: usize,
@@ -76,7 +77,7 @@ pub enum SeedError {
     },
     /// The first line holds no date sitrep can read.
     #[error(
-        "line {line}: no date found in `{text}` (expected e.g. `July 08, 2025`, `8 July 2025` or `2025-07-08`)"
+        "no date found in `{text}` (expected e.g. `July 08, 2025`, `8 July 2025` or `2025-07-08`)"
     )]
     NoDate {
         /// Line that was searched.
@@ -85,7 +86,7 @@ pub enum SeedError {
         text: String,
     },
     /// The date names a day that does not exist.
-    #[error("line {line}: `{text}` is not a valid date")]
+    #[error("`{text}` is not a valid date")]
     BadDate {
         /// Line of the date.
         line: usize,
@@ -93,11 +94,24 @@ pub enum SeedError {
         text: String,
     },
     /// Nothing but the date line (and maybe an outlet or trailer) is in the file.
-    #[error("line {line}: the report has no article text after the date line")]
+    #[error("the report has no article text after the date line")]
     NoBody {
         /// Line of the date.
         line: usize,
     },
+}
+
+impl SeedError {
+    /// The 1-based line the error refers to.
+    pub fn line(&self) -> usize {
+        match self {
+            SeedError::Empty => 1,
+            SeedError::NotUtf8 { line, .. }
+            | SeedError::NoDate { line, .. }
+            | SeedError::BadDate { line, .. }
+            | SeedError::NoBody { line } => *line,
+        }
+    }
 }
 
 /// Parses the bytes of one seed file. `regions` are used to recognise the trailing

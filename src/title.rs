@@ -211,7 +211,7 @@ const SMALL_WORDS: &[&str] = &[
 const ACRONYMS: &[&str] = &[
     "UN", "US", "UK", "EU", "NATO", "UAE", "DRC", "ISIS", "ISIL", "PKK", "KIA", "IRNA", "OPEC",
     "AU", "ICC", "IMF", "PLO", "IRA", "USSR", "CIA", "FBI", "GDP", "AP", "BBC", "AFP", "SDF",
-    "RSF", "IDF", "IS", "MP", "MPS",
+    "RSF", "IDF",
 ];
 
 /// A seed's own headline, tidied: a headline in capitals (`IRAN SAYS OFFENSIVE OVER`)

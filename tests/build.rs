@@ -1,0 +1,267 @@
+//! `sitrep build` on the fixture site (`tests/fixtures/site/`) and on broken sites.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+use sitrep::cmd::build::{BuildOptions, build};
+
+const FIXTURE: &str = "tests/fixtures/site";
+const BASE: &str = "https://example.org/sitrep/";
+
+fn build_fixture(out: &Path) {
+    build(&BuildOptions {
+        root: FIXTURE.into(),
+        output: Some(out.to_path_buf()),
+        drafts: false,
+    })
+    .unwrap();
+}
+
+#[test]
+fn builds_every_page() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    build_fixture(&out);
+    for page in [
+        "index.html",
+        "404.html",
+        "style.css",
+        "syntax.css",
+        "site.css",
+        "regions/index.html",
+        "regions/middle-east/index.html",
+        "regions/africa/index.html",
+        "regions/america/index.html",
+        "regions/europe/index.html",
+        "regions/asia-pacific/index.html",
+        "months/index.html",
+        "months/2025-07/index.html",
+        "months/2025-06/index.html",
+        "months/2025-05/index.html",
+        "reports/2025-07-08-kachin/index.html",
+        "reports/2025-07-20-gaza/index.html",
+        "reports/2025-06-30-sudan/index.html",
+        "reports/2025-06-02-human-region/index.html",
+        "analysis/overview/index.html",
+    ] {
+        assert!(out.join(page).is_file(), "{page} is written");
+    }
+    assert!(
+        !out.join("reports/2025-06-01-draft").exists(),
+        "drafts are not built"
+    );
+    let month = std::fs::read_to_string(out.join("months/2025-07/index.html")).unwrap();
+    assert!(
+        month.contains("<h1>July 2025</h1>"),
+        "month page is titled July 2025"
+    );
+    let report = std::fs::read_to_string(out.join("reports/2025-07-08-kachin/index.html")).unwrap();
+    assert!(
+        report.contains("<span class=\"hl-"),
+        "fenced code is highlighted"
+    );
+    assert!(
+        report.contains("China, Myanmar"),
+        "countries normalised (Burma -> Myanmar)"
+    );
+}
+
+#[test]
+fn each_report_is_on_exactly_its_region_and_month_page() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    build_fixture(&out);
+    // (report path, region slug, month)
+    let expected = [
+        ("reports/2025-07-08-kachin/", "asia-pacific", "2025-07"), // inferred from China
+        ("reports/2025-07-20-gaza/", "middle-east", "2025-07"),    // alias `middle east`
+        ("reports/2025-06-30-sudan/", "africa", "2025-06"),        // inferred from Sudan
+        ("reports/2025-06-02-human-region/", "europe", "2025-06"), // written region wins
+        ("analysis/overview/", "asia-pacific", "2025-05"),         // alias `APAC`
+    ];
+    let regions = ["middle-east", "africa", "america", "europe", "asia-pacific"];
+    let months = ["2025-07", "2025-06", "2025-05"];
+    for (report, region, month) in expected {
+        for r in regions {
+            let page = out.join(format!("regions/{r}/index.html"));
+            assert_eq!(
+                page_links_to(&page, &out, report),
+                r == region,
+                "{report} on region page {r}"
+            );
+        }
+        for m in months {
+            let page = out.join(format!("months/{m}/index.html"));
+            assert_eq!(
+                page_links_to(&page, &out, report),
+                m == month,
+                "{report} on month page {m}"
+            );
+        }
+        // And the report links back to both.
+        let page = out.join(report).join("index.html");
+        assert!(page_links_to(&page, &out, &format!("regions/{region}/")));
+        assert!(page_links_to(&page, &out, &format!("months/{month}/")));
+    }
+    // Index pages list newest first.
+    let africa = std::fs::read_to_string(out.join("regions/asia-pacific/index.html")).unwrap();
+    let kachin = africa.find("2025-07-08-kachin").unwrap();
+    let overview = africa.find("analysis/overview").unwrap();
+    assert!(kachin < overview, "newest first");
+    // The home page shows the newest `home_reports` (3).
+    let home = out.join("index.html");
+    assert!(page_links_to(&home, &out, "reports/2025-07-20-gaza/"));
+    assert!(page_links_to(&home, &out, "reports/2025-06-30-sudan/"));
+    assert!(!page_links_to(&home, &out, "analysis/overview/"));
+    // Counts on the regions page.
+    let regions_page = std::fs::read_to_string(out.join("regions/index.html")).unwrap();
+    assert!(
+        regions_page.contains("2 reports"),
+        "Asia-Pacific has 2 reports"
+    );
+    assert!(regions_page.contains("0 reports"), "America has none");
+}
+
+#[test]
+fn every_internal_link_resolves() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    build_fixture(&out);
+    let broken = broken_links(&out, BASE);
+    assert!(broken.is_empty(), "broken links: {broken:#?}");
+    assert!(html_files(&out).len() >= 15);
+}
+
+#[test]
+fn a_site_template_overrides_the_theme() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(Path::new(FIXTURE), tmp.path());
+    std::fs::create_dir_all(tmp.path().join("templates")).unwrap();
+    std::fs::write(
+        tmp.path().join("templates/404.html"),
+        "{% extends \"base.html\" %}{% block content %}CUSTOM 404{% endblock content %}",
+    )
+    .unwrap();
+    let out = tmp.path().join("public");
+    build(&BuildOptions {
+        root: tmp.path().into(),
+        output: None,
+        drafts: false,
+    })
+    .unwrap();
+    assert!(
+        std::fs::read_to_string(out.join("404.html"))
+            .unwrap()
+            .contains("CUSTOM 404")
+    );
+}
+
+#[test]
+fn bad_content_fails_with_file_and_line_and_leaves_output_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(Path::new(FIXTURE), tmp.path());
+    let out = sitrep(tmp.path(), &["build"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let index_before = std::fs::read(tmp.path().join("public/index.html")).unwrap();
+
+    let reports = tmp.path().join("content/reports");
+    std::fs::write(
+        reports.join("bad-yaml.md"),
+        "---\ntitle: T\ndate: [2025\n---\nx\n",
+    )
+    .unwrap();
+    std::fs::write(
+        reports.join("no-title.md"),
+        "---\ndate: 2025-07-01\n---\nx\n",
+    )
+    .unwrap();
+    std::fs::write(
+        reports.join("bad-region.md"),
+        "---\ntitle: T\ndate: 2025-07-01\nregion: Atlantis\n---\nx\n",
+    )
+    .unwrap();
+    std::fs::write(reports.join("not-utf8.md"), b"---\ntitle: \xff\n---\n").unwrap();
+    std::fs::write(
+        reports.join("bad-date.md"),
+        "---\ntitle: T\ndate: 2025-02-30\n---\n",
+    )
+    .unwrap();
+    let out = sitrep(tmp.path(), &["build"]);
+    let msg = text(&out);
+    assert!(!out.status.success(), "{msg}");
+    // Every bad file is reported, not just the first.
+    assert!(msg.contains("bad-yaml.md:3:"), "{msg}");
+    assert!(
+        msg.contains("no-title.md") && msg.contains("title"),
+        "{msg}"
+    );
+    assert!(
+        msg.contains("bad-region.md:4: unknown region `Atlantis`"),
+        "{msg}"
+    );
+    assert!(msg.contains("not-utf8.md:2: not UTF-8"), "{msg}");
+    assert!(
+        msg.contains("bad-date.md:3:") && msg.contains("2025-02-30"),
+        "{msg}"
+    );
+    assert!(msg.contains("5 error(s)"), "{msg}");
+    // The last good output is untouched and no staging folder is left behind.
+    assert_eq!(
+        std::fs::read(tmp.path().join("public/index.html")).unwrap(),
+        index_before
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains("staging"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn bad_template_is_reported_with_its_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(Path::new(FIXTURE), tmp.path());
+    std::fs::create_dir_all(tmp.path().join("templates")).unwrap();
+    std::fs::write(
+        tmp.path().join("templates/report.html"),
+        "line one\n{% if %}\n",
+    )
+    .unwrap();
+    let out = sitrep(tmp.path(), &["build"]);
+    let msg = text(&out);
+    assert!(!out.status.success());
+    assert!(msg.contains("report.html:2:"), "{msg}");
+    assert!(!tmp.path().join("public").exists(), "nothing written");
+}
+
+#[test]
+fn duplicate_urls_are_an_error_naming_both_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(Path::new(FIXTURE), tmp.path());
+    std::fs::write(
+        tmp.path().join("content/reports/other.md"),
+        "---\ntitle: T\ndate: 2025-07-01\nslug: 2025-07-08-kachin\n---\n",
+    )
+    .unwrap();
+    let out = sitrep(tmp.path(), &["build"]);
+    let msg = text(&out);
+    assert!(!out.status.success());
+    assert!(
+        msg.contains("other.md") && msg.contains("2025-07-08-kachin.md"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn refuses_to_replace_a_folder_it_did_not_write() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(Path::new(FIXTURE), tmp.path());
+    std::fs::create_dir_all(tmp.path().join("public")).unwrap();
+    std::fs::write(tmp.path().join("public/precious.txt"), "x").unwrap();
+    let out = sitrep(tmp.path(), &["build"]);
+    assert!(!out.status.success());
+    assert!(tmp.path().join("public/precious.txt").exists());
+}

@@ -1,0 +1,196 @@
+//! `sitrep import` on the real seed, on bad seeds, and run twice.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+use sitrep::front_matter;
+
+const SEED: &str = "tests/fixtures/seed/clash-report-2025-07-08.txt";
+
+fn abs(p: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(p)
+        .display()
+        .to_string()
+}
+
+fn only_report(dir: &Path) -> std::path::PathBuf {
+    let files: Vec<_> = std::fs::read_dir(dir.join("content/reports"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    files[0].clone()
+}
+
+#[test]
+fn the_real_seed_gives_the_expected_front_matter() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = sitrep(tmp.path(), &["import", &abs(SEED)]);
+    assert!(out.status.success(), "{}", text(&out));
+    let file = only_report(tmp.path());
+    let text = std::fs::read_to_string(&file).unwrap();
+    let doc = front_matter::parse(&text, &file).unwrap();
+    let fm = &doc.front_matter;
+    assert!(text.contains("\ndate: 2025-07-08\n"), "{text}");
+    assert_eq!(fm.date.to_string(), "2025-07-08");
+    assert_eq!(fm.source.as_deref(), Some("Clash Report"));
+    assert_eq!(fm.region.as_deref(), Some("Asia-Pacific"));
+    let mut first_two = fm.countries[..2].to_vec();
+    first_two.sort();
+    assert_eq!(first_two, ["China", "Myanmar"]);
+    assert_eq!(fm.seed.as_deref(), Some("clash-report-2025-07-08.txt"));
+    assert!(
+        fm.title.chars().count() <= 90 && fm.title.starts_with("China"),
+        "{}",
+        fm.title
+    );
+    assert!(
+        fm.summary
+            .as_deref()
+            .unwrap()
+            .starts_with("China is leveraging")
+    );
+    let paragraphs: Vec<&str> = doc
+        .body
+        .split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    assert_eq!(paragraphs.len(), 8, "eight article paragraphs");
+    assert!(paragraphs[7].starts_with("Satellite imagery"));
+    for trailer in [
+        "Middle East",
+        "July 2025",
+        "Africa",
+        "America",
+        "September 2025",
+        "Europe",
+        "August 2025",
+        "Asia-Pasific",
+        "June 2025",
+    ] {
+        assert!(
+            !doc.body.lines().any(|l| l.trim() == trailer),
+            "trailer line `{trailer}` in body"
+        );
+    }
+}
+
+#[test]
+fn import_is_idempotent_and_never_overwrites_without_force() {
+    let tmp = tempfile::tempdir().unwrap();
+    let first = sitrep(tmp.path(), &["import", &abs(SEED)]);
+    assert!(text(&first).contains("created"), "{}", text(&first));
+    let file = only_report(tmp.path());
+    let bytes = std::fs::read(&file).unwrap();
+
+    // Same seed again: same file name, file left alone, reported as skipped.
+    let second = sitrep(tmp.path(), &["import", &abs(SEED)]);
+    assert!(second.status.success());
+    assert!(text(&second).contains("skipped"), "{}", text(&second));
+    assert_eq!(only_report(tmp.path()), file);
+    assert_eq!(std::fs::read(&file).unwrap(), bytes);
+
+    // A person edits the report: a plain import keeps the edit...
+    std::fs::write(
+        &file,
+        format!("{}\nEdited by hand.\n", String::from_utf8_lossy(&bytes)),
+    )
+    .unwrap();
+    let third = sitrep(tmp.path(), &["import", &abs(SEED)]);
+    assert!(text(&third).contains("skipped"));
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("Edited by hand.")
+    );
+    // ...and --force regenerates the same bytes as the first import.
+    let forced = sitrep(tmp.path(), &["import", "--force", &abs(SEED)]);
+    assert!(text(&forced).contains("overwrote"), "{}", text(&forced));
+    assert_eq!(std::fs::read(&file).unwrap(), bytes);
+}
+
+#[test]
+fn bad_seeds_are_reported_and_do_not_stop_the_others() {
+    let tmp = tempfile::tempdir().unwrap();
+    let seeds = tmp.path().join("seeds");
+    std::fs::create_dir_all(&seeds).unwrap();
+    std::fs::write(seeds.join("a-empty.txt"), "").unwrap();
+    std::fs::write(
+        seeds.join("b-latin1.txt"),
+        b"July 1, 2025Wire\nCaf\xe9 bombing in Beirut.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        seeds.join("c-no-date.txt"),
+        "Clash Report\nSomething happened in Syria.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        seeds.join("d-bad-date.txt"),
+        "February 30, 2025Wire\nText.\n",
+    )
+    .unwrap();
+    std::fs::write(seeds.join("e-only-date.txt"), "July 1, 2025Wire\n").unwrap();
+    std::fs::copy(abs(SEED), seeds.join("f-good.txt")).unwrap();
+    std::fs::write(seeds.join("notes.md"), "not a seed").unwrap();
+    let out = sitrep(tmp.path(), &["import", "seeds"]);
+    let msg = text(&out);
+    assert!(
+        !out.status.success(),
+        "non-zero exit when a seed failed: {msg}"
+    );
+    assert!(msg.contains("a-empty.txt:1: the file is empty"), "{msg}");
+    assert!(msg.contains("b-latin1.txt:2: not UTF-8"), "{msg}");
+    assert!(msg.contains("c-no-date.txt:1: no date found"), "{msg}");
+    assert!(
+        msg.contains("d-bad-date.txt:1: `February 30, 2025` is not a valid date"),
+        "{msg}"
+    );
+    assert!(
+        msg.contains("e-only-date.txt:1: the report has no article text"),
+        "{msg}"
+    );
+    assert!(msg.contains("1 imported, 0 skipped, 5 failed"), "{msg}");
+    assert!(
+        only_report(tmp.path())
+            .to_string_lossy()
+            .contains("2025-07-08-china")
+    );
+}
+
+#[test]
+fn variants_scrapers_produce() {
+    let tmp = tempfile::tempdir().unwrap();
+    let seeds = tmp.path().join("seeds");
+    std::fs::create_dir_all(&seeds).unwrap();
+    // BOM, CRLF, weekday, outlet on its own line, a headline in capitals, a dateline.
+    std::fs::write(
+        seeds.join("wire.txt"),
+        "\u{feff}Monday, October 19, 1987\r\nReuters\r\nIRAN SAYS GULF OFFENSIVE IS OVER\r\nNICOSIA, Oct 19 - Fighting raged in southern Iraq, Iranian officials said.\r\nIraqi forces shelled Basra.\r\nAsia-Pasific\r\nOctober 1987\r\n",
+    )
+    .unwrap();
+    let out = sitrep(tmp.path(), &["import", "seeds"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let file = only_report(tmp.path());
+    let doc = front_matter::parse(&std::fs::read_to_string(&file).unwrap(), &file).unwrap();
+    let fm = doc.front_matter;
+    assert_eq!(fm.date.to_string(), "1987-10-19");
+    assert_eq!(fm.source.as_deref(), Some("Reuters"));
+    assert_eq!(fm.title, "Iran Says Gulf Offensive Is Over");
+    assert!(
+        !doc.body.contains("IRAN SAYS"),
+        "headline kept out of the body"
+    );
+    assert!(!doc.body.contains("Asia-Pasific") && !doc.body.contains("October 1987"));
+    // Nicosia (Cyprus) is the dateline: where the wire filed, not a country of the report.
+    assert!(
+        !fm.countries.contains(&"Cyprus".to_string()),
+        "{:?}",
+        fm.countries
+    );
+    assert_eq!(fm.countries.first().map(String::as_str), Some("Iraq"));
+    assert_eq!(fm.region.as_deref(), Some("Middle East"));
+}
