@@ -8,7 +8,7 @@
 //! Templates get small serialisable views (see [`ReportView`]), never the whole site:
 //! index pages list report summaries, not bodies.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
@@ -199,10 +199,22 @@ pub fn render_site(site: &Site, tera: &Tera, out: &Staging) -> Result<usize> {
         .iter()
         .map(|(m, list)| month_link(m, list.len()))
         .collect();
+    let region_by_slug: HashMap<&str, &LinkView> = site
+        .regions
+        .iter()
+        .zip(&region_links)
+        .map(|((r, _), link)| (r.slug.as_str(), link))
+        .collect();
+    let month_by_key: HashMap<Month, &LinkView> = site
+        .months
+        .iter()
+        .zip(&month_links)
+        .map(|((m, _), link)| (*m, link))
+        .collect();
     let views: Vec<ReportView> = site
         .reports
         .iter()
-        .map(|p| report_view(p, site, &region_links))
+        .map(|p| report_view(p, base, &region_by_slug, &month_by_key))
         .collect();
     let config = ConfigView {
         title: &site.config.title,
@@ -300,28 +312,29 @@ fn month_link(m: &Month, count: usize) -> LinkView {
     }
 }
 
-fn report_view<'a>(p: &'a Page, site: &Site, regions: &[LinkView]) -> ReportView<'a> {
+fn report_view<'a>(
+    p: &'a Page,
+    base_url: &str,
+    regions: &HashMap<&str, &LinkView>,
+    months: &HashMap<Month, &LinkView>,
+) -> ReportView<'a> {
     let fm = &p.front_matter;
     let month = Month::of(fm.date);
-    let month_count = site
-        .months
-        .iter()
-        .find(|(m, _)| *m == month)
-        .map_or(0, |(_, l)| l.len());
     ReportView {
         title: &fm.title,
         path: &p.path,
-        permalink: format!("{}{}", site.config.base_url, p.path),
+        permalink: format!("{base_url}{}", p.path),
         date: fm.date.to_string(),
         date_display: fm.date.format("%-d %B %Y").to_string(),
         source: fm.source.as_deref(),
-        region: p.region.as_ref().and_then(|r| {
-            regions
-                .iter()
-                .find(|l| l.path == format!("regions/{}/", r.slug))
-                .cloned()
-        }),
-        month: month_link(&month, month_count),
+        region: p
+            .region
+            .as_ref()
+            .and_then(|r| regions.get(r.slug.as_str()))
+            .map(|l| (*l).clone()),
+        month: months
+            .get(&month)
+            .map_or_else(|| month_link(&month, 0), |l| (*l).clone()),
         countries: &p.countries,
         summary: fm.summary.as_deref(),
         extra: &fm.extra,
