@@ -137,8 +137,18 @@ pub struct LinkView {
     pub name: String,
     /// Path from the site root, with a trailing slash (`regions/asia-pacific/`).
     pub path: String,
-    /// Number of reports.
-    pub count: usize,
+    /// Number of reports; only on index pages (`null` on report pages, so a report
+    /// page does not change when another report is added).
+    pub count: Option<usize>,
+}
+
+impl LinkView {
+    fn uncounted(&self) -> LinkView {
+        LinkView {
+            count: None,
+            ..self.clone()
+        }
+    }
 }
 
 /// What templates see of a report. Index pages get these without `content`.
@@ -156,9 +166,9 @@ pub struct ReportView<'a> {
     pub date_display: String,
     /// The outlet.
     pub source: Option<&'a str>,
-    /// The region's index page, if the report has a region.
+    /// The region's index page (without count), if the report has a region.
     pub region: Option<LinkView>,
-    /// The month's index page.
+    /// The month's index page (without count).
     pub month: LinkView,
     /// Countries, primary first.
     pub countries: &'a [String],
@@ -178,133 +188,201 @@ struct ConfigView<'a> {
     extra: &'a serde_yaml::Mapping,
 }
 
-/// Renders the whole site into `out`: report pages, home page, region and month
-/// indexes, 404 page. Pages are rendered in parallel.
+/// One page of the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PageKey {
+    /// The report at this index of [`Site::reports`].
+    Report(usize),
+    /// The home page.
+    Home,
+    /// The list of regions.
+    Regions,
+    /// The region at this index of [`Site::regions`].
+    Region(usize),
+    /// The list of months.
+    Months,
+    /// The month at this index of [`Site::months`].
+    Month(usize),
+    /// `404.html`.
+    NotFound,
+}
+
+/// Renders pages of one [`Site`] with one set of templates. Views shared by many
+/// pages (report summaries, region and month links) are made once, in [`Renderer::new`].
+pub struct Renderer<'a> {
+    site: &'a Site,
+    tera: &'a Tera,
+    views: Vec<ReportView<'a>>,
+    region_links: Vec<LinkView>,
+    month_links: Vec<LinkView>,
+    common: Context,
+}
+
+impl<'a> Renderer<'a> {
+    /// Prepares to render `site` with `tera`.
+    pub fn new(site: &'a Site, tera: &'a Tera) -> Renderer<'a> {
+        let base = &site.config.base_url;
+        let region_links: Vec<LinkView> = site
+            .regions
+            .iter()
+            .map(|(r, list)| LinkView {
+                name: r.name.clone(),
+                path: format!("regions/{}/", r.slug),
+                count: Some(list.len()),
+            })
+            .collect();
+        let month_links: Vec<LinkView> = site
+            .months
+            .iter()
+            .map(|(m, list)| month_link(m, Some(list.len())))
+            .collect();
+        let region_by_slug: HashMap<&str, LinkView> = site
+            .regions
+            .iter()
+            .zip(&region_links)
+            .map(|((r, _), link)| (r.slug.as_str(), link.uncounted()))
+            .collect();
+        let views = site
+            .reports
+            .iter()
+            .map(|p| report_view(p, base, &region_by_slug))
+            .collect();
+        let config = ConfigView {
+            title: &site.config.title,
+            description: &site.config.description,
+            base_url: base,
+            language: &site.config.language,
+            extra: &site.config.extra,
+        };
+        let mut common = Context::new();
+        common.insert("config", &config);
+        common.insert("generator", concat!("sitrep ", env!("CARGO_PKG_VERSION")));
+        Renderer {
+            site,
+            tera,
+            views,
+            region_links,
+            month_links,
+            common,
+        }
+    }
+
+    /// Every page of the site.
+    pub fn all_pages(&self) -> Vec<PageKey> {
+        let mut keys: Vec<PageKey> = (0..self.site.reports.len()).map(PageKey::Report).collect();
+        keys.extend([
+            PageKey::Home,
+            PageKey::Regions,
+            PageKey::Months,
+            PageKey::NotFound,
+        ]);
+        keys.extend((0..self.site.regions.len()).map(PageKey::Region));
+        keys.extend((0..self.site.months.len()).map(PageKey::Month));
+        keys
+    }
+
+    /// The page's site path, with a trailing slash (`reports/x/`, `` for home);
+    /// `404.html` for the not-found page.
+    pub fn path(&self, key: PageKey) -> String {
+        match key {
+            PageKey::Report(i) => self.site.reports[i].path.clone(),
+            PageKey::Home => String::new(),
+            PageKey::Regions => "regions/".into(),
+            PageKey::Region(i) => self.region_links[i].path.clone(),
+            PageKey::Months => "months/".into(),
+            PageKey::Month(i) => self.month_links[i].path.clone(),
+            PageKey::NotFound => "404.html".into(),
+        }
+    }
+
+    /// The file the page is written to, relative to the output root
+    /// (`reports/x/index.html`).
+    pub fn output_file(&self, key: PageKey) -> String {
+        match key {
+            PageKey::NotFound => "404.html".into(),
+            _ => format!("{}index.html", self.path(key)),
+        }
+    }
+
+    /// Renders one page to HTML.
+    ///
+    /// Errors: the template fails; the message names the template and the page.
+    pub fn render(&self, key: PageKey) -> Result<String> {
+        let path = self.path(key);
+        let mut ctx = self.common.clone();
+        ctx.insert("current_path", &path);
+        let root = match key {
+            // The 404 page is served at any URL, so its links are absolute.
+            PageKey::NotFound => self.site.config.base_url.clone(),
+            _ => relative_root(&path),
+        };
+        ctx.insert("root", &root);
+        let list = |idx: &[usize]| idx.iter().map(|&i| &self.views[i]).collect::<Vec<_>>();
+        let template = match key {
+            PageKey::Report(i) => {
+                let nav: Vec<LinkView> =
+                    self.region_links.iter().map(LinkView::uncounted).collect();
+                ctx.insert("regions", &nav);
+                ctx.insert("page", &self.views[i]);
+                ctx.insert("content", &markdown_to_html(&self.site.reports[i].body));
+                "report.html"
+            }
+            PageKey::Home => {
+                ctx.insert("regions", &self.region_links);
+                let home: Vec<&ReportView> = self
+                    .views
+                    .iter()
+                    .take(self.site.config.home_reports)
+                    .collect();
+                ctx.insert("reports", &home);
+                ctx.insert("total", &self.views.len());
+                ctx.insert("months", &self.month_links);
+                "index.html"
+            }
+            PageKey::Regions | PageKey::Months | PageKey::NotFound => {
+                ctx.insert("regions", &self.region_links);
+                ctx.insert("months", &self.month_links);
+                match key {
+                    PageKey::Regions => "regions.html",
+                    PageKey::Months => "months.html",
+                    _ => "404.html",
+                }
+            }
+            PageKey::Region(i) => {
+                ctx.insert("regions", &self.region_links);
+                ctx.insert("region", &self.region_links[i]);
+                ctx.insert("reports", &list(&self.site.regions[i].1));
+                "region.html"
+            }
+            PageKey::Month(i) => {
+                ctx.insert("regions", &self.region_links);
+                ctx.insert("month", &self.month_links[i]);
+                ctx.insert("reports", &list(&self.site.months[i].1));
+                "month.html"
+            }
+        };
+        self.tera
+            .render(template, &ctx)
+            .map_err(|e| anyhow!("rendering `{template}` for /{path}: {e}"))
+    }
+}
+
+/// Renders every page of the site into `out`, in parallel. Returns the number of
+/// pages.
 ///
 /// Errors: a template fails to render (the message names the template and page), or
 /// a file cannot be written.
 pub fn render_site(site: &Site, tera: &Tera, out: &Staging) -> Result<usize> {
-    let base = &site.config.base_url;
-    let region_links: Vec<LinkView> = site
-        .regions
-        .iter()
-        .map(|(r, list)| LinkView {
-            name: r.name.clone(),
-            path: format!("regions/{}/", r.slug),
-            count: list.len(),
-        })
-        .collect();
-    let month_links: Vec<LinkView> = site
-        .months
-        .iter()
-        .map(|(m, list)| month_link(m, list.len()))
-        .collect();
-    let region_by_slug: HashMap<&str, &LinkView> = site
-        .regions
-        .iter()
-        .zip(&region_links)
-        .map(|((r, _), link)| (r.slug.as_str(), link))
-        .collect();
-    let month_by_key: HashMap<Month, &LinkView> = site
-        .months
-        .iter()
-        .zip(&month_links)
-        .map(|((m, _), link)| (*m, link))
-        .collect();
-    let views: Vec<ReportView> = site
-        .reports
-        .iter()
-        .map(|p| report_view(p, base, &region_by_slug, &month_by_key))
-        .collect();
-    let config = ConfigView {
-        title: &site.config.title,
-        description: &site.config.description,
-        base_url: base,
-        language: &site.config.language,
-        extra: &site.config.extra,
-    };
-    let mut common = Context::new();
-    common.insert("config", &config);
-    common.insert("regions", &region_links);
-    common.insert("generator", concat!("sitrep ", env!("CARGO_PKG_VERSION")));
-
-    let page_context = |path: &str, root: &str| {
-        let mut c = common.clone();
-        c.insert("current_path", path);
-        c.insert("root", root);
-        c
-    };
-    let render = |template: &str, path: &str, ctx: &Context| -> Result<()> {
-        let html = tera
-            .render(template, ctx)
-            .map_err(|e| anyhow!("rendering `{template}` for /{path}: {e}"))?;
-        out.write(&format!("{path}index.html"), html.as_bytes())
-    };
-
-    // Report pages.
-    site.reports
-        .par_iter()
-        .zip(views.par_iter())
-        .try_for_each(|(page, view)| -> Result<()> {
-            let mut ctx = page_context(&page.path, &relative_root(&page.path));
-            ctx.insert("page", view);
-            ctx.insert("content", &markdown_to_html(&page.body));
-            render("report.html", &page.path, &ctx)
-        })?;
-
-    // Home page.
-    let mut ctx = page_context("", "");
-    let home: Vec<&ReportView> = views.iter().take(site.config.home_reports).collect();
-    ctx.insert("reports", &home);
-    ctx.insert("total", &views.len());
-    ctx.insert("months", &month_links);
-    render("index.html", "", &ctx)?;
-
-    // Region indexes.
-    let mut ctx = page_context("regions/", "../");
-    ctx.insert("months", &month_links);
-    render("regions.html", "regions/", &ctx)?;
-    site.regions
-        .par_iter()
-        .zip(region_links.par_iter())
-        .try_for_each(|((_, list), link)| {
-            let mut ctx = page_context(&link.path, "../../");
-            ctx.insert("region", link);
-            ctx.insert(
-                "reports",
-                &list.iter().map(|&i| &views[i]).collect::<Vec<_>>(),
-            );
-            render("region.html", &link.path, &ctx)
-        })?;
-
-    // Month indexes.
-    let mut ctx = page_context("months/", "../");
-    ctx.insert("months", &month_links);
-    render("months.html", "months/", &ctx)?;
-    site.months
-        .par_iter()
-        .zip(month_links.par_iter())
-        .try_for_each(|((_, list), link)| {
-            let mut ctx = page_context(&link.path, "../../");
-            ctx.insert("month", link);
-            ctx.insert(
-                "reports",
-                &list.iter().map(|&i| &views[i]).collect::<Vec<_>>(),
-            );
-            render("month.html", &link.path, &ctx)
-        })?;
-
-    // The 404 page is served at any URL, so its links are absolute.
-    let ctx = page_context("404.html", base);
-    let html = tera
-        .render("404.html", &ctx)
-        .map_err(|e| anyhow!("rendering `404.html`: {e}"))?;
-    out.write("404.html", html.as_bytes())?;
-
-    Ok(site.reports.len() + site.regions.len() + site.months.len() + 4)
+    let renderer = Renderer::new(site, tera);
+    let keys = renderer.all_pages();
+    keys.par_iter().try_for_each(|&key| {
+        let html = renderer.render(key)?;
+        out.write(&renderer.output_file(key), html.as_bytes())
+    })?;
+    Ok(keys.len())
 }
 
-fn month_link(m: &Month, count: usize) -> LinkView {
+fn month_link(m: &Month, count: Option<usize>) -> LinkView {
     LinkView {
         name: m.name(),
         path: format!("months/{}/", m.slug()),
@@ -315,11 +393,9 @@ fn month_link(m: &Month, count: usize) -> LinkView {
 fn report_view<'a>(
     p: &'a Page,
     base_url: &str,
-    regions: &HashMap<&str, &LinkView>,
-    months: &HashMap<Month, &LinkView>,
+    regions: &HashMap<&str, LinkView>,
 ) -> ReportView<'a> {
     let fm = &p.front_matter;
-    let month = Month::of(fm.date);
     ReportView {
         title: &fm.title,
         path: &p.path,
@@ -331,10 +407,8 @@ fn report_view<'a>(
             .region
             .as_ref()
             .and_then(|r| regions.get(r.slug.as_str()))
-            .map(|l| (*l).clone()),
-        month: months
-            .get(&month)
-            .map_or_else(|| month_link(&month, 0), |l| (*l).clone()),
+            .cloned(),
+        month: month_link(&Month::of(fm.date), None),
         countries: &p.countries,
         summary: fm.summary.as_deref(),
         extra: &fm.extra,
