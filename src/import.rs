@@ -133,10 +133,16 @@ pub fn escape_markdown(text: &str) -> String {
 pub enum Outcome {
     /// A new content file was written.
     Created(PathBuf),
+    /// The seed changed since it was imported and its report had not been edited
+    /// since: the report was rewritten (and renamed, if its title changed).
+    Updated(PathBuf),
     /// An existing content file was overwritten (`--force`).
     Overwritten(PathBuf),
-    /// The content file exists already; it was left alone.
-    Skipped(PathBuf),
+    /// The content file already holds exactly what the seed gives.
+    Unchanged(PathBuf),
+    /// The content file was left alone; the reason says why (edited by hand, or not
+    /// written by `sitrep import`).
+    Skipped(PathBuf, String),
     /// The seed could not be imported; the message names the file and line.
     Failed(String),
 }
@@ -152,12 +158,66 @@ pub struct SeedResult {
     pub note: Option<String>,
 }
 
+/// The file, in the content folder, where import records what it wrote: for each
+/// seed (by file name), the report file and the SHA-256 of the bytes written. A
+/// report whose bytes still have that hash was not edited since, and may be rewritten
+/// when its seed changes; any other existing file is never overwritten without
+/// `--force`. The name starts with `.`, so the build and the watcher skip it.
+pub const STATE_FILE: &str = ".sitrep-imports.yaml";
+
+/// What import wrote for one seed (see [`STATE_FILE`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Written {
+    /// The report file, relative to the content folder (`reports/x.md`).
+    pub file: String,
+    /// SHA-256 of the bytes written, in hex.
+    pub sha256: String,
+}
+
+/// The import record of a content folder: seed file name -> what was written.
+pub type ImportState = std::collections::BTreeMap<String, Written>;
+
+/// Reads the import record of `content_dir` (empty when there is none).
+///
+/// Errors: the file exists but cannot be read or parsed.
+pub fn load_state(content_dir: &Path) -> Result<ImportState> {
+    let path = content_dir.join(STATE_FILE);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => {
+            serde_yaml::from_str(&text).map_err(|e| crate::config::yaml_error(&path, 0, &e))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(ImportState::new()),
+        Err(e) => Err(e).with_context(|| format!("cannot read `{}`", path.display())),
+    }
+}
+
+fn save_state(content_dir: &Path, state: &ImportState) -> Result<()> {
+    let yaml = serde_yaml::to_string(state)?;
+    let text = format!(
+        "# Written by `sitrep import`: the report each seed gave, and a hash of it as\n\
+         # written, to tell reports edited by hand (never overwritten) from untouched ones.\n{yaml}"
+    );
+    write_atomically(&content_dir.join(STATE_FILE), text.as_bytes())
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// Imports seed files and folders (every `*.txt` below a folder, in name order) into
 /// `content_dir/reports/`. One bad seed never stops the others: each gets its own
-/// [`SeedResult`], in input order. An existing file is only replaced with `force`.
+/// [`SeedResult`], in input order.
 ///
-/// Errors: only when `content_dir/reports` cannot be created; a path that does not
-/// exist is a failed result.
+/// A report that exists is only replaced when `force` is given, or when import wrote
+/// it and nobody edited it since (see [`STATE_FILE`]) and the seed now gives other
+/// bytes. The same seed always gives the same file name and bytes.
+///
+/// Errors: only when `content_dir/reports` cannot be created or the import record
+/// cannot be read or written; a seed path that does not exist is a failed result.
 pub fn import_paths(
     paths: &[PathBuf],
     content_dir: &Path,
@@ -167,14 +227,19 @@ pub fn import_paths(
     let reports = content_dir.join("reports");
     std::fs::create_dir_all(&reports)
         .with_context(|| format!("cannot create `{}`", reports.display()))?;
+    let mut state = load_state(content_dir)?;
+    let before = state.clone();
     let mut results = Vec::new();
     for seed in seed_files(paths, &mut results) {
-        let (outcome, note) = import_one(&seed, &reports, force, regions);
+        let (outcome, note) = import_one(&seed, content_dir, force, regions, &mut state);
         results.push(SeedResult {
             seed,
             outcome,
             note,
         });
+    }
+    if state != before {
+        save_state(content_dir, &state)?;
     }
     Ok(results)
 }
@@ -190,7 +255,8 @@ fn seed_files(paths: &[PathBuf], results: &mut Vec<SeedResult>) -> Vec<PathBuf> 
                 match entry {
                     Ok(e)
                         if e.file_type().is_file()
-                            && e.path().extension().is_some_and(|x| x == "txt") =>
+                            && e.path().extension().is_some_and(|x| x == "txt")
+                            && !crate::content::is_ignored(e.file_name()) =>
                     {
                         found.push(e.into_path())
                     }
@@ -211,11 +277,19 @@ fn seed_files(paths: &[PathBuf], results: &mut Vec<SeedResult>) -> Vec<PathBuf> 
     files
 }
 
+/// Whether the file at `path` is exactly what import last wrote there.
+fn unedited(path: &Path, written: Option<&Written>, rel: &str) -> bool {
+    written.is_some_and(|w| {
+        w.file == rel && std::fs::read(path).is_ok_and(|b| sha256_hex(&b) == w.sha256)
+    })
+}
+
 fn import_one(
     seed: &Path,
-    reports: &Path,
+    content_dir: &Path,
     force: bool,
     regions: &Regions,
+    state: &mut ImportState,
 ) -> (Outcome, Option<String>) {
     let bytes = match std::fs::read(seed) {
         Ok(b) => b,
@@ -242,26 +316,88 @@ fn import_one(
         .region
         .is_none()
         .then(|| "no country found, so no region: add `region:` by hand".to_string());
-    let mut target = reports.join(format!("{}.md", report.stem));
+    let mut rel = format!("reports/{}.md", report.stem);
     // Another seed already gave this file name: add this seed's name to tell them apart.
-    if let Some(other) = seed_of(&target)
+    if let Some(other) = seed_of(&content_dir.join(&rel))
         && other != name
     {
         let stem = Path::new(&name)
             .file_stem()
             .unwrap_or_default()
             .to_string_lossy();
-        target = reports.join(format!("{}-{}.md", report.stem, slug::slugify(stem)));
+        rel = format!("reports/{}-{}.md", report.stem, slug::slugify(stem));
     }
-    let exists = target.exists();
-    if exists && !force {
-        return (Outcome::Skipped(target), None);
+    let target = content_dir.join(&rel);
+    let markdown = report.to_markdown();
+    let new_hash = sha256_hex(markdown.as_bytes());
+    let previous = state.get(&name).cloned();
+
+    // The seed gave another file before (its title changed): that file goes, unless
+    // someone edited it.
+    let mut old_file = None;
+    if let Some(prev) = &previous
+        && prev.file != rel
+    {
+        let old = content_dir.join(&prev.file);
+        if old.exists() {
+            if !force && !unedited(&old, Some(prev), &prev.file) {
+                let why = format!(
+                    "the seed changed, but its report `{}` was edited by hand (--force replaces it)",
+                    old.display()
+                );
+                return (Outcome::Skipped(old, why), note);
+            }
+            old_file = Some(old);
+        }
     }
-    let outcome = match write_atomically(&target, report.to_markdown().as_bytes()) {
-        Ok(()) if exists => Outcome::Overwritten(target),
-        Ok(()) => Outcome::Created(target),
-        Err(e) => Outcome::Failed(format!("{}: {e:#}", target.display())),
+
+    let outcome = if target.exists() {
+        let current = std::fs::read(&target).unwrap_or_default();
+        if current == markdown.as_bytes() {
+            Outcome::Unchanged(target.clone())
+        } else if force {
+            Outcome::Overwritten(target.clone())
+        } else if unedited(&target, previous.as_ref(), &rel) {
+            Outcome::Updated(target.clone())
+        } else {
+            let why = if previous.as_ref().is_some_and(|p| p.file == rel) {
+                "edited by hand since it was imported; --force overwrites"
+            } else {
+                "exists and was not written by this import; --force overwrites"
+            };
+            return (Outcome::Skipped(target, why.into()), note);
+        }
+    } else if old_file.is_some() {
+        Outcome::Updated(target.clone())
+    } else {
+        Outcome::Created(target.clone())
     };
+    if !matches!(outcome, Outcome::Unchanged(_))
+        && let Err(e) = write_atomically(&target, markdown.as_bytes())
+    {
+        return (
+            Outcome::Failed(format!("{}: {e:#}", target.display())),
+            note,
+        );
+    }
+    if let Some(old) = old_file
+        && let Err(e) = std::fs::remove_file(&old)
+    {
+        return (
+            Outcome::Failed(format!(
+                "{}: cannot remove the old report: {e}",
+                old.display()
+            )),
+            note,
+        );
+    }
+    state.insert(
+        name,
+        Written {
+            file: rel,
+            sha256: new_hash,
+        },
+    );
     (outcome, note)
 }
 

@@ -20,6 +20,7 @@ fn only_report(dir: &Path) -> std::path::PathBuf {
     let files: Vec<_> = std::fs::read_dir(dir.join("content/reports"))
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| !p.file_name().unwrap().to_string_lossy().starts_with('.'))
         .collect();
     assert_eq!(files.len(), 1, "{files:?}");
     files[0].clone()
@@ -86,10 +87,10 @@ fn import_is_idempotent_and_never_overwrites_without_force() {
     let file = only_report(tmp.path());
     let bytes = std::fs::read(&file).unwrap();
 
-    // Same seed again: same file name, file left alone, reported as skipped.
+    // Same seed again: same file name and bytes, reported as unchanged.
     let second = sitrep(tmp.path(), &["import", &abs(SEED)]);
     assert!(second.status.success());
-    assert!(text(&second).contains("skipped"), "{}", text(&second));
+    assert!(text(&second).contains("unchanged"), "{}", text(&second));
     assert_eq!(only_report(tmp.path()), file);
     assert_eq!(std::fs::read(&file).unwrap(), bytes);
 
@@ -153,7 +154,10 @@ fn bad_seeds_are_reported_and_do_not_stop_the_others() {
         msg.contains("e-only-date.txt:1: the report has no article text"),
         "{msg}"
     );
-    assert!(msg.contains("1 imported, 0 skipped, 5 failed"), "{msg}");
+    assert!(
+        msg.contains("1 imported, 0 unchanged, 0 skipped, 5 failed"),
+        "{msg}"
+    );
     assert!(
         only_report(tmp.path())
             .to_string_lossy()
@@ -193,4 +197,75 @@ fn variants_scrapers_produce() {
     );
     assert_eq!(fm.countries.first().map(String::as_str), Some("Iraq"));
     assert_eq!(fm.region.as_deref(), Some("Middle East"));
+}
+
+#[test]
+fn a_changed_seed_updates_its_report_unless_it_was_edited() {
+    let tmp = tempfile::tempdir().unwrap();
+    let seeds = tmp.path().join("seeds");
+    std::fs::create_dir_all(&seeds).unwrap();
+    let seed = seeds.join("wire.txt");
+    std::fs::write(
+        &seed,
+        "July 1, 2025Wire\nFighting in Sudan killed 12 people, officials said.\n",
+    )
+    .unwrap();
+    sitrep(tmp.path(), &["import", "seeds"]);
+    let first = only_report(tmp.path());
+
+    // The seed is corrected (same title): the untouched report is updated in place.
+    std::fs::write(
+        &seed,
+        "July 1, 2025Wire\nFighting in Sudan killed 12 people, officials said.\nMore detail.\n",
+    )
+    .unwrap();
+    let out = sitrep(tmp.path(), &["import", "seeds"]);
+    assert!(text(&out).contains("updated"), "{}", text(&out));
+    assert_eq!(only_report(tmp.path()), first);
+    assert!(
+        std::fs::read_to_string(&first)
+            .unwrap()
+            .contains("More detail.")
+    );
+
+    // A new title gives a new file name: the old, untouched file goes.
+    std::fs::write(
+        &seed,
+        "July 1, 2025Wire\nClashes in Darfur displaced thousands, the U.N. said.\n",
+    )
+    .unwrap();
+    let out = sitrep(tmp.path(), &["import", "seeds"]);
+    assert!(text(&out).contains("updated"), "{}", text(&out));
+    let second = only_report(tmp.path());
+    assert_ne!(second, first);
+    assert!(second.to_string_lossy().contains("clashes-in-darfur"));
+
+    // Someone edits the report; the seed changes again: the edit is kept.
+    let edited = format!(
+        "{}\nAn editor's note.\n",
+        std::fs::read_to_string(&second).unwrap()
+    );
+    std::fs::write(&second, &edited).unwrap();
+    std::fs::write(
+        &seed,
+        "July 1, 2025Wire\nClashes in Darfur displaced thousands, the U.N. said.\nLate update.\n",
+    )
+    .unwrap();
+    let out = sitrep(tmp.path(), &["import", "seeds"]);
+    assert!(
+        text(&out).contains("skipped") && text(&out).contains("edited by hand"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(std::fs::read_to_string(&second).unwrap(), edited);
+
+    // A file import did not write is never overwritten either.
+    std::fs::remove_file(tmp.path().join("content/.sitrep-imports.yaml")).unwrap();
+    let out = sitrep(tmp.path(), &["import", "seeds"]);
+    assert!(
+        text(&out).contains("not written by this import"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(std::fs::read_to_string(&second).unwrap(), edited);
 }

@@ -33,31 +33,33 @@ pub fn run(opts: &ImportOptions) -> Result<()> {
         .clone()
         .unwrap_or_else(|| opts.root.join("content"));
     let results = import_paths(&opts.seeds, &content, opts.force, &regions)?;
-    let (mut created, mut skipped, mut failed) = (0, 0, 0);
+    let (mut imported, mut unchanged, mut skipped, mut failed) = (0, 0, 0, 0);
+    // `./content/x.md` reads better as `content/x.md`.
+    let shown = |p: &std::path::Path| p.strip_prefix(".").unwrap_or(p).display().to_string();
     for r in &results {
+        let seed = shown(&r.seed);
+        let note = r
+            .note
+            .as_deref()
+            .map(|n| format!(" ({n})"))
+            .unwrap_or_default();
         match &r.outcome {
-            Outcome::Created(p) | Outcome::Overwritten(p) => {
-                created += 1;
-                let verb = if matches!(r.outcome, Outcome::Created(_)) {
-                    "created"
-                } else {
-                    "overwrote"
+            Outcome::Created(p) | Outcome::Updated(p) | Outcome::Overwritten(p) => {
+                imported += 1;
+                let verb = match r.outcome {
+                    Outcome::Created(_) => "created",
+                    Outcome::Updated(_) => "updated",
+                    _ => "overwrote",
                 };
-                let note = r
-                    .note
-                    .as_deref()
-                    .map(|n| format!(" ({n})"))
-                    .unwrap_or_default();
-                println!("{verb:9} {} <- {}{note}", p.display(), r.seed.display());
+                println!("{verb:9} {} <- {seed}{note}", shown(p));
             }
-            Outcome::Skipped(p) => {
+            Outcome::Unchanged(p) => {
+                unchanged += 1;
+                println!("{:9} {} <- {seed}", "unchanged", shown(p));
+            }
+            Outcome::Skipped(p, why) => {
                 skipped += 1;
-                println!(
-                    "{:9} {} <- {} (exists; --force overwrites)",
-                    "skipped",
-                    p.display(),
-                    r.seed.display()
-                );
+                println!("{:9} {} <- {seed} ({why})", "skipped", shown(p));
             }
             Outcome::Failed(msg) => {
                 failed += 1;
@@ -65,7 +67,7 @@ pub fn run(opts: &ImportOptions) -> Result<()> {
             }
         }
     }
-    println!("{created} imported, {skipped} skipped, {failed} failed");
+    println!("{imported} imported, {unchanged} unchanged, {skipped} skipped, {failed} failed");
     if failed > 0 {
         bail!("{failed} seed(s) could not be imported");
     }
