@@ -2,13 +2,11 @@
 //!
 //! Every `*.md` file below `content/` is a report page. Files and folders whose name
 //! starts with `.` or `_`, and editor leftovers (`*~`, `*.swp`, `#*#`), are skipped.
-//! Files are read and parsed in parallel; one bad file gives one error and the others
-//! still load.
+//! One bad file gives one error; the others still load.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow};
-use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::front_matter::{self, FrontMatter};
@@ -64,43 +62,6 @@ pub fn is_ignored(name: &std::ffi::OsStr) -> bool {
         || name.ends_with(".swx")
         || name.ends_with(".tmp")
         || name == "4913"
-}
-
-/// Loads every content file under `content_dir`. Returns the valid pages (sorted by
-/// file) and one error per invalid file, naming it (and the line, where known).
-/// Drafts are left out unless `drafts`. Two pages with the same path are an error
-/// naming both files.
-pub fn load_pages(
-    content_dir: &Path,
-    regions: &Regions,
-    drafts: bool,
-) -> Result<(Vec<Page>, Vec<anyhow::Error>)> {
-    let files = find_content_files(content_dir)?;
-    let results: Vec<Result<Page>> = files
-        .par_iter()
-        .map(|f| load_page(f, content_dir, regions))
-        .collect();
-    let mut pages = Vec::new();
-    let mut errors = Vec::new();
-    for r in results {
-        match r {
-            Ok(p) if p.front_matter.draft && !drafts => {}
-            Ok(p) => pages.push(p),
-            Err(e) => errors.push(e),
-        }
-    }
-    let mut by_path: std::collections::HashMap<&str, &Path> = Default::default();
-    for p in &pages {
-        if let Some(other) = by_path.insert(&p.path, &p.file) {
-            errors.push(anyhow!(
-                "{}: has the same URL `/{}` as `{}`: change its file name or `slug`",
-                p.file.display(),
-                p.path,
-                other.display()
-            ));
-        }
-    }
-    Ok((pages, errors))
 }
 
 /// Loads and validates one content file.

@@ -9,10 +9,12 @@
 //! * [`content`] loads and validates the content files ([`front_matter`] is their schema);
 //! * [`site`] is the model: reports, regions, months;
 //! * [`render`] turns the model into HTML with tera templates, pulldown-cmark and syntect;
-//! * [`output`] writes `public/` atomically.
+//! * [`output`] writes `public/` atomically;
+//! * [`build`] runs the stages, and rebuilds only what a change needs.
 //!
 //! [`config`] reads `config.yaml`; [`cmd`] holds one function per command.
 
+pub mod build;
 pub mod cmd;
 pub mod config;
 pub mod content;

@@ -4,12 +4,66 @@
 //! page is written does [`Staging::commit`] put it in place of the old output. A
 //! failed build drops the staging folder and leaves the old output as it was.
 //!
+//! Watch mode instead updates the live output file by file ([`Live`]): each file is
+//! written to a temporary name and renamed over the old one, and files whose bytes
+//! did not change are not written at all.
+//!
 //! sitrep only replaces a folder it wrote itself (it holds the [`MARKER`] file) or an
 //! empty one, so a mistaken `--output` can never delete someone's files.
 
+use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use anyhow::{Context, Result, bail};
+
+/// Where rendered pages and static files go. Paths are `/`-separated and relative to
+/// the output root; implementations refuse paths that leave it.
+pub trait Sink: Sync {
+    /// Writes `bytes` to `rel`.
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<()>;
+
+    /// Copies the file `from` to `rel`.
+    fn copy(&self, rel: &str, from: &Path) -> Result<()> {
+        let bytes =
+            std::fs::read(from).with_context(|| format!("cannot read `{}`", from.display()))?;
+        self.write(rel, &bytes)
+    }
+}
+
+/// What was written: output file (relative, `/`-separated) -> hash of its bytes.
+pub type Manifest = BTreeMap<String, u64>;
+
+/// A hash of file contents, to tell whether a file changed. Not stored anywhere, so
+/// the std hasher is fine.
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
+}
+
+/// Checks that `rel` stays inside the output folder and joins it to `root`.
+fn resolve(root: &Path, rel: &str) -> Result<PathBuf> {
+    let rel_path = Path::new(rel);
+    if rel.is_empty()
+        || rel_path.is_absolute()
+        || rel_path
+            .components()
+            .any(|c| !matches!(c, std::path::Component::Normal(_)))
+    {
+        bail!("output path `{rel}` leaves the output folder");
+    }
+    Ok(root.join(rel_path))
+}
+
+fn create_parent(path: &Path) -> Result<()> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create `{}`", parent.display()))?;
+    }
+    Ok(())
+}
 
 /// A file sitrep writes into every output folder, so it can tell its own output
 /// from a folder it must not replace.
@@ -22,6 +76,8 @@ pub struct Staging {
     target: PathBuf,
     /// The staging folder (a sibling of `target`); removed on drop unless committed.
     dir: Option<tempfile::TempDir>,
+    /// What was written so far.
+    manifest: Mutex<Manifest>,
 }
 
 impl Staging {
@@ -66,6 +122,7 @@ impl Staging {
         Ok(Staging {
             target: target.to_path_buf(),
             dir: Some(dir),
+            manifest: Mutex::new(Manifest::new()),
         })
     }
 
@@ -74,48 +131,16 @@ impl Staging {
         self.dir.as_ref().expect("not committed").path()
     }
 
-    /// Writes `bytes` to `rel` (a `/`-separated path below the output root), creating
-    /// folders as needed.
-    ///
-    /// Errors: `rel` leaves the output folder (`..`, absolute), or the write fails.
-    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
-        let path = self.resolve(rel)?;
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create `{}`", parent.display()))?;
-        }
-        std::fs::write(&path, bytes).with_context(|| format!("cannot write `{}`", path.display()))
-    }
-
-    /// Copies the file `from` to `rel` below the output root.
-    pub fn copy(&self, rel: &str, from: &Path) -> Result<()> {
-        let path = self.resolve(rel)?;
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create `{}`", parent.display()))?;
-        }
-        std::fs::copy(from, &path)
-            .with_context(|| format!("cannot copy `{}` to `{}`", from.display(), path.display()))?;
-        Ok(())
-    }
-
-    fn resolve(&self, rel: &str) -> Result<PathBuf> {
-        let rel_path = Path::new(rel);
-        if rel_path.is_absolute()
-            || rel_path
-                .components()
-                .any(|c| !matches!(c, std::path::Component::Normal(_)))
-        {
-            bail!("output path `{rel}` leaves the output folder");
-        }
-        Ok(self.path().join(rel_path))
+    /// What was written so far.
+    pub fn manifest(&self) -> Manifest {
+        self.manifest.lock().unwrap().clone()
     }
 
     /// Puts the staged output in place of the target: the old output is moved aside,
     /// the staging folder renamed to the target, then the old output removed.
     ///
     /// Errors: a rename fails (the old output is then put back).
-    pub fn commit(mut self) -> Result<()> {
+    pub fn commit(mut self) -> Result<Manifest> {
         let dir = self.dir.take().expect("committed once");
         let staged = dir.keep();
         let old = if self.target.exists() {
@@ -143,6 +168,96 @@ impl Staging {
             std::fs::remove_dir_all(&old)
                 .with_context(|| format!("cannot remove the old output `{}`", old.display()))?;
         }
+        Ok(std::mem::take(&mut *self.manifest.lock().unwrap()))
+    }
+}
+
+impl Sink for Staging {
+    /// Writes `bytes` to `rel`, creating folders as needed.
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        let path = resolve(self.path(), rel)?;
+        create_parent(&path)?;
+        std::fs::write(&path, bytes)
+            .with_context(|| format!("cannot write `{}`", path.display()))?;
+        self.manifest
+            .lock()
+            .unwrap()
+            .insert(rel.to_string(), content_hash(bytes));
+        Ok(())
+    }
+}
+
+/// The live output folder, updated in place by watch mode: every file is written
+/// atomically (temporary file and rename), and only if its bytes changed since the
+/// `previous` build.
+#[derive(Debug)]
+pub struct Live<'a> {
+    root: &'a Path,
+    previous: &'a Manifest,
+    /// What this update wrote or found unchanged.
+    touched: Mutex<Manifest>,
+    /// How many files were actually written.
+    written: Mutex<usize>,
+}
+
+impl<'a> Live<'a> {
+    /// Updates the output folder `root`, last written as `previous`.
+    pub fn new(root: &'a Path, previous: &'a Manifest) -> Live<'a> {
+        Live {
+            root,
+            previous,
+            touched: Mutex::new(Manifest::new()),
+            written: Mutex::new(0),
+        }
+    }
+
+    /// The files this update produced (written or unchanged), with their hashes.
+    pub fn touched(&self) -> Manifest {
+        self.touched.lock().unwrap().clone()
+    }
+
+    /// How many files were written (changed bytes).
+    pub fn written(&self) -> usize {
+        *self.written.lock().unwrap()
+    }
+
+    /// Removes output files, and the folders they leave empty. Returns how many
+    /// files were removed.
+    pub fn remove<'r>(&self, files: impl IntoIterator<Item = &'r String>) -> Result<usize> {
+        let mut n = 0;
+        for rel in files {
+            let path = resolve(self.root, rel)?;
+            match std::fs::remove_file(&path) {
+                Ok(()) => n += 1,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => {
+                    return Err(e).with_context(|| format!("cannot remove `{}`", path.display()));
+                }
+            }
+            // Remove folders left empty, up to the output root.
+            let mut dir = path.parent();
+            while let Some(d) = dir {
+                if d == self.root || std::fs::remove_dir(d).is_err() {
+                    break;
+                }
+                dir = d.parent();
+            }
+        }
+        Ok(n)
+    }
+}
+
+impl Sink for Live<'_> {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        let path = resolve(self.root, rel)?;
+        let hash = content_hash(bytes);
+        let unchanged = self.previous.get(rel) == Some(&hash) && path.is_file();
+        if !unchanged {
+            create_parent(&path)?;
+            crate::import::write_atomically(&path, bytes)?;
+            *self.written.lock().unwrap() += 1;
+        }
+        self.touched.lock().unwrap().insert(rel.to_string(), hash);
         Ok(())
     }
 }
@@ -177,6 +292,25 @@ mod tests {
         s.commit().unwrap();
         assert!(!target.join("a").exists(), "stale files are gone");
         assert!(target.join("b/index.html").exists());
+    }
+
+    #[test]
+    fn live_writes_only_changes_and_removes_empty_folders() {
+        let tmp = tempfile::tempdir().unwrap();
+        let none = Manifest::new();
+        let live = Live::new(tmp.path(), &none);
+        live.write("a/b/index.html", b"one").unwrap();
+        live.write("c.css", b"css").unwrap();
+        assert_eq!(live.written(), 2);
+        let before = live.touched();
+        let live = Live::new(tmp.path(), &before);
+        live.write("a/b/index.html", b"one").unwrap();
+        live.write("c.css", b"changed").unwrap();
+        assert_eq!(live.written(), 1, "unchanged bytes are not written");
+        assert_eq!(std::fs::read(tmp.path().join("c.css")).unwrap(), b"changed");
+        assert_eq!(live.remove([&"a/b/index.html".to_string()]).unwrap(), 1);
+        assert!(!tmp.path().join("a").exists(), "empty folders go too");
+        assert!(live.write("../x", b"").is_err());
     }
 
     #[test]

@@ -22,7 +22,7 @@ use syntect::util::LinesWithEndings;
 use tera::{Context, Tera};
 
 use crate::content::Page;
-use crate::output::Staging;
+use crate::output::Sink;
 use crate::site::{Month, Site};
 
 /// The default theme's templates, compiled in: (name, source).
@@ -125,20 +125,22 @@ pub fn load_templates(theme_dir: &Path, site_templates: &Path) -> Result<Tera> {
                 .filter(|(_, (_, from))| !from.starts_with("built-in"))
                 .map(|(n, (_, from))| format!("  {n} = {from}"))
                 .collect();
+            let e = e.to_string();
+            let e = e.strip_prefix("error: ").unwrap_or(&e);
             anyhow!("template error: {e}\ntemplate files:\n{}", files.join("\n"))
         })?;
     Ok(tera)
 }
 
 /// A link to an index page, with how many reports it lists.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct LinkView {
     /// Display name (`Asia-Pacific`, `July 2025`).
     pub name: String,
     /// Path from the site root, with a trailing slash (`regions/asia-pacific/`).
     pub path: String,
-    /// Number of reports; only on index pages (`null` on report pages, so a report
-    /// page does not change when another report is added).
+    /// Number of reports; only where a page shows counts (`null` elsewhere, so that
+    /// adding a report does not change every page's navigation).
     pub count: Option<usize>,
 }
 
@@ -152,7 +154,7 @@ impl LinkView {
 }
 
 /// What templates see of a report. Index pages get these without `content`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct ReportView<'a> {
     /// The headline.
     pub title: &'a str,
@@ -207,13 +209,43 @@ pub enum PageKey {
     NotFound,
 }
 
+/// Everything a page's template sees besides `config` and `generator` (the same for
+/// every page), and so everything its HTML depends on with given templates and config.
+/// Serialised into the tera context; hashed by [`Renderer::fingerprint`] to tell
+/// whether a page must be rendered again.
+#[derive(Serialize, Hash)]
+struct PageData<'r> {
+    #[serde(skip)]
+    template: &'static str,
+    current_path: String,
+    root: String,
+    regions: &'r [LinkView],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    months: Option<&'r [LinkView]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<&'r LinkView>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    month: Option<&'r LinkView>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reports: Option<Vec<&'r ReportView<'r>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    total: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    page: Option<&'r ReportView<'r>>,
+    /// The Markdown body; templates get it rendered, as `content`.
+    #[serde(skip)]
+    body: Option<&'r str>,
+}
+
 /// Renders pages of one [`Site`] with one set of templates. Views shared by many
 /// pages (report summaries, region and month links) are made once, in [`Renderer::new`].
 pub struct Renderer<'a> {
     site: &'a Site,
     tera: &'a Tera,
     views: Vec<ReportView<'a>>,
+    /// Region links with counts, and without (for navigation).
     region_links: Vec<LinkView>,
+    region_nav: Vec<LinkView>,
     month_links: Vec<LinkView>,
     common: Context,
 }
@@ -231,16 +263,17 @@ impl<'a> Renderer<'a> {
                 count: Some(list.len()),
             })
             .collect();
+        let region_nav: Vec<LinkView> = region_links.iter().map(LinkView::uncounted).collect();
         let month_links: Vec<LinkView> = site
             .months
             .iter()
             .map(|(m, list)| month_link(m, Some(list.len())))
             .collect();
-        let region_by_slug: HashMap<&str, LinkView> = site
+        let region_by_slug: HashMap<&str, &LinkView> = site
             .regions
             .iter()
-            .zip(&region_links)
-            .map(|((r, _), link)| (r.slug.as_str(), link.uncounted()))
+            .zip(&region_nav)
+            .map(|((r, _), link)| (r.slug.as_str(), link))
             .collect();
         let views = site
             .reports
@@ -262,6 +295,7 @@ impl<'a> Renderer<'a> {
             tera,
             views,
             region_links,
+            region_nav,
             month_links,
             common,
         }
@@ -270,12 +304,18 @@ impl<'a> Renderer<'a> {
     /// Every page of the site.
     pub fn all_pages(&self) -> Vec<PageKey> {
         let mut keys: Vec<PageKey> = (0..self.site.reports.len()).map(PageKey::Report).collect();
-        keys.extend([
+        keys.extend(self.index_pages());
+        keys
+    }
+
+    /// Every page but the reports: home, region and month indexes, 404.
+    pub fn index_pages(&self) -> Vec<PageKey> {
+        let mut keys = vec![
             PageKey::Home,
             PageKey::Regions,
             PageKey::Months,
             PageKey::NotFound,
-        ]);
+        ];
         keys.extend((0..self.site.regions.len()).map(PageKey::Region));
         keys.extend((0..self.site.months.len()).map(PageKey::Month));
         keys
@@ -304,66 +344,94 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    fn page_data(&self, key: PageKey) -> PageData<'_> {
+        let current_path = self.path(key);
+        let root = match key {
+            // The 404 page is served at any URL, so its links are absolute.
+            PageKey::NotFound => self.site.config.base_url.clone(),
+            _ => relative_root(&current_path),
+        };
+        let list = |idx: &[usize]| Some(idx.iter().map(|&i| &self.views[i]).collect::<Vec<_>>());
+        let mut data = PageData {
+            template: "",
+            current_path,
+            root,
+            regions: &self.region_nav,
+            months: None,
+            region: None,
+            month: None,
+            reports: None,
+            total: None,
+            page: None,
+            body: None,
+        };
+        match key {
+            PageKey::Report(i) => {
+                data.template = "report.html";
+                data.page = Some(&self.views[i]);
+                data.body = Some(&self.site.reports[i].body);
+            }
+            PageKey::Home => {
+                data.template = "index.html";
+                data.regions = &self.region_links;
+                data.months = Some(&self.month_links);
+                data.reports = Some(
+                    self.views
+                        .iter()
+                        .take(self.site.config.home_reports)
+                        .collect(),
+                );
+                data.total = Some(self.views.len());
+            }
+            PageKey::Regions => {
+                data.template = "regions.html";
+                data.regions = &self.region_links;
+            }
+            PageKey::Months => {
+                data.template = "months.html";
+                data.months = Some(&self.month_links);
+            }
+            PageKey::NotFound => data.template = "404.html",
+            PageKey::Region(i) => {
+                data.template = "region.html";
+                data.region = Some(&self.region_links[i]);
+                data.reports = list(&self.site.regions[i].1);
+            }
+            PageKey::Month(i) => {
+                data.template = "month.html";
+                data.month = Some(&self.month_links[i]);
+                data.reports = list(&self.site.months[i].1);
+            }
+        }
+        data
+    }
+
+    /// A hash of everything the page depends on besides the templates and the
+    /// configuration: equal fingerprints give equal HTML.
+    pub fn fingerprint(&self, key: PageKey) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        self.page_data(key).hash(&mut h);
+        h.finish()
+    }
+
     /// Renders one page to HTML.
     ///
     /// Errors: the template fails; the message names the template and the page.
     pub fn render(&self, key: PageKey) -> Result<String> {
-        let path = self.path(key);
+        let data = self.page_data(key);
         let mut ctx = self.common.clone();
-        ctx.insert("current_path", &path);
-        let root = match key {
-            // The 404 page is served at any URL, so its links are absolute.
-            PageKey::NotFound => self.site.config.base_url.clone(),
-            _ => relative_root(&path),
-        };
-        ctx.insert("root", &root);
-        let list = |idx: &[usize]| idx.iter().map(|&i| &self.views[i]).collect::<Vec<_>>();
-        let template = match key {
-            PageKey::Report(i) => {
-                let nav: Vec<LinkView> =
-                    self.region_links.iter().map(LinkView::uncounted).collect();
-                ctx.insert("regions", &nav);
-                ctx.insert("page", &self.views[i]);
-                ctx.insert("content", &markdown_to_html(&self.site.reports[i].body));
-                "report.html"
-            }
-            PageKey::Home => {
-                ctx.insert("regions", &self.region_links);
-                let home: Vec<&ReportView> = self
-                    .views
-                    .iter()
-                    .take(self.site.config.home_reports)
-                    .collect();
-                ctx.insert("reports", &home);
-                ctx.insert("total", &self.views.len());
-                ctx.insert("months", &self.month_links);
-                "index.html"
-            }
-            PageKey::Regions | PageKey::Months | PageKey::NotFound => {
-                ctx.insert("regions", &self.region_links);
-                ctx.insert("months", &self.month_links);
-                match key {
-                    PageKey::Regions => "regions.html",
-                    PageKey::Months => "months.html",
-                    _ => "404.html",
-                }
-            }
-            PageKey::Region(i) => {
-                ctx.insert("regions", &self.region_links);
-                ctx.insert("region", &self.region_links[i]);
-                ctx.insert("reports", &list(&self.site.regions[i].1));
-                "region.html"
-            }
-            PageKey::Month(i) => {
-                ctx.insert("regions", &self.region_links);
-                ctx.insert("month", &self.month_links[i]);
-                ctx.insert("reports", &list(&self.site.months[i].1));
-                "month.html"
-            }
-        };
-        self.tera
-            .render(template, &ctx)
-            .map_err(|e| anyhow!("rendering `{template}` for /{path}: {e}"))
+        ctx.extend(Context::from_serialize(&data).map_err(|e| anyhow!("{e}"))?);
+        if let Some(body) = data.body {
+            ctx.insert("content", &markdown_to_html(body));
+        }
+        self.tera.render(data.template, &ctx).map_err(|e| {
+            anyhow!(
+                "rendering `{}` for /{}: {e}",
+                data.template,
+                data.current_path
+            )
+        })
     }
 }
 
@@ -372,14 +440,19 @@ impl<'a> Renderer<'a> {
 ///
 /// Errors: a template fails to render (the message names the template and page), or
 /// a file cannot be written.
-pub fn render_site(site: &Site, tera: &Tera, out: &Staging) -> Result<usize> {
+pub fn render_site(site: &Site, tera: &Tera, out: &dyn Sink) -> Result<usize> {
     let renderer = Renderer::new(site, tera);
     let keys = renderer.all_pages();
+    render_pages(&renderer, &keys, out)?;
+    Ok(keys.len())
+}
+
+/// Renders `keys` into `out`, in parallel.
+pub fn render_pages(renderer: &Renderer, keys: &[PageKey], out: &dyn Sink) -> Result<()> {
     keys.par_iter().try_for_each(|&key| {
         let html = renderer.render(key)?;
         out.write(&renderer.output_file(key), html.as_bytes())
-    })?;
-    Ok(keys.len())
+    })
 }
 
 fn month_link(m: &Month, count: Option<usize>) -> LinkView {
@@ -393,7 +466,7 @@ fn month_link(m: &Month, count: Option<usize>) -> LinkView {
 fn report_view<'a>(
     p: &'a Page,
     base_url: &str,
-    regions: &HashMap<&str, LinkView>,
+    regions: &HashMap<&str, &LinkView>,
 ) -> ReportView<'a> {
     let fm = &p.front_matter;
     ReportView {
@@ -407,7 +480,7 @@ fn report_view<'a>(
             .region
             .as_ref()
             .and_then(|r| regions.get(r.slug.as_str()))
-            .cloned(),
+            .map(|l| (*l).clone()),
         month: month_link(&Month::of(fm.date), None),
         countries: &p.countries,
         summary: fm.summary.as_deref(),
@@ -491,7 +564,7 @@ fn highlight(lang: &str, code: &str) -> Option<String> {
 
 /// Copies the static files: the default theme's built-in files, then
 /// `theme_dir/static/`, then the site's `static/` (later ones override earlier ones).
-pub fn copy_static(theme_dir: &Path, site_static: &Path, out: &Staging) -> Result<usize> {
+pub fn copy_static(theme_dir: &Path, site_static: &Path, out: &dyn Sink) -> Result<usize> {
     let mut files: BTreeMap<String, Source> = DEFAULT_STATIC
         .iter()
         .map(|(n, b)| (n.to_string(), Source::Bytes(b)))

@@ -4,6 +4,7 @@
 //! turns it into pages.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -65,7 +66,7 @@ pub struct Site {
     pub config: Config,
     /// Every report, newest first (by date, then title, then path, so the order is
     /// stable).
-    pub reports: Vec<Page>,
+    pub reports: Vec<Arc<Page>>,
     /// Every configured region (in configured order, also when empty), with the
     /// indices into `reports` of its reports, newest first.
     pub regions: Vec<(Region, Vec<usize>)>,
@@ -75,7 +76,7 @@ pub struct Site {
 
 impl Site {
     /// Builds the model from loaded pages.
-    pub fn new(config: Config, regions: &Regions, mut reports: Vec<Page>) -> Site {
+    pub fn new(config: Config, regions: &Regions, mut reports: Vec<Arc<Page>>) -> Site {
         reports.sort_by(|a, b| {
             b.front_matter
                 .date

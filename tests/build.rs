@@ -5,7 +5,7 @@ mod common;
 use std::path::Path;
 
 use common::*;
-use sitrep::cmd::build::{BuildOptions, build};
+use sitrep::build::{BuildOptions, build};
 
 const FIXTURE: &str = "tests/fixtures/site";
 const BASE: &str = "https://example.org/sitrep/";
@@ -206,7 +206,10 @@ fn bad_content_fails_with_file_and_line_and_leaves_output_alone() {
         msg.contains("bad-date.md:3:") && msg.contains("2025-02-30"),
         "{msg}"
     );
-    assert!(msg.contains("5 error(s)"), "{msg}");
+    assert!(
+        msg.contains("5 error(s); the output was left as it was"),
+        "{msg}"
+    );
     // The last good output is untouched and no staging folder is left behind.
     assert_eq!(
         std::fs::read(tmp.path().join("public/index.html")).unwrap(),

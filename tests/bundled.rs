@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use common::*;
-use sitrep::cmd::build::{BuildOptions, build};
+use sitrep::build::{BuildOptions, build};
 use sitrep::front_matter;
 
 #[test]

@@ -1,0 +1,502 @@
+//! The build: load the configuration, templates and content, validate, render, write.
+//!
+//! [`Builder`] keeps what its last good build saw, so that watch mode can rebuild only
+//! what a change needs: a report edit re-renders that report and the index pages
+//! whose listing changed; a template, configuration or theme change rebuilds all.
+//! While any file has an error, nothing is written: the last good site stays.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::{Result, anyhow, bail};
+use rayon::prelude::*;
+use tera::Tera;
+
+use crate::config::Config;
+use crate::content::{Page, find_content_files, load_page};
+use crate::output::{Live, Manifest, Sink, Staging};
+use crate::region::Regions;
+use crate::render::{PageKey, Renderer, copy_static, load_templates, render_pages};
+use crate::site::Site;
+
+/// Where a build reads and writes.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site folder (holds `config.yaml`, `content/`, `themes/`, `templates/`, `static/`).
+    pub root: PathBuf,
+    /// The output folder; `root/public` when `None`.
+    pub output: Option<PathBuf>,
+    /// Also build pages marked `draft: true`.
+    pub drafts: bool,
+}
+
+impl BuildOptions {
+    /// The output folder.
+    pub fn output_dir(&self) -> PathBuf {
+        self.output
+            .clone()
+            .unwrap_or_else(|| self.root.join("public"))
+    }
+
+    /// The content folder.
+    pub fn content_dir(&self) -> PathBuf {
+        self.root.join("content")
+    }
+}
+
+/// What a build did.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct BuildStats {
+    /// Reports in the site.
+    pub reports: usize,
+    /// Pages rendered (reports and index pages).
+    pub rendered: usize,
+    /// Files written (pages and static files whose bytes changed).
+    pub written: usize,
+    /// Files removed from the output (pages that no longer exist).
+    pub removed: usize,
+}
+
+/// All the errors of a failed build, each naming its file (and line, where known).
+#[derive(Debug)]
+pub struct BuildErrors(pub Vec<String>);
+
+impl std::fmt::Display for BuildErrors {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for e in &self.0 {
+            writeln!(f, "error: {e}")?;
+        }
+        write!(
+            f,
+            "build failed: {} error(s); the output was left as it was",
+            self.0.len()
+        )
+    }
+}
+
+impl std::error::Error for BuildErrors {}
+
+/// What changed since the last build, as watch mode sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Changes {
+    /// The configuration, templates or theme changed: rebuild everything.
+    pub everything: bool,
+    /// Static files changed: copy them again.
+    pub statics: bool,
+    /// Content files (or folders) created, changed, removed or renamed.
+    pub content: BTreeSet<PathBuf>,
+}
+
+impl Changes {
+    /// Whether there is anything to do.
+    pub fn is_empty(&self) -> bool {
+        !self.everything && !self.statics && self.content.is_empty()
+    }
+}
+
+/// The state of the last good build.
+struct State {
+    config: Config,
+    regions: Regions,
+    tera: Tera,
+    /// Valid pages by source file.
+    pages: BTreeMap<PathBuf, Arc<Page>>,
+    /// Every file in the output, with its hash.
+    manifest: Manifest,
+    /// The output files that are pages (the rest are static files).
+    page_files: BTreeSet<String>,
+    /// Fingerprint of each index page, by output file.
+    index_fingerprints: HashMap<String, u64>,
+    /// Number of static files.
+    static_files: usize,
+}
+
+/// Builds a site, and rebuilds it after changes.
+pub struct Builder {
+    opts: BuildOptions,
+    state: Option<State>,
+    /// Content files with errors, by file; kept until the file is fixed or removed.
+    errors: BTreeMap<PathBuf, String>,
+    /// Content files changed since the last successful write.
+    pending: BTreeSet<PathBuf>,
+    /// Pages loaded after the last good build (valid), waiting to be written.
+    loaded: BTreeMap<PathBuf, Arc<Page>>,
+}
+
+impl Builder {
+    /// A builder for `opts`; nothing is read until [`Builder::build`].
+    pub fn new(opts: BuildOptions) -> Builder {
+        Builder {
+            opts,
+            state: None,
+            errors: BTreeMap::new(),
+            pending: BTreeSet::new(),
+            loaded: BTreeMap::new(),
+        }
+    }
+
+    /// The options.
+    pub fn options(&self) -> &BuildOptions {
+        &self.opts
+    }
+
+    /// The number of static files of the last good build.
+    pub fn static_files(&self) -> usize {
+        self.state.as_ref().map_or(0, |s| s.static_files)
+    }
+
+    /// Builds everything from scratch into a staging folder that replaces the output
+    /// when complete (see [`Staging`]).
+    ///
+    /// Errors: [`BuildErrors`] listing every content and template error (the output
+    /// is then left as it was), or an I/O error.
+    pub fn build(&mut self) -> Result<BuildStats> {
+        check_output(&self.opts)?;
+        let fresh = self.load_all()?;
+        let staging = Staging::begin(&self.opts.output_dir())?;
+        let (stats, page_files, fingerprints) = write_all(&fresh, &self.opts, &staging)?;
+        let manifest = staging.commit()?;
+        self.install(fresh, manifest, page_files, fingerprints);
+        Ok(stats)
+    }
+
+    /// Rebuilds after `changes`, updating the live output in place: only pages whose
+    /// inputs changed are rendered, only files whose bytes changed are written, and
+    /// pages that no longer exist are removed. Falls back to [`Builder::build`] when
+    /// there was no good build yet.
+    ///
+    /// Errors: as [`Builder::build`]; nothing is written then, and the changes are
+    /// remembered, so the next good rebuild includes them.
+    pub fn rebuild(&mut self, changes: &Changes) -> Result<BuildStats> {
+        if self.state.is_none() {
+            return self.build();
+        }
+        if changes.everything {
+            let fresh = self.load_all()?;
+            let prev = self.state.as_ref().expect("checked");
+            let output = self.opts.output_dir();
+            let live = Live::new(&output, &prev.manifest);
+            let (mut stats, page_files, fingerprints) = write_all(&fresh, &self.opts, &live)?;
+            let manifest = live.touched();
+            stats.removed =
+                live.remove(prev.manifest.keys().filter(|f| !manifest.contains_key(*f)))?;
+            stats.written = live.written();
+            self.install(fresh, manifest, page_files, fingerprints);
+            return Ok(stats);
+        }
+        self.pending.extend(changes.content.iter().cloned());
+        self.update_content(changes.statics)
+    }
+
+    /// Loads config, templates and all content; every error is collected.
+    fn load_all(&mut self) -> Result<Fresh> {
+        let root = &self.opts.root;
+        let config = Config::load(root).map_err(|e| BuildErrors(vec![format!("{e:#}")]))?;
+        let regions = Regions::new(&config.regions)?;
+        let mut errors = Vec::new();
+        let tera = load_templates(&config.theme_dir(root), &root.join("templates"))
+            .map_err(|e| errors.push(format!("{e:#}")))
+            .ok();
+        let content_dir = self.opts.content_dir();
+        let files = find_content_files(&content_dir)?;
+        let loaded: Vec<(PathBuf, Result<Page>)> = files
+            .par_iter()
+            .map(|f| (f.clone(), load_page(f, &content_dir, &regions)))
+            .collect();
+        self.errors.clear();
+        let mut pages = BTreeMap::new();
+        for (file, result) in loaded {
+            match result {
+                Ok(p) if p.front_matter.draft && !self.opts.drafts => {}
+                Ok(p) => {
+                    pages.insert(file, Arc::new(p));
+                }
+                Err(e) => {
+                    self.errors.insert(file, format!("{e:#}"));
+                }
+            }
+        }
+        errors.extend(self.errors.values().cloned());
+        errors.extend(path_collisions(&pages));
+        if !errors.is_empty() {
+            return Err(BuildErrors(errors).into());
+        }
+        Ok(Fresh {
+            config,
+            regions,
+            tera: tera.expect("no errors means templates loaded"),
+            pages,
+        })
+    }
+
+    fn install(
+        &mut self,
+        fresh: Fresh,
+        manifest: Manifest,
+        page_files: BTreeSet<String>,
+        index_fingerprints: HashMap<String, u64>,
+    ) {
+        let static_files = manifest.len() - page_files.len();
+        self.state = Some(State {
+            config: fresh.config,
+            regions: fresh.regions,
+            tera: fresh.tera,
+            pages: fresh.pages,
+            manifest,
+            page_files,
+            index_fingerprints,
+            static_files,
+        });
+        self.pending.clear();
+        self.loaded.clear();
+    }
+
+    /// Reloads the pending content files and writes what changed.
+    fn update_content(&mut self, statics: bool) -> Result<BuildStats> {
+        let state = self.state.as_mut().expect("checked by caller");
+        let content_dir = self.opts.content_dir();
+        // The file list is read again, so that folder renames and removals, which
+        // do not name every file, are seen too.
+        let on_disk: BTreeSet<PathBuf> = find_content_files(&content_dir)?.into_iter().collect();
+        let known: BTreeSet<PathBuf> = state
+            .pages
+            .keys()
+            .chain(self.errors.keys())
+            .chain(self.loaded.keys())
+            .cloned()
+            .collect();
+        let mut to_load: Vec<PathBuf> = on_disk.difference(&known).cloned().collect();
+        to_load.extend(
+            self.pending
+                .iter()
+                .filter(|p| on_disk.contains(*p))
+                .cloned(),
+        );
+        to_load.sort();
+        to_load.dedup();
+        let removed: Vec<PathBuf> = known.difference(&on_disk).cloned().collect();
+        self.pending.extend(to_load.iter().cloned());
+        self.pending.extend(removed.iter().cloned());
+
+        let results: Vec<(PathBuf, Result<Page>)> = to_load
+            .par_iter()
+            .map(|f| (f.clone(), load_page(f, &content_dir, &state.regions)))
+            .collect();
+        for f in &removed {
+            self.errors.remove(f);
+            self.loaded.remove(f);
+        }
+        for (file, result) in results {
+            match result {
+                Ok(page) => {
+                    self.errors.remove(&file);
+                    if page.front_matter.draft && !self.opts.drafts {
+                        // A draft is not built: the page goes, if it was there.
+                        self.loaded.remove(&file);
+                    } else {
+                        self.loaded.insert(file, Arc::new(page));
+                    }
+                }
+                Err(e) => {
+                    self.loaded.remove(&file);
+                    self.errors.insert(file, format!("{e:#}"));
+                }
+            }
+        }
+        // The next set of pages: the last good set, with what changed since.
+        let mut pages = state.pages.clone();
+        for f in &self.pending {
+            pages.remove(f);
+        }
+        for (f, p) in &self.loaded {
+            pages.insert(f.clone(), p.clone());
+        }
+        let mut errors: Vec<String> = self.errors.values().cloned().collect();
+        errors.extend(path_collisions(&pages));
+        if !errors.is_empty() {
+            return Err(BuildErrors(errors).into());
+        }
+
+        let site = Site::new(
+            state.config.clone(),
+            &state.regions,
+            pages.values().cloned().collect(),
+        );
+        let renderer = Renderer::new(&site, &state.tera);
+        let output = self.opts.output_dir();
+        let live = Live::new(&output, &state.manifest);
+
+        // Reports: those whose file changed.
+        let mut keys: Vec<PageKey> = site
+            .reports
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| self.pending.contains(&p.file))
+            .map(|(i, _)| PageKey::Report(i))
+            .collect();
+        // Index pages: those whose inputs changed.
+        let mut fingerprints = HashMap::new();
+        for key in renderer.index_pages() {
+            let file = renderer.output_file(key);
+            let fp = renderer.fingerprint(key);
+            if state.index_fingerprints.get(&file) != Some(&fp) {
+                keys.push(key);
+            }
+            fingerprints.insert(file, fp);
+        }
+        render_pages(&renderer, &keys, &live)?;
+        if statics {
+            copy_static(
+                &state.config.theme_dir(&self.opts.root),
+                &self.opts.root.join("static"),
+                &live,
+            )?;
+        }
+        let page_files: BTreeSet<String> = renderer
+            .all_pages()
+            .into_iter()
+            .map(|k| renderer.output_file(k))
+            .collect();
+        // Pages that are gone: removed reports, months left empty.
+        let gone: Vec<&String> = state.page_files.difference(&page_files).collect();
+        let removed = live.remove(gone.iter().copied())?;
+        let mut manifest = state.manifest.clone();
+        for f in &gone {
+            manifest.remove(*f);
+        }
+        if statics {
+            // Static files that are gone.
+            let touched = live.touched();
+            let stale: Vec<String> = manifest
+                .keys()
+                .filter(|f| !page_files.contains(*f) && !touched.contains_key(*f))
+                .cloned()
+                .collect();
+            live.remove(stale.iter())?;
+            for f in &stale {
+                manifest.remove(f);
+            }
+        }
+        manifest.extend(live.touched());
+        let stats = BuildStats {
+            reports: site.reports.len(),
+            rendered: keys.len(),
+            written: live.written(),
+            removed,
+        };
+        state.static_files = manifest.len() - page_files.len();
+        state.pages = pages;
+        state.manifest = manifest;
+        state.page_files = page_files;
+        state.index_fingerprints = fingerprints;
+        self.pending.clear();
+        self.loaded.clear();
+        Ok(stats)
+    }
+}
+
+/// Everything loaded for a full build.
+struct Fresh {
+    config: Config,
+    regions: Regions,
+    tera: Tera,
+    pages: BTreeMap<PathBuf, Arc<Page>>,
+}
+
+/// Renders every page and copies the static files into `out`. Returns the stats, the
+/// set of page files and the index pages' fingerprints.
+fn write_all(
+    fresh: &Fresh,
+    opts: &BuildOptions,
+    out: &dyn Sink,
+) -> Result<(BuildStats, BTreeSet<String>, HashMap<String, u64>)> {
+    let site = Site::new(
+        fresh.config.clone(),
+        &fresh.regions,
+        fresh.pages.values().cloned().collect(),
+    );
+    let renderer = Renderer::new(&site, &fresh.tera);
+    let keys = renderer.all_pages();
+    render_pages(&renderer, &keys, out)?;
+    copy_static(
+        &fresh.config.theme_dir(&opts.root),
+        &opts.root.join("static"),
+        out,
+    )?;
+    let page_files = keys.iter().map(|&k| renderer.output_file(k)).collect();
+    let fingerprints = renderer
+        .index_pages()
+        .into_iter()
+        .map(|k| (renderer.output_file(k), renderer.fingerprint(k)))
+        .collect();
+    let stats = BuildStats {
+        reports: site.reports.len(),
+        rendered: keys.len(),
+        written: 0,
+        removed: 0,
+    };
+    Ok((stats, page_files, fingerprints))
+}
+
+/// An error for every page whose URL another page has already.
+fn path_collisions(pages: &BTreeMap<PathBuf, Arc<Page>>) -> Vec<String> {
+    let mut by_path: HashMap<&str, &Path> = HashMap::new();
+    let mut errors = Vec::new();
+    for p in pages.values() {
+        if let Some(other) = by_path.insert(&p.path, &p.file) {
+            errors.push(format!(
+                "{}: has the same URL `/{}` as `{}`: change its file name or `slug`",
+                p.file.display(),
+                p.path,
+                other.display()
+            ));
+        }
+    }
+    errors
+}
+
+/// Builds the site once (`sitrep build`).
+///
+/// Errors: see [`Builder::build`].
+pub fn build(opts: &BuildOptions) -> Result<BuildStats> {
+    Builder::new(opts.clone()).build()
+}
+
+/// Fails with a message if `output` is the site folder, one of its parents, or a
+/// folder sitrep reads from: building there would replace the site itself.
+pub fn check_output(opts: &BuildOptions) -> Result<()> {
+    let canon = |p: &Path| std::path::absolute(p).map(|p| normalise(&p));
+    let out = canon(&opts.output_dir())?;
+    let root = canon(&opts.root)?;
+    if root.starts_with(&out) {
+        bail!(
+            "the output folder `{}` holds the site itself: choose another --output",
+            opts.output_dir().display()
+        );
+    }
+    for dir in ["content", "templates", "themes", "static"] {
+        if out.starts_with(root.join(dir)) {
+            return Err(anyhow!(
+                "the output folder `{}` is inside `{dir}/`, which sitrep reads: choose another --output",
+                opts.output_dir().display()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Removes `.` and resolves `..` components lexically.
+fn normalise(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}

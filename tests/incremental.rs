@@ -1,0 +1,275 @@
+//! Incremental rebuilds (what watch mode runs): after each change, the live output
+//! must be byte for byte what a fresh full build of the same files gives, and only
+//! what the change needs is rendered.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use common::*;
+use sitrep::build::{BuildOptions, Builder, Changes, build};
+
+const FIXTURE: &str = "tests/fixtures/site";
+
+/// Every file below `dir`: relative path -> bytes.
+fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+struct Site {
+    _tmp: tempfile::TempDir,
+    root: PathBuf,
+    builder: Builder,
+}
+
+impl Site {
+    fn new() -> Site {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("site");
+        copy_tree(Path::new(FIXTURE), &root);
+        let mut builder = Builder::new(BuildOptions {
+            root: root.clone(),
+            output: None,
+            drafts: false,
+        });
+        builder.build().unwrap();
+        Site {
+            _tmp: tmp,
+            root,
+            builder,
+        }
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.root.join(rel)
+    }
+
+    fn content(&mut self, files: &[&str]) -> sitrep::build::BuildStats {
+        let changes = Changes {
+            content: files.iter().map(|f| self.path(f)).collect(),
+            ..Default::default()
+        };
+        self.builder.rebuild(&changes).unwrap()
+    }
+
+    /// The live output equals a fresh build of the same site.
+    fn assert_same_as_fresh_build(&self) {
+        let fresh = self.root.parent().unwrap().join("fresh");
+        let _ = std::fs::remove_dir_all(&fresh);
+        build(&BuildOptions {
+            root: self.root.clone(),
+            output: Some(fresh.clone()),
+            drafts: false,
+        })
+        .unwrap();
+        let live = snapshot(&self.root.join("public"));
+        let full = snapshot(&fresh);
+        let live_files: Vec<&String> = live.keys().collect();
+        let full_files: Vec<&String> = full.keys().collect();
+        assert_eq!(live_files, full_files, "same files");
+        for (f, bytes) in &full {
+            assert!(live[f] == *bytes, "{f} differs from a fresh build");
+        }
+    }
+}
+
+#[test]
+fn editing_a_report_renders_it_and_its_index_pages_only() {
+    let mut site = Site::new();
+    let file = "content/reports/2025-07-08-kachin.md";
+    let text = std::fs::read_to_string(site.path(file)).unwrap();
+    std::fs::write(
+        site.path(file),
+        text.replace(
+            "China presses Kachin rebels",
+            "China leans on Kachin rebels",
+        ),
+    )
+    .unwrap();
+    let stats = site.content(&[file]);
+    // The report, the home page (it lists it), its region page and its month page.
+    assert_eq!(stats.rendered, 4, "{stats:?}");
+    let page =
+        std::fs::read_to_string(site.path("public/reports/2025-07-08-kachin/index.html")).unwrap();
+    assert!(page.contains("China leans on Kachin rebels"));
+    site.assert_same_as_fresh_build();
+
+    // Editing only the body: the report page alone (its summary on index pages is the same).
+    let text = std::fs::read_to_string(site.path(file)).unwrap();
+    std::fs::write(site.path(file), format!("{text}\nA new paragraph.\n")).unwrap();
+    let stats = site.content(&[file]);
+    assert_eq!(stats.rendered, 1, "{stats:?}");
+    assert_eq!(stats.written, 1, "{stats:?}");
+    site.assert_same_as_fresh_build();
+}
+
+#[test]
+fn deleting_and_moving_reports_leaves_nothing_stale() {
+    let mut site = Site::new();
+    // Move a report to another month and region.
+    let file = "content/reports/2025-06-30-sudan.md";
+    let text = std::fs::read_to_string(site.path(file)).unwrap();
+    std::fs::write(
+        site.path(file),
+        text.replace("2025-06-30", "2025-08-01")
+            .replace("[Sudan]", "[Chile]"),
+    )
+    .unwrap();
+    site.content(&[file]);
+    assert!(site.path("public/months/2025-08/index.html").exists());
+    site.assert_same_as_fresh_build();
+
+    // Delete the only report of May 2025: its page and the month page go.
+    std::fs::remove_file(site.path("content/analysis/overview.md")).unwrap();
+    let stats = site.content(&["content/analysis/overview.md"]);
+    assert!(stats.removed >= 2, "{stats:?}");
+    assert!(!site.path("public/analysis").exists());
+    assert!(!site.path("public/months/2025-05").exists());
+    site.assert_same_as_fresh_build();
+}
+
+#[test]
+fn whole_folders_added_removed_and_renamed() {
+    let mut site = Site::new();
+    let dir = site.path("content/briefs");
+    std::fs::create_dir_all(&dir).unwrap();
+    for i in 0..5 {
+        std::fs::write(
+            dir.join(format!("b{i}.md")),
+            format!(
+                "---\ntitle: Brief {i}\ndate: 2025-07-0{}\ncountries: [Ukraine]\n---\nText {i}.\n",
+                i + 1
+            ),
+        )
+        .unwrap();
+    }
+    // Watchers may only report the folder.
+    site.content(&["content/briefs"]);
+    assert!(site.path("public/briefs/b3/index.html").exists());
+    site.assert_same_as_fresh_build();
+
+    std::fs::rename(&dir, site.path("content/notes")).unwrap();
+    site.content(&["content/briefs", "content/notes"]);
+    assert!(!site.path("public/briefs").exists());
+    assert!(site.path("public/notes/b3/index.html").exists());
+    site.assert_same_as_fresh_build();
+
+    std::fs::remove_dir_all(site.path("content/notes")).unwrap();
+    site.content(&["content/notes"]);
+    assert!(!site.path("public/notes").exists());
+    site.assert_same_as_fresh_build();
+}
+
+#[test]
+fn errors_keep_the_last_good_site_and_the_next_good_save_recovers() {
+    let mut site = Site::new();
+    let before = snapshot(&site.path("public"));
+    let bad = "content/reports/2025-07-20-gaza.md";
+    let good = "content/reports/2025-06-30-sudan.md";
+    let gaza = std::fs::read_to_string(site.path(bad)).unwrap();
+    std::fs::write(site.path(bad), "---\ntitle: [unclosed\n---\n").unwrap();
+    let changes = Changes {
+        content: [site.path(bad)].into(),
+        ..Default::default()
+    };
+    let err = site.builder.rebuild(&changes).unwrap_err().to_string();
+    assert!(err.contains("2025-07-20-gaza.md:2:"), "{err}");
+    // Meanwhile another report is edited: still nothing is written.
+    let sudan = std::fs::read_to_string(site.path(good)).unwrap();
+    std::fs::write(
+        site.path(good),
+        sudan.replace("Fighting in El Fasher", "Siege of El Fasher"),
+    )
+    .unwrap();
+    let changes = Changes {
+        content: [site.path(good)].into(),
+        ..Default::default()
+    };
+    assert!(site.builder.rebuild(&changes).is_err());
+    assert_eq!(
+        snapshot(&site.path("public")),
+        before,
+        "last good site untouched"
+    );
+    // The fix brings both changes.
+    std::fs::write(site.path(bad), gaza).unwrap();
+    site.content(&[bad]);
+    let page =
+        std::fs::read_to_string(site.path("public/reports/2025-06-30-sudan/index.html")).unwrap();
+    assert!(page.contains("Siege of El Fasher"));
+    site.assert_same_as_fresh_build();
+}
+
+#[test]
+fn template_and_static_changes_rebuild_everything() {
+    let mut site = Site::new();
+    std::fs::create_dir_all(site.path("templates")).unwrap();
+    std::fs::write(
+        site.path("templates/report.html"),
+        "{% extends \"base.html\" %}{% block content %}<h1>{{ page.title }}</h1>NEW TEMPLATE{% endblock content %}",
+    )
+    .unwrap();
+    let stats = site
+        .builder
+        .rebuild(&Changes {
+            everything: true,
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(stats.rendered >= 15, "{stats:?}");
+    let page =
+        std::fs::read_to_string(site.path("public/reports/2025-07-08-kachin/index.html")).unwrap();
+    assert!(page.contains("NEW TEMPLATE"));
+    site.assert_same_as_fresh_build();
+
+    std::fs::remove_file(site.path("static/site.css")).unwrap();
+    std::fs::write(site.path("static/new.js"), "// js").unwrap();
+    site.builder
+        .rebuild(&Changes {
+            statics: true,
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(
+        !site.path("public/site.css").exists(),
+        "stale static file removed"
+    );
+    assert!(site.path("public/new.js").exists());
+    site.assert_same_as_fresh_build();
+}
+
+#[test]
+fn drafts_disappear_and_appear() {
+    let mut site = Site::new();
+    let file = "content/reports/2025-06-30-sudan.md";
+    let text = std::fs::read_to_string(site.path(file)).unwrap();
+    std::fs::write(
+        site.path(file),
+        text.replacen("---\n", "---\ndraft: true\n", 1),
+    )
+    .unwrap();
+    site.content(&[file]);
+    assert!(!site.path("public/reports/2025-06-30-sudan").exists());
+    site.assert_same_as_fresh_build();
+    std::fs::write(site.path(file), text).unwrap();
+    site.content(&[file]);
+    assert!(
+        site.path("public/reports/2025-06-30-sudan/index.html")
+            .exists()
+    );
+    site.assert_same_as_fresh_build();
+}
