@@ -155,8 +155,13 @@ impl Builder {
         check_output(&self.opts)?;
         let fresh = self.load_all()?;
         let staging = Staging::begin(&self.opts.output_dir())?;
-        let (stats, page_files, fingerprints) = write_all(&fresh, &self.opts, &staging)?;
+        let (stats, page_files, fingerprints) =
+            write_all(&fresh, &self.opts, &staging).map_err(as_build_error)?;
         let manifest = staging.commit()?;
+        let stats = BuildStats {
+            written: manifest.len(),
+            ..stats
+        };
         self.install(fresh, manifest, page_files, fingerprints);
         Ok(stats)
     }
@@ -177,7 +182,8 @@ impl Builder {
             let prev = self.state.as_ref().expect("checked");
             let output = self.opts.output_dir();
             let live = Live::new(&output, &prev.manifest);
-            let (mut stats, page_files, fingerprints) = write_all(&fresh, &self.opts, &live)?;
+            let (mut stats, page_files, fingerprints) =
+                write_all(&fresh, &self.opts, &live).map_err(as_build_error)?;
             let manifest = live.touched();
             stats.removed =
                 live.remove(prev.manifest.keys().filter(|f| !manifest.contains_key(*f)))?;
@@ -195,7 +201,16 @@ impl Builder {
         let config = Config::load(root).map_err(|e| BuildErrors(vec![format!("{e:#}")]))?;
         let regions = Regions::new(&config.regions)?;
         let mut errors = Vec::new();
-        let tera = load_templates(&config.theme_dir(root), &root.join("templates"))
+        let theme_dir = config.theme_dir(root);
+        if config.theme != "default" && !theme_dir.is_dir() {
+            errors.push(format!(
+                "{}: theme `{}` not found: there is no folder `{}`",
+                root.join(crate::config::CONFIG_FILE).display(),
+                config.theme,
+                theme_dir.display()
+            ));
+        }
+        let tera = load_templates(&theme_dir, &root.join("templates"))
             .map_err(|e| errors.push(format!("{e:#}")))
             .ok();
         let content_dir = self.opts.content_dir();
@@ -345,7 +360,7 @@ impl Builder {
             }
             fingerprints.insert(file, fp);
         }
-        render_pages(&renderer, &keys, &live)?;
+        render_pages(&renderer, &keys, &live).map_err(as_build_error)?;
         if statics {
             copy_static(
                 &state.config.theme_dir(&self.opts.root),
@@ -439,11 +454,28 @@ fn write_all(
     Ok((stats, page_files, fingerprints))
 }
 
-/// An error for every page whose URL another page has already.
+/// A rendering error as a [`BuildErrors`], so it is reported like the others.
+fn as_build_error(e: anyhow::Error) -> anyhow::Error {
+    BuildErrors(vec![format!("{e:#}")]).into()
+}
+
+/// Site folders whose pages sitrep generates; content may not use them.
+pub const GENERATED_FOLDERS: &[&str] = &["regions/", "months/"];
+
+/// An error for every page whose URL another page has already, or that lies in a
+/// folder of generated pages ([`GENERATED_FOLDERS`]).
 fn path_collisions(pages: &BTreeMap<PathBuf, Arc<Page>>) -> Vec<String> {
     let mut by_path: HashMap<&str, &Path> = HashMap::new();
     let mut errors = Vec::new();
     for p in pages.values() {
+        if let Some(dir) = GENERATED_FOLDERS.iter().find(|d| p.path.starts_with(*d)) {
+            errors.push(format!(
+                "{}: its URL `/{}` is in `/{dir}`, where sitrep writes the index pages: move the file or set another `slug`",
+                p.file.display(),
+                p.path
+            ));
+            continue;
+        }
         if let Some(other) = by_path.insert(&p.path, &p.file) {
             errors.push(format!(
                 "{}: has the same URL `/{}` as `{}`: change its file name or `slug`",

@@ -16,8 +16,8 @@ use serde::{Deserialize, Deserializer, Serialize};
 pub struct FrontMatter {
     /// The report's headline.
     pub title: String,
-    /// The report's date, written `YYYY-MM-DD`; a full RFC 3339 timestamp is accepted
-    /// and its date kept.
+    /// The report's date, written `YYYY-MM-DD`; a full RFC 3339 timestamp or
+    /// `YYYY-MM-DD HH:MM[:SS]` is accepted and its date kept.
     #[serde(deserialize_with = "deserialize_date")]
     pub date: NaiveDate,
     /// The outlet that published the report (`Clash Report`).
@@ -60,6 +60,13 @@ fn deserialize_date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Err
             let s = s.trim();
             NaiveDate::parse_from_str(s, "%Y-%m-%d")
                 .or_else(|_| chrono::DateTime::parse_from_rfc3339(s).map(|dt| dt.date_naive()))
+                // `2025-07-08 10:00:00`, as Jekyll and Hugo front matter often has it.
+                .or_else(|_| {
+                    chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").map(|d| d.date())
+                })
+                .or_else(|_| {
+                    chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").map(|d| d.date())
+                })
                 .map_err(|_| E::custom(format!("`{s}` is not a date (YYYY-MM-DD)")))
         }
     }

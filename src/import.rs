@@ -49,15 +49,27 @@ pub fn import_report(
 ) -> Result<Imported, SeedError> {
     let seed = parse_seed(bytes, regions)?;
     let article = seed.article_text();
-    let countries = find_countries(&article, seed.date);
+    // The headline often says best where events are (`FIGHTING ESCALATES IN SUDAN`):
+    // countries are looked for in it as part of the lead.
+    let mut lead_text = article.clone();
+    let with_headline;
+    if let Some(h) = &seed.headline {
+        with_headline = format!("{h}. {}", article[0]);
+        lead_text[0] = &with_headline;
+    }
+    let countries = find_countries(&lead_text, seed.date);
     let region = countries
         .first()
         .and_then(|f| regions.of_country(&f.country.region_code))
         .map(|r| r.name.clone());
-    let title = match &seed.headline {
+    let mut title = match &seed.headline {
         Some(h) => tidy_headline(h),
         None => derive_title(article[0]),
     };
+    if !title.chars().any(char::is_alphanumeric) {
+        // Nothing to make a headline of (a paragraph of punctuation).
+        title = format!("Report of {}", seed.date.format("%-d %B %Y"));
+    }
     let summary = summarise(article[0]);
     let body = seed
         .paragraphs
@@ -78,7 +90,14 @@ pub fn import_report(
             seed: Some(seed_name.to_string()),
             slug: None,
             draft: false,
-            extra: Default::default(),
+            extra: seed
+                .byline
+                .map(|b| {
+                    let mut m = serde_yaml::Mapping::new();
+                    m.insert("byline".into(), b.into());
+                    m
+                })
+                .unwrap_or_default(),
         },
         body,
     })
@@ -230,7 +249,27 @@ pub fn import_paths(
     let mut state = load_state(content_dir)?;
     let before = state.clone();
     let mut results = Vec::new();
+    // Seeds are told apart by file name (`seed:` records it), so two seeds with the
+    // same name in one import would take each other's report.
+    let mut names: std::collections::HashMap<std::ffi::OsString, PathBuf> = Default::default();
     for seed in seed_files(paths, &mut results) {
+        let name = seed.file_name().unwrap_or_default().to_os_string();
+        if let Some(first) = names.get(&name)
+            && *first != seed
+        {
+            let msg = format!(
+                "{}: has the same file name as `{}`, imported just before; seeds are told apart by file name, so rename one",
+                seed.display(),
+                first.display()
+            );
+            results.push(SeedResult {
+                seed,
+                outcome: Outcome::Failed(msg),
+                note: None,
+            });
+            continue;
+        }
+        names.insert(name, seed.clone());
         let (outcome, note) = import_one(&seed, content_dir, force, regions, &mut state);
         results.push(SeedResult {
             seed,
@@ -255,7 +294,9 @@ fn seed_files(paths: &[PathBuf], results: &mut Vec<SeedResult>) -> Vec<PathBuf> 
                 match entry {
                     Ok(e)
                         if e.file_type().is_file()
-                            && e.path().extension().is_some_and(|x| x == "txt")
+                            && e.path()
+                                .extension()
+                                .is_some_and(|x| x.eq_ignore_ascii_case("txt"))
                             && !crate::content::is_ignored(e.file_name()) =>
                     {
                         found.push(e.into_path())
@@ -316,17 +357,7 @@ fn import_one(
         .region
         .is_none()
         .then(|| "no country found, so no region: add `region:` by hand".to_string());
-    let mut rel = format!("reports/{}.md", report.stem);
-    // Another seed already gave this file name: add this seed's name to tell them apart.
-    if let Some(other) = seed_of(&content_dir.join(&rel))
-        && other != name
-    {
-        let stem = Path::new(&name)
-            .file_stem()
-            .unwrap_or_default()
-            .to_string_lossy();
-        rel = format!("reports/{}-{}.md", report.stem, slug::slugify(stem));
-    }
+    let rel = report_file(&report.stem, &name, content_dir, state.get(&name));
     let target = content_dir.join(&rel);
     let markdown = report.to_markdown();
     let new_hash = sha256_hex(markdown.as_bytes());
@@ -401,7 +432,45 @@ fn import_one(
     (outcome, note)
 }
 
-/// The `seed:` recorded in an existing content file, if it has one.
+/// The file (relative to the content folder) for the report `stem` from the seed
+/// `name`: `reports/<stem>.md`, or, when another seed's report (or a file that is not
+/// an imported report) has that name, `reports/<stem>-<seed>.md` (then `-2`, `-3`...).
+/// A seed keeps the name it got before, so the same seed always gives the same file.
+fn report_file(stem: &str, name: &str, content_dir: &Path, previous: Option<&Written>) -> String {
+    let seed_slug = slug::slugify(
+        Path::new(name)
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy(),
+    );
+    let seed_slug = if seed_slug.is_empty() {
+        "seed".to_string()
+    } else {
+        seed_slug
+    };
+    let candidate = |k: usize| match k {
+        0 => format!("reports/{stem}.md"),
+        1 => format!("reports/{stem}-{seed_slug}.md"),
+        k => format!("reports/{stem}-{seed_slug}-{k}.md"),
+    };
+    if let Some(prev) = previous
+        && (prev.file == candidate(0)
+            || prev
+                .file
+                .starts_with(&format!("reports/{stem}-{seed_slug}")))
+    {
+        return prev.file.clone();
+    }
+    (0..)
+        .map(candidate)
+        .find(|rel| {
+            let path = content_dir.join(rel);
+            !path.exists() || seed_of(&path).as_deref() == Some(name)
+        })
+        .expect("some name is free")
+}
+
+/// The `seed:` recorded in an existing content file, if it parses and has one.
 fn seed_of(path: &Path) -> Option<String> {
     let text = std::fs::read_to_string(path).ok()?;
     front_matter::parse(&text, path).ok()?.front_matter.seed
@@ -409,9 +478,24 @@ fn seed_of(path: &Path) -> Option<String> {
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename,
 /// so a reader never sees half a file.
+/// The file keeps its permissions if it exists; a new file gets `rw-r--r--`.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // tempfile makes `rw-------` files; a content or output file is for sharing.
+        builder.permissions(match std::fs::metadata(path) {
+            Ok(m) => m.permissions(),
+            Err(_) => std::fs::Permissions::from_mode(0o644),
+        });
+    }
+    let mut tmp = builder
+        .tempfile_in(dir)
         .with_context(|| format!("cannot create a file in `{}`", dir.display()))?;
     std::io::Write::write_all(&mut tmp, bytes)?;
     tmp.persist(path)

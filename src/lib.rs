@@ -10,7 +10,8 @@
 //! * [`site`] is the model: reports, regions, months;
 //! * [`render`] turns the model into HTML with tera templates, pulldown-cmark and syntect;
 //! * [`output`] writes `public/` atomically;
-//! * [`build`] runs the stages, and rebuilds only what a change needs.
+//! * [`build`] runs the stages, and rebuilds only what a change needs;
+//! * [`watch`] rebuilds on file changes, and [`serve`] previews the site with live reload.
 //!
 //! [`config`] reads `config.yaml`; [`cmd`] holds one function per command.
 
@@ -26,5 +27,7 @@ pub mod output;
 pub mod region;
 pub mod render;
 pub mod seed;
+pub mod serve;
 pub mod site;
 pub mod title;
+pub mod watch;

@@ -1,5 +1,6 @@
 //! The `sitrep` command line: parses arguments and runs one of [`sitrep::cmd`].
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -31,6 +32,42 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Build the site, then rebuild it whenever its files change.
+    Watch {
+        /// The site folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The output folder [default: ROOT/public].
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// An inbox folder of seed files: new or changed ones are imported.
+        #[arg(long)]
+        seeds: Option<PathBuf>,
+        /// Also build reports marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Build, watch, and serve the site locally with live reload.
+    Serve {
+        /// The site folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The output folder [default: ROOT/public].
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// An inbox folder of seed files: new or changed ones are imported.
+        #[arg(long)]
+        seeds: Option<PathBuf>,
+        /// Also build reports marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// The port to listen on (the next free one if it is taken).
+        #[arg(long, short, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: IpAddr,
+    },
     /// Build the site into the output folder.
     Build {
         /// The site folder.
@@ -46,6 +83,13 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // Like other Unix tools, end quietly when the reader of our output goes away
+    // (`sitrep import seeds/ | head`) instead of panicking on a broken pipe.
+    #[cfg(unix)]
+    // SAFETY: restoring the default action of one signal before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Import {
@@ -58,6 +102,38 @@ fn main() -> ExitCode {
             root,
             content,
             force,
+        }),
+        Command::Watch {
+            root,
+            output,
+            seeds,
+            drafts,
+        } => cmd::watch::run(&sitrep::watch::WatchOptions {
+            build: cmd::build::BuildOptions {
+                root,
+                output,
+                drafts,
+            },
+            seeds,
+        }),
+        Command::Serve {
+            root,
+            output,
+            seeds,
+            drafts,
+            port,
+            bind,
+        } => cmd::serve::run(&cmd::serve::ServeOptions {
+            watch: sitrep::watch::WatchOptions {
+                build: cmd::build::BuildOptions {
+                    root,
+                    output,
+                    drafts,
+                },
+                seeds,
+            },
+            bind,
+            port,
         }),
         Command::Build {
             root,
@@ -78,8 +154,14 @@ fn main() -> ExitCode {
         }
         Err(e) => {
             eprintln!("error: {e}");
+            let mut last = e.to_string();
             for cause in e.chain().skip(1) {
-                eprintln!("  caused by: {cause}");
+                // io errors are often repeated by the context around them.
+                let cause = cause.to_string();
+                if !last.contains(&cause) {
+                    eprintln!("  caused by: {cause}");
+                }
+                last = cause;
             }
             ExitCode::FAILURE
         }

@@ -86,6 +86,16 @@ impl Staging {
     /// Errors: `target` exists and is neither empty nor sitrep's output (no
     /// [`MARKER`]), or the staging folder cannot be created.
     pub fn begin(target: &Path) -> Result<Staging> {
+        // A symbolic link to the output folder: build where it points, keep the link.
+        let resolved;
+        let target = if target.is_symlink() {
+            resolved = target
+                .canonicalize()
+                .with_context(|| format!("cannot follow the link `{}`", target.display()))?;
+            resolved.as_path()
+        } else {
+            target
+        };
         if target.exists() {
             let is_ours = target.join(MARKER).is_file();
             let is_empty = target
@@ -111,6 +121,7 @@ impl Staging {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "public".into());
+        remove_stale_staging(&parent, &name);
         let dir = tempfile::Builder::new()
             .prefix(&format!(".{name}.staging-"))
             .tempdir_in(&parent)
@@ -169,6 +180,30 @@ impl Staging {
                 .with_context(|| format!("cannot remove the old output `{}`", old.display()))?;
         }
         Ok(std::mem::take(&mut *self.manifest.lock().unwrap()))
+    }
+}
+
+/// How old a staging folder must be to be taken for the leftover of a killed build.
+const STALE_STAGING: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes staging folders of `name` in `parent` that a killed build left behind:
+/// those holding the [`MARKER`] and not touched for [`STALE_STAGING`] (a build running
+/// now is younger).
+fn remove_stale_staging(parent: &Path, name: &str) {
+    let prefix = format!(".{name}.staging-");
+    let Ok(entries) = parent.read_dir() else {
+        return;
+    };
+    for e in entries.flatten() {
+        let path = e.path();
+        let stale = e.file_name().to_string_lossy().starts_with(&prefix)
+            && path.join(MARKER).is_file()
+            && e.metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > STALE_STAGING));
+        if stale {
+            let _ = std::fs::remove_dir_all(&path);
+        }
     }
 }
 

@@ -22,6 +22,8 @@ pub struct Seed {
     pub source: Option<String>,
     /// The seed's own headline: a short line before the first paragraph, as written.
     pub headline: Option<String>,
+    /// A byline before the article (`By Jane Doe`), as written.
+    pub byline: Option<String>,
     /// The article's paragraphs, in order, without the trailer.
     pub paragraphs: Vec<Paragraph>,
     /// A wire dateline at the start of the first paragraph (`NICOSIA, Oct 19 - `):
@@ -117,48 +119,85 @@ impl SeedError {
 /// Parses the bytes of one seed file. `regions` are used to recognise the trailing
 /// navigation block, whose region names may be misspelt (`Asia-Pasific`).
 ///
-/// Accepts a UTF-8 BOM, CRLF or LF line ends, blank lines anywhere, and the date
-/// variants of [`find_date`].
+/// Accepts UTF-8 BOMs, CRLF, LF or CR line ends, blank lines anywhere, control
+/// characters (dropped), and the first-line forms of [`find_date_in_line`]; the outlet
+/// may also stand on its own line, before or after the date line. Bylines
+/// (`By Jane Doe`) and kickers (`BREAKING`) before the article are not taken for a
+/// headline; a byline is kept in [`Seed::byline`].
 pub fn parse_seed(bytes: &[u8], regions: &Regions) -> Result<Seed, SeedError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let offset = e.valid_up_to();
         let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
         SeedError::NotUtf8 { line, offset }
     })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    // (1-based line number, trimmed text) of every non-blank line.
-    let mut lines: Vec<(usize, &str)> = text
-        .split('\n')
+    let text = text.trim_start_matches('\u{feff}');
+    // Old Mac files end lines with a bare CR.
+    let newline = if text.contains('\n') { '\n' } else { '\r' };
+    // (1-based line number, cleaned text) of every non-blank line.
+    let mut lines: Vec<(usize, String)> = text
+        .split(newline)
         .enumerate()
-        .map(|(i, l)| (i + 1, l.trim()))
+        .map(|(i, l)| (i + 1, clean_line(l)))
         .filter(|(_, l)| !l.is_empty())
         .collect();
     if lines.is_empty() {
         return Err(SeedError::Empty);
     }
 
+    // The date line: the first line, or the second after an outlet's name.
     let (date_line, first) = lines.remove(0);
-    let found = find_date(first).map_err(|text| SeedError::BadDate {
-        line: date_line,
-        text,
-    })?;
+    let mut outlet_line = None;
+    let found = match find_date_in_line(&first) {
+        Ok(Some(f)) => Some(f),
+        Ok(None) if looks_like_outlet(&first) && !lines.is_empty() => {
+            match find_date_in_line(&lines[0].1) {
+                Ok(Some(f)) => {
+                    outlet_line = Some(first.clone());
+                    Some(f)
+                }
+                _ => None,
+            }
+        }
+        Ok(None) => None,
+        Err(text) => {
+            return Err(SeedError::BadDate {
+                line: date_line,
+                text,
+            });
+        }
+    };
     let Some(found) = found else {
         return Err(SeedError::NoDate {
             line: date_line,
             text: first.chars().take(80).collect(),
         });
     };
+    let date = found.date;
+    let mut source = found.outlet.map(str::to_string);
+    if let Some(outlet) = outlet_line {
+        lines.remove(0);
+        source = Some(outlet);
+    }
 
     let trailer_start = trailer_start(&lines, regions);
     let trailer_lines = lines.len() - trailer_start;
     lines.truncate(trailer_start);
 
-    let mut source = found.rest.map(str::to_string);
-    if source.is_none() && lines.len() > 1 && looks_like_outlet(lines[0].1) {
-        source = Some(lines.remove(0).1.to_string());
+    if source.is_none() && lines.len() > 1 && looks_like_outlet(&lines[0].1) {
+        source = Some(lines.remove(0).1);
     }
-    let headline = if lines.len() > 1 && looks_like_headline(lines[0].1, lines[1].1) {
-        Some(lines.remove(0).1.to_string())
+    let mut byline = None;
+    while lines.len() > 1 {
+        if is_kicker(&lines[0].1) {
+            lines.remove(0);
+        } else if byline.is_none() && is_byline(&lines[0].1) {
+            byline = Some(lines.remove(0).1);
+        } else {
+            break;
+        }
+    }
+    let headline = if lines.len() > 1 && looks_like_headline(&lines[0].1, &lines[1].1) {
+        Some(lines.remove(0).1)
     } else {
         None
     };
@@ -167,30 +206,79 @@ pub fn parse_seed(bytes: &[u8], regions: &Regions) -> Result<Seed, SeedError> {
     }
     let paragraphs: Vec<Paragraph> = lines
         .into_iter()
-        .map(|(line, text)| Paragraph {
-            line,
-            text: text.to_string(),
-        })
+        .map(|(line, text)| Paragraph { line, text })
         .collect();
     let dateline = find_dateline(&paragraphs[0].text).map(str::to_string);
     Ok(Seed {
-        date: found.date,
+        date,
         source,
         headline,
+        byline,
         paragraphs,
         dateline,
         trailer_lines,
     })
 }
 
-/// A date found at the start of a line, and what follows it.
+/// A line without control characters (NUL, escape...) or bidirectional overrides,
+/// which scrapers let through and which would reach titles and pages; trimmed.
+fn clean_line(line: &str) -> String {
+    line.chars()
+        .filter(|&c| {
+            let control = c.is_control() && c != '\t';
+            let bidi_override = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+            !(control || bidi_override || c == '\u{feff}')
+        })
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// Kickers news pages put above a story: `BREAKING`, `EXCLUSIVE`, `UPDATE`.
+fn is_kicker(line: &str) -> bool {
+    let l = line.trim_end_matches([':', '!']).to_lowercase();
+    matches!(
+        l.as_str(),
+        "breaking"
+            | "breaking news"
+            | "exclusive"
+            | "update"
+            | "updated"
+            | "analysis"
+            | "opinion"
+            | "watch"
+            | "live"
+            | "developing"
+            | "developing story"
+            | "urgent"
+            | "flash"
+            | "alert"
+            | "just in"
+            | "news"
+            | "explainer"
+    )
+}
+
+/// A byline: `By Jane Doe`, `By JANE DOE, Reuters`, `Jane Doe and John Roe` is not
+/// recognised (it reads like a headline).
+fn is_byline(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words.len() >= 2
+        && words.len() <= 10
+        && words[0].eq_ignore_ascii_case("by")
+        && words[1].chars().next().is_some_and(char::is_uppercase)
+        && !line.ends_with('.')
+}
+
+/// A date found on a seed's first line, and the outlet's name around it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FoundDate<'a> {
     /// The date.
     pub date: NaiveDate,
-    /// The rest of the line after the date and any separator (` - `, ` | `, `, `),
-    /// or `None` if nothing follows: the outlet's name on a seed's first line.
-    pub rest: Option<&'a str>,
+    /// The outlet: what follows the date (after any separator, time of day or
+    /// `Updated <date>`), or what precedes it (`Clash Report | July 8, 2025`); `None`
+    /// when the line holds only the date.
+    pub outlet: Option<&'a str>,
 }
 
 const MONTHS: [&str; 12] = [
@@ -227,14 +315,14 @@ pub fn month_number(name: &str) -> Option<u32> {
 static DATE_PATTERNS: LazyLock<[Regex; 3]> = LazyLock::new(|| {
     let weekday = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?";
     [
-        // July 08, 2025 / Jul. 8 2025 / Monday, October 19, 1987 / MARCH 25, 1987
+        // July 08, 2025 / Jul. 8 2025 / Monday, October 19, 1987 / MARCH 25, 1987 / Jul-08-2025
         Regex::new(&format!(
-            r"(?i)^{weekday}(?P<mon>[a-z]{{3,9}})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<year>\d{{4}})"
+            r"(?i)^{weekday}(?P<mon>[a-z]{{3,9}})\.?[\s/-]+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*|[\s/-]+|\s*)(?P<year>\d{{4}})"
         ))
         .unwrap(),
-        // 8 July 2025 / 8th July, 2025
+        // 8 July 2025 / 8th July, 2025 / 8-Jul-2025
         Regex::new(&format!(
-            r"(?i)^{weekday}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>[a-z]{{3,9}})\.?\s*,?\s*(?P<year>\d{{4}})"
+            r"(?i)^{weekday}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?[\s/-]+(?P<mon>[a-z]{{3,9}})\.?(?:\s*,\s*|[\s/-]+|\s*)(?P<year>\d{{4}})"
         ))
         .unwrap(),
         // 2025-07-08 / 2025/07/08
@@ -242,15 +330,31 @@ static DATE_PATTERNS: LazyLock<[Regex; 3]> = LazyLock::new(|| {
     ]
 });
 
+/// A time of day after a date: `10:42`, `10:42 a.m.`, `22:05 GMT`, `at 9.30pm EDT`.
+static TIME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*(?:[A-Z]{2,4}|UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?\b)?")
+        .unwrap()
+});
+
+/// `Updated`, `Published`... before a second date after the first.
+static STAMP_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:last\s+)?(?:updated|published|modified|posted)(?:\s+on)?\s*:?\s*").unwrap()
+});
+
+/// Separators between a date and the outlet's name.
+fn trim_separators(s: &str) -> &str {
+    s.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | ',' | ':' | '·' | '•')
+    })
+}
+
 /// Finds a date at the start of `line` (after leading spaces), in any of the forms
 /// scrapers produce: `July 08, 2025`, `July 8, 2025`, `Jul 8, 2025`, `Mar. 23, 1987`,
-/// `8 July 2025`, `2025-07-08`, with an optional leading weekday and in any case.
-/// What follows the date may be glued to it (`2025Clash Report`) or set off by a
-/// separator (` - `, ` | `, `, `, spaces).
-///
-/// Returns `Ok(None)` when the line does not start with a date, and `Err(text)` when it
-/// starts with a date that does not exist (`February 30, 2025`).
-pub fn find_date(line: &str) -> Result<Option<FoundDate<'_>>, String> {
+/// `8 July 2025`, `8-Jul-2025`, `Jul-08-2025`, `2025-07-08`, with an optional leading
+/// weekday and in any case. Returns the date and what follows it, or `Ok(None)` when
+/// the line does not start with a date, or `Err(text)` when it starts with a date
+/// that does not exist (`February 30, 2025`).
+pub fn find_date(line: &str) -> Result<Option<(NaiveDate, &str)>, String> {
     let line = line.trim_start();
     for re in DATE_PATTERNS.iter() {
         let Some(caps) = re.captures(line) else {
@@ -272,20 +376,67 @@ pub fn find_date(line: &str) -> Result<Option<FoundDate<'_>>, String> {
         };
         let day: u32 = caps["day"].parse().unwrap_or(0);
         let year: i32 = caps["year"].parse().unwrap_or(0);
-        let Some(date) = NaiveDate::from_ymd_opt(year, month, day) else {
-            return Err(whole.as_str().to_string());
+        return match NaiveDate::from_ymd_opt(year, month, day) {
+            Some(date) => Ok(Some((date, rest))),
+            None => Err(whole.as_str().to_string()),
         };
-        let rest = rest
-            .trim_start_matches(|c: char| {
-                c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | ',' | ':' | '·' | '•')
-            })
-            .trim_end();
-        return Ok(Some(FoundDate {
-            date,
-            rest: (!rest.is_empty()).then_some(rest),
-        }));
     }
     Ok(None)
+}
+
+/// Finds the date on a seed's first line and the outlet's name around it. The date
+/// comes first (`July 08, 2025Clash Report`, `July 8, 2025 - Clash Report`,
+/// `July 8, 2025, 10:42 a.m. | Clash Report`, `July 8, 2025 Updated July 9, 2025
+/// Clash Report`) or after the outlet and a separator (`Clash Report | July 8, 2025`).
+///
+/// Errors: the date does not exist (`February 30, 2025`); the text is returned.
+pub fn find_date_in_line(line: &str) -> Result<Option<FoundDate<'_>>, String> {
+    let line = line.trim();
+    if let Some((date, rest)) = find_date(line)? {
+        let outlet = outlet_after(rest)?;
+        return Ok(Some(FoundDate { date, outlet }));
+    }
+    // `Outlet | date`: try after each separator.
+    for (i, _) in line.match_indices([' ', '|', '-', '–', '—', ':', ',']) {
+        let before = trim_separators(&line[..i]);
+        let after = &line[i..];
+        let after = after.trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | ',' | ':')
+        });
+        if before.is_empty() || after.len() == line[i..].len() || !looks_like_outlet(before) {
+            continue;
+        }
+        if let Some((date, rest)) = find_date(after)? {
+            let rest = outlet_after(rest)?;
+            // `Outlet | date` or `Outlet | date | Outlet`: the text before wins.
+            let _ = rest;
+            return Ok(Some(FoundDate {
+                date,
+                outlet: Some(before),
+            }));
+        }
+    }
+    Ok(None)
+}
+
+/// The outlet's name in what follows a date: separators, a time of day and an
+/// `Updated <date>` stamp are skipped.
+fn outlet_after(rest: &str) -> Result<Option<&str>, String> {
+    let mut rest = trim_separators(rest);
+    loop {
+        if let Some(m) = TIME_OF_DAY.find(rest) {
+            rest = trim_separators(&rest[m.end()..]);
+            continue;
+        }
+        if let Some(m) = STAMP_WORD.find(rest)
+            && let Some((_, after)) = find_date(&rest[m.end()..])?
+        {
+            rest = trim_separators(after);
+            continue;
+        }
+        break;
+    }
+    Ok((!rest.is_empty()).then_some(rest))
 }
 
 static MONTH_YEAR: LazyLock<Regex> =
@@ -303,11 +454,10 @@ pub fn is_navigation_line(line: &str, regions: &Regions) -> bool {
 }
 
 /// Index of the first line of the trailing navigation block in `lines` (equal to
-/// `lines.len()` when there is none). The block is the longest run of navigation lines
-/// at the end; at least one paragraph is always kept.
-fn trailer_start(lines: &[(usize, &str)], regions: &Regions) -> usize {
+/// `lines.len()` when there is none): the longest run of navigation lines at the end.
+fn trailer_start(lines: &[(usize, String)], regions: &Regions) -> usize {
     let mut start = lines.len();
-    while start > 1 && is_navigation_line(lines[start - 1].1, regions) {
+    while start > 0 && is_navigation_line(&lines[start - 1].1, regions) {
         start -= 1;
     }
     start
@@ -340,7 +490,8 @@ fn looks_like_outlet(line: &str) -> bool {
 /// characters), not ending like a sentence, and shorter than the paragraph after it.
 fn looks_like_headline(line: &str, next: &str) -> bool {
     let words = line.split_whitespace().count();
-    words <= 20
+    line.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && words <= 20
         && line.chars().count() <= 150
         && !line.ends_with(['.', ',', ';', ':'])
         && next.len() > line.len()
@@ -383,9 +534,9 @@ mod tests {
     }
 
     fn date(line: &str) -> Option<(String, Option<String>)> {
-        find_date(line)
+        find_date_in_line(line)
             .unwrap()
-            .map(|f| (f.date.to_string(), f.rest.map(str::to_string)))
+            .map(|f| (f.date.to_string(), f.outlet.map(str::to_string)))
     }
 
     #[test]
@@ -433,6 +584,30 @@ mod tests {
         );
         assert_eq!(rest("2025-07-08   Reuters  ").as_deref(), Some("Reuters"));
         assert_eq!(rest("July 08, 2025"), None);
+        // Before the date, after a separator.
+        assert_eq!(
+            rest("Clash Report - July 08, 2025").as_deref(),
+            Some("Clash Report")
+        );
+        assert_eq!(
+            rest("Clash Report | July 8, 2025").as_deref(),
+            Some("Clash Report")
+        );
+        // A time of day and an update stamp are not part of the outlet.
+        assert_eq!(
+            rest("July 8, 2025, 10:42 a.m. Clash Report").as_deref(),
+            Some("Clash Report")
+        );
+        assert_eq!(
+            rest("July 8, 2025 22:05 GMT | Reuters").as_deref(),
+            Some("Reuters")
+        );
+        assert_eq!(
+            rest("July 08, 2025 Updated July 09, 2025Clash Report").as_deref(),
+            Some("Clash Report")
+        );
+        // An article sentence with a date in it is not a date line.
+        assert_eq!(date("Fighting resumed on July 8, 2025 in the north"), None);
     }
 
     #[test]
@@ -461,6 +636,47 @@ mod tests {
         assert_eq!(seed.dateline.as_deref(), Some("NICOSIA, Oct 19 - "));
         assert!(seed.article_text()[0].starts_with("Iran said"));
         assert_eq!(seed.trailer_lines, 2);
+    }
+
+    #[test]
+    fn line_ends_boms_controls_bylines_and_kickers() {
+        let r = regions();
+        // CR-only line ends, two BOMs, a NUL and a right-to-left override.
+        let seed = parse_seed(
+            "\u{feff}\u{feff}July 1, 2025Wire\rBREAKING\rBy Jane Doe, Wire\rFighting\u{0}\u{202e} in Sudan killed 12 people.\rMore.".as_bytes(),
+            &r,
+        )
+        .unwrap();
+        assert_eq!(seed.source.as_deref(), Some("Wire"));
+        assert_eq!(seed.byline.as_deref(), Some("By Jane Doe, Wire"));
+        assert_eq!(seed.headline, None);
+        assert_eq!(
+            seed.paragraphs[0].text,
+            "Fighting in Sudan killed 12 people."
+        );
+        assert_eq!(seed.paragraphs.len(), 2);
+        // The outlet on the line above the date.
+        let seed = parse_seed(b"Clash Report\nJuly 8, 2025\nText about Syria.", &r).unwrap();
+        assert_eq!(seed.source.as_deref(), Some("Clash Report"));
+        assert_eq!(seed.paragraphs.len(), 1);
+        // Punctuation is not a headline.
+        let seed = parse_seed(
+            b"July 8, 2025X\n...\nFighting in Sudan killed 12 people.",
+            &r,
+        )
+        .unwrap();
+        assert_eq!(seed.headline, None);
+    }
+
+    #[test]
+    fn a_seed_that_is_only_a_trailer_has_no_body() {
+        assert!(matches!(
+            parse_seed(
+                b"July 8, 2025X\nAsia-Pasific\nJuly 2025\nEurope\nJune 2025",
+                &regions()
+            ),
+            Err(SeedError::NoBody { line: 1 })
+        ));
     }
 
     #[test]

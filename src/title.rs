@@ -179,7 +179,12 @@ fn cut(sentence: &str) -> String {
         let after_comma = words[n - 1].ends_with([',', ';', ':']);
         (CUT_BEFORE.contains(&next.as_str()) || after_comma) && chars(n) >= MIN_TITLE_CHARS
     });
-    let mut n = clause_cut.unwrap_or(fit.max(1));
+    if fit == 0 {
+        // A first "word" longer than a headline: cut it.
+        let cut: String = words[0].chars().take(MAX_TITLE_CHARS - 1).collect();
+        return format!("{cut}…");
+    }
+    let mut n = clause_cut.unwrap_or(fit);
     while n > 1 {
         let last = words[n - 1]
             .trim_end_matches(|c: char| !c.is_alphanumeric())
@@ -253,7 +258,7 @@ pub fn tidy_headline(headline: &str) -> String {
 
 /// A summary of an article: its first paragraph if that is at most
 /// [`MAX_SUMMARY_CHARS`] characters, else its first sentences up to that length
-/// (always at least the first).
+/// (always at least the first, cut with `…` beyond twice that length).
 pub fn summarise(first_paragraph: &str) -> String {
     let p = first_paragraph.trim();
     if p.chars().count() <= MAX_SUMMARY_CHARS {
@@ -268,6 +273,17 @@ pub fn summarise(first_paragraph: &str) -> String {
             out.push(' ');
         }
         out.push_str(s);
+    }
+    // One sentence longer than a summary (or text without full stops): cut it on a
+    // word boundary, at most twice the usual length.
+    let limit = 2 * MAX_SUMMARY_CHARS;
+    if out.chars().count() > limit {
+        let head: String = out.chars().take(limit).collect();
+        let cut = head
+            .rfind(char::is_whitespace)
+            .filter(|&i| i > limit / 2)
+            .unwrap_or(head.len());
+        out = format!("{}…", head[..cut].trim_end_matches([',', ';', ':', ' ']));
     }
     out
 }
@@ -305,6 +321,18 @@ mod tests {
         let last = t.split_whitespace().last().unwrap().to_lowercase();
         assert!(!DANGLING.contains(&last.as_str()), "{t}");
         assert!(t.starts_with("Private analysts generally agreed"), "{t}");
+    }
+
+    #[test]
+    fn endless_text_is_cut() {
+        let long = "A".repeat(200_000);
+        let t = derive_title(&long);
+        assert!(t.chars().count() <= MAX_TITLE_CHARS, "{}", t.len());
+        let s = summarise(&long);
+        assert!(s.chars().count() <= 2 * MAX_SUMMARY_CHARS + 1);
+        let words = "Kyiv ".repeat(100_000);
+        assert!(summarise(&words).chars().count() <= 2 * MAX_SUMMARY_CHARS + 1);
+        assert!(derive_title(&words).chars().count() <= MAX_TITLE_CHARS);
     }
 
     #[test]

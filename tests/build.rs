@@ -268,3 +268,77 @@ fn refuses_to_replace_a_folder_it_did_not_write() {
     assert!(!out.status.success());
     assert!(tmp.path().join("public/precious.txt").exists());
 }
+
+#[test]
+fn content_may_not_take_the_generated_folders() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(Path::new(FIXTURE), tmp.path());
+    std::fs::create_dir_all(tmp.path().join("content/regions")).unwrap();
+    std::fs::write(
+        tmp.path().join("content/regions/europe.md"),
+        "---\ntitle: T\ndate: 2025-07-01\n---\n",
+    )
+    .unwrap();
+    let out = sitrep(tmp.path(), &["build"]);
+    let msg = text(&out);
+    assert!(!out.status.success());
+    assert!(
+        msg.contains("regions/europe.md") && msg.contains("index pages"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_symlinked_output_is_built_where_it_points() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(Path::new(FIXTURE), &tmp.path().join("site"));
+    let real = tmp.path().join("out dir/my site");
+    std::fs::create_dir_all(&real).unwrap();
+    std::os::unix::fs::symlink(&real, tmp.path().join("link")).unwrap();
+    let out = sitrep(&tmp.path().join("site"), &["build", "-o", "../link"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        tmp.path().join("link").is_symlink(),
+        "the link stays a link"
+    );
+    assert!(real.join("index.html").is_file());
+}
+
+#[test]
+fn written_files_are_readable_by_others() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(Path::new(FIXTURE), tmp.path());
+    sitrep(tmp.path(), &["build"]);
+    let mode = std::fs::metadata(tmp.path().join("public/index.html"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o044, 0o044, "{mode:o}");
+}
+
+#[test]
+fn a_missing_theme_and_jekyll_style_dates() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(Path::new(FIXTURE), tmp.path());
+    std::fs::write(
+        tmp.path().join("content/reports/jekyll.md"),
+        "---\ntitle: T\ndate: 2025-07-08 10:00:00\n---\n",
+    )
+    .unwrap();
+    let out = sitrep(tmp.path(), &["build"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let config = std::fs::read_to_string(tmp.path().join("config.yaml")).unwrap();
+    std::fs::write(
+        tmp.path().join("config.yaml"),
+        format!("{config}theme: nope\n"),
+    )
+    .unwrap();
+    let out = sitrep(tmp.path(), &["build"]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out).contains("theme `nope` not found"),
+        "{}",
+        text(&out)
+    );
+}

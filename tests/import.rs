@@ -173,7 +173,7 @@ fn variants_scrapers_produce() {
     // BOM, CRLF, weekday, outlet on its own line, a headline in capitals, a dateline.
     std::fs::write(
         seeds.join("wire.txt"),
-        "\u{feff}Monday, October 19, 1987\r\nReuters\r\nIRAN SAYS GULF OFFENSIVE IS OVER\r\nNICOSIA, Oct 19 - Fighting raged in southern Iraq, Iranian officials said.\r\nIraqi forces shelled Basra.\r\nAsia-Pasific\r\nOctober 1987\r\n",
+        "\u{feff}Monday, October 19, 1987\r\nReuters\r\nFIGHTING IN SOUTHERN IRAQ GOES ON\r\nNICOSIA, Oct 19 - Fighting raged in southern Iraq, Iranian officials said.\r\nIraqi forces shelled Basra.\r\nAsia-Pasific\r\nOctober 1987\r\n",
     )
     .unwrap();
     let out = sitrep(tmp.path(), &["import", "seeds"]);
@@ -183,7 +183,7 @@ fn variants_scrapers_produce() {
     let fm = doc.front_matter;
     assert_eq!(fm.date.to_string(), "1987-10-19");
     assert_eq!(fm.source.as_deref(), Some("Reuters"));
-    assert_eq!(fm.title, "Iran Says Gulf Offensive Is Over");
+    assert_eq!(fm.title, "Fighting in Southern Iraq Goes On");
     assert!(
         !doc.body.contains("IRAN SAYS"),
         "headline kept out of the body"
@@ -268,4 +268,90 @@ fn a_changed_seed_updates_its_report_unless_it_was_edited() {
         text(&out)
     );
     assert_eq!(std::fs::read_to_string(&second).unwrap(), edited);
+}
+
+#[test]
+fn countries_named_only_in_the_headline_count() {
+    let tmp = tempfile::tempdir().unwrap();
+    let seeds = tmp.path().join("seeds");
+    std::fs::create_dir_all(&seeds).unwrap();
+    std::fs::write(
+        seeds.join("h.txt"),
+        "July 1, 2025Wire\nFIGHTING ESCALATES IN SUDAN\nThe army and the paramilitary forces fought for a third day in the capital, residents said.\n",
+    )
+    .unwrap();
+    let out = sitrep(tmp.path(), &["import", "seeds"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let file = only_report(tmp.path());
+    let fm = front_matter::parse(&std::fs::read_to_string(&file).unwrap(), &file)
+        .unwrap()
+        .front_matter;
+    assert_eq!(fm.countries, ["Sudan"]);
+    assert_eq!(fm.region.as_deref(), Some("Africa"));
+}
+
+#[test]
+fn an_empty_inbox_and_a_missing_site_are_errors() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(tmp.path().join("empty")).unwrap();
+    let out = sitrep(tmp.path(), &["import", "empty"]);
+    assert!(!out.status.success());
+    assert!(text(&out).contains("no seed files"), "{}", text(&out));
+    let out = sitrep(tmp.path(), &["import", "--root", "nowhere", &abs(SEED)]);
+    assert!(!out.status.success());
+    assert!(!tmp.path().join("nowhere").exists());
+}
+
+#[test]
+fn seeds_with_the_same_title_never_overwrite_each_other() {
+    let tmp = tempfile::tempdir().unwrap();
+    let seeds = tmp.path().join("seeds");
+    std::fs::create_dir_all(seeds.join("b")).unwrap();
+    std::fs::write(
+        seeds.join("s1.txt"),
+        "July 08, 2025Clash Report\nShelling went on.\nKyiv was shelled overnight.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        seeds.join("s2.txt"),
+        "July 08, 2025Clash Report\nShelling went on.\nGaza was bombed overnight.\n",
+    )
+    .unwrap();
+    // Same file name in another folder: an error, not a silent skip.
+    std::fs::write(
+        seeds.join("b/s1.txt"),
+        "July 08, 2025Clash Report\nOther text.\n",
+    )
+    .unwrap();
+    let out = sitrep(
+        tmp.path(),
+        &[
+            "import",
+            "--force",
+            "seeds/s1.txt",
+            "seeds/s2.txt",
+            "seeds/b/s1.txt",
+        ],
+    );
+    let msg = text(&out);
+    assert!(msg.contains("same file name"), "{msg}");
+    let mut files: Vec<String> = std::fs::read_dir(tmp.path().join("content/reports"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(
+        files,
+        [
+            "2025-07-08-shelling-went-on-s2.md",
+            "2025-07-08-shelling-went-on.md"
+        ]
+    );
+    // Imported again, in the other order: each seed keeps its file.
+    let out = sitrep(tmp.path(), &["import", "seeds/s2.txt", "seeds/s1.txt"]);
+    assert!(
+        text(&out).contains("0 imported, 2 unchanged"),
+        "{}",
+        text(&out)
+    );
 }

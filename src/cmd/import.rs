@@ -26,6 +26,9 @@ pub struct ImportOptions {
 /// Errors: bad `config.yaml`, the content folder cannot be created, or at least one
 /// seed failed (after all the others were imported).
 pub fn run(opts: &ImportOptions) -> Result<()> {
+    if !opts.root.is_dir() {
+        bail!("the site folder `{}` does not exist", opts.root.display());
+    }
     let config = Config::load(&opts.root)?;
     let regions = Regions::new(&config.regions)?;
     let content = opts
@@ -68,6 +71,16 @@ pub fn run(opts: &ImportOptions) -> Result<()> {
         }
     }
     println!("{imported} imported, {unchanged} unchanged, {skipped} skipped, {failed} failed");
+    if results.is_empty() {
+        bail!(
+            "no seed files (`*.txt`) found in {}",
+            opts.seeds
+                .iter()
+                .map(|p| format!("`{}`", p.display()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
     if failed > 0 {
         bail!("{failed} seed(s) could not be imported");
     }

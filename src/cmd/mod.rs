@@ -4,3 +4,5 @@
 
 pub mod build;
 pub mod import;
+pub mod serve;
+pub mod watch;

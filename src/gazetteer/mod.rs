@@ -101,6 +101,8 @@ pub struct Gazetteer {
     by_code: HashMap<String, usize>,
     /// First word of a form -> forms starting with it, longest first.
     forms: HashMap<String, Vec<Form>>,
+    /// [`US_STATES`], as normalised words.
+    us_states: Vec<Vec<String>>,
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
@@ -120,6 +122,10 @@ impl Gazetteer {
             countries: Vec::new(),
             by_code: HashMap::new(),
             forms: HashMap::new(),
+            us_states: US_STATES
+                .iter()
+                .map(|s| tokenize(s).into_iter().map(|t| t.norm).collect())
+                .collect(),
         };
         let common: HashMap<&str, &str> = COMMON_NAMES.iter().copied().collect();
         let denied = |code: &str, form: &str| {
@@ -231,7 +237,7 @@ impl Gazetteer {
         let tokens = tokenize(text);
         let Some(first) = tokens.first() else { return };
         let words: Vec<String> = tokens.iter().map(|t| t.norm.clone()).collect();
-        let case = tokens
+        let case: Vec<CaseRule> = tokens
             .iter()
             .map(|t| {
                 let letters = text[t.start..t.end]
@@ -248,6 +254,12 @@ impl Gazetteer {
                 }
             })
             .collect();
+        // Stop forms match in any case (`Indian ocean`, `Islamic state`).
+        let case = if country.is_none() {
+            vec![CaseRule::Any; words.len()]
+        } else {
+            case
+        };
         let entry = self.forms.entry(first.norm.clone()).or_default();
         // The same words for the same dates twice: the first one stays.
         if entry.iter().any(|f| f.words == words && f.valid == valid) {
@@ -344,6 +356,26 @@ impl Gazetteer {
                     let locative = is_locative(prev(k))
                         || (form.kind != FormKind::Name && is_place_noun(next));
                     let mut keep = true;
+                    // `Mocimboa da Praia` is not Praia; `Santiago de Cuba` not Santiago.
+                    if form.kind == FormKind::Capital
+                        && prev(1).is_some_and(|w| PLACE_PARTICLES.contains(&w))
+                        && tokens[i - 1].start < tokens[i].start
+                        && !tokens[i - 1].capitalised
+                    {
+                        keep = false;
+                    }
+                    // `Paris, Texas`, `Lebanon, Pennsylvania`: a US town.
+                    // (`Tbilisi, Georgia` is the country: the name after the comma is
+                    // the same country's.)
+                    if let Some(next) = tokens.get(i + n)
+                        && text[tokens[i + n - 1].end..next.start].trim() == ","
+                        && self.us_state_at(&tokens, i + n)
+                        && self
+                            .match_at(&tokens, i + n, date)
+                            .is_none_or(|f| f.country != Some(country))
+                    {
+                        keep = false;
+                    }
                     if self.countries[country].code == "GE" && form.kind == FormKind::Name {
                         let state_before = prev(1).is_some_and(|w| GEORGIA_STATE_CUES.contains(&w))
                             || (prev(1) == Some("of") && prev(2) == Some("state"));
@@ -369,6 +401,15 @@ impl Gazetteer {
             mentions.retain(|m| !(m.country == ge && m.kind == FormKind::Name));
         }
         mentions
+    }
+
+    /// Whether the tokens at `i` name a US state (`Texas`, `New York`).
+    fn us_state_at(&self, tokens: &[Token], i: usize) -> bool {
+        self.us_states.iter().any(|state| {
+            state.len() + i <= tokens.len()
+                && tokens[i].capitalised
+                && state.iter().zip(&tokens[i..]).all(|(w, t)| *w == t.norm)
+        })
     }
 
     /// The longest form matching the tokens at `i`, if any.
@@ -636,6 +677,14 @@ mod tests {
             now("U.S. envoy in Tbilisi, Georgia"),
             ["United States", "Georgia", "Georgia"]
         );
+    }
+
+    #[test]
+    fn places_named_like_capitals_or_countries() {
+        assert!(now("an attack on Mocimboa da Praia").is_empty());
+        assert!(now("in Paris, Texas, and Lebanon, Pennsylvania").is_empty());
+        assert_eq!(now("in Paris, France"), ["France", "France"]);
+        assert!(now("the Indian ocean and the islamic state").is_empty());
     }
 
     #[test]

@@ -1,0 +1,349 @@
+//! Watch mode: rebuild when the site's files change, and import seeds dropped into an
+//! inbox folder.
+//!
+//! Watches, with notify and a debouncer: `config.yaml` (through the site folder,
+//! not recursively), `content/`, `templates/`, `themes/`, `static/` and the seed inbox.
+//! The output folder is never watched, also when it lies inside the site folder, and
+//! editor leftovers (`.x.swp`, `x~`, vim's `4913`, `#x#`) and hidden files are
+//! ignored. Events that arrive together (a burst of hundreds, a folder copied in) make
+//! one rebuild.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use notify_debouncer_full::notify::{EventKind, RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
+
+use crate::build::{BuildOptions, BuildStats, Builder, Changes};
+use crate::config::{CONFIG_FILE, Config};
+use crate::content::is_ignored;
+use crate::import::{Outcome, import_paths};
+use crate::region::Regions;
+
+/// How long the debouncer waits for a file to be quiet before reporting it.
+pub const DEBOUNCE: Duration = Duration::from_millis(80);
+
+/// Options of watch mode.
+#[derive(Debug, Clone)]
+pub struct WatchOptions {
+    /// What to build.
+    pub build: BuildOptions,
+    /// An inbox of seed files to import when they appear or change.
+    pub seeds: Option<PathBuf>,
+}
+
+/// What one rebuild did, for the caller to report (serve reloads browsers with it).
+#[derive(Debug, Clone)]
+pub struct Rebuild {
+    /// Short description of what changed (`content/reports/x.md`, `3 files`).
+    pub what: String,
+    /// The build's result.
+    pub result: std::result::Result<BuildStats, String>,
+    /// Whether only stylesheets changed (a browser can reload just those).
+    pub css_only: bool,
+    /// How long it took.
+    pub took: Duration,
+}
+
+/// Sorts changed paths into what the build needs to do. Paths in the output folder,
+/// hidden files and editor temporary files are dropped; seed files are returned apart.
+#[derive(Debug, Clone)]
+pub struct Classifier {
+    /// The site folder as given (maybe relative): changed content paths are reported
+    /// under it, as the build names its files.
+    given_root: PathBuf,
+    root: PathBuf,
+    output: PathBuf,
+    content: PathBuf,
+    templates: PathBuf,
+    themes: PathBuf,
+    statics: PathBuf,
+    config: PathBuf,
+    seeds: Option<PathBuf>,
+}
+
+impl Classifier {
+    /// A classifier for these options. Paths are compared in absolute form.
+    pub fn new(opts: &WatchOptions) -> Result<Classifier> {
+        let abs = |p: &Path| std::path::absolute(p).context("cannot resolve the current folder");
+        let root = abs(&opts.build.root)?;
+        Ok(Classifier {
+            output: abs(&opts.build.output_dir())?,
+            content: root.join("content"),
+            templates: root.join("templates"),
+            themes: root.join("themes"),
+            statics: root.join("static"),
+            config: root.join(CONFIG_FILE),
+            seeds: opts.seeds.as_deref().map(abs).transpose()?,
+            given_root: opts.build.root.clone(),
+            root,
+        })
+    }
+
+    /// The folders to watch recursively (those that exist).
+    pub fn recursive_roots(&self) -> Vec<PathBuf> {
+        let mut dirs = vec![
+            self.content.clone(),
+            self.templates.clone(),
+            self.themes.clone(),
+            self.statics.clone(),
+        ];
+        dirs.extend(self.seeds.clone());
+        dirs.into_iter().filter(|d| d.is_dir()).collect()
+    }
+
+    /// Adds `path` to `changes` (or to `seeds`, for a seed in the inbox).
+    pub fn classify(&self, path: &Path, changes: &mut Changes, seeds: &mut Vec<PathBuf>) {
+        let Ok(path) = std::path::absolute(path) else {
+            return;
+        };
+        if path.starts_with(&self.output) {
+            return;
+        }
+        // Hidden files and folders, editor leftovers: anywhere below the watched roots.
+        let below = |base: &Path| path.strip_prefix(base).ok().map(Path::to_path_buf);
+        let rel = below(&self.root)
+            .or_else(|| self.seeds.as_deref().and_then(below))
+            .unwrap_or_default();
+        if rel.components().any(|c| is_ignored(c.as_os_str())) {
+            return;
+        }
+        if let Some(inbox) = &self.seeds
+            && path.starts_with(inbox)
+        {
+            if path.extension().is_some_and(|x| x == "txt") {
+                seeds.push(path);
+            }
+            return;
+        }
+        if path == self.config
+            || path.starts_with(&self.templates)
+            || path.starts_with(&self.themes)
+        {
+            changes.everything = true;
+        } else if path.starts_with(&self.statics) {
+            changes.statics = true;
+        } else if path.starts_with(&self.content) {
+            changes.content.insert(self.given_root.join(&rel));
+        }
+        // Anything else in the site folder (a README, `target/`) does not matter.
+    }
+}
+
+/// Watches and rebuilds until `stop` is set. Every rebuild (the first, full one too)
+/// is passed to `report`.
+///
+/// Errors: the watcher cannot start. Build errors are not errors of watch mode: they
+/// are reported, the last good site stays, and the next good save recovers.
+pub fn watch(
+    opts: &WatchOptions,
+    stop: &AtomicBool,
+    mut report: impl FnMut(&Rebuild),
+) -> Result<()> {
+    let classifier = Classifier::new(opts)?;
+    let mut builder = Builder::new(opts.build.clone());
+    let start = Instant::now();
+    let result = builder.build().map_err(|e| format!("{e:#}"));
+    report(&Rebuild {
+        what: "first build".into(),
+        result,
+        css_only: false,
+        took: start.elapsed(),
+    });
+
+    let (tx, rx) = channel();
+    let mut debouncer =
+        new_debouncer(DEBOUNCE, None, tx).context("cannot start the file watcher")?;
+    let mut watched = Vec::new();
+    rewatch(&mut debouncer, &classifier, &mut watched)?;
+
+    while !stop.load(Ordering::SeqCst) {
+        let Some(paths) = next_batch(&rx, stop) else {
+            continue;
+        };
+        let mut changes = Changes::default();
+        let mut seeds = Vec::new();
+        for p in &paths {
+            classifier.classify(p, &mut changes, &mut seeds);
+        }
+        // A watched folder may have been created or removed at the top level.
+        if paths
+            .iter()
+            .any(|p| p.parent() == Some(classifier.root.as_path()))
+        {
+            rewatch(&mut debouncer, &classifier, &mut watched)?;
+        }
+        if !seeds.is_empty() {
+            import_seeds(opts, &seeds);
+        }
+        if changes.is_empty() {
+            continue;
+        }
+        let start = Instant::now();
+        let what = describe(&changes, &classifier.root);
+        let result = builder.rebuild(&changes).map_err(|e| format!("{e:#}"));
+        let css_only = !changes.everything
+            && changes.content.is_empty()
+            && paths.iter().all(|p| {
+                p.extension().is_some_and(|x| x == "css") || !p.starts_with(&classifier.statics)
+            });
+        report(&Rebuild {
+            what,
+            result,
+            css_only,
+            took: start.elapsed(),
+        });
+    }
+    debouncer.stop();
+    Ok(())
+}
+
+/// Waits for the next batch of changed paths: one debounced batch, plus any batches
+/// that follow within a moment (a long burst of writes makes one rebuild). `None`
+/// when nothing came before the poll interval ran out.
+fn next_batch(rx: &Receiver<DebounceEventResult>, stop: &AtomicBool) -> Option<Vec<PathBuf>> {
+    let mut paths = Vec::new();
+    let mut wait = Duration::from_millis(200);
+    loop {
+        match rx.recv_timeout(wait) {
+            Ok(Ok(events)) => {
+                for e in events {
+                    if matches!(e.event.kind, EventKind::Access(_)) {
+                        continue;
+                    }
+                    paths.extend(e.event.paths.iter().cloned());
+                }
+                // Keep collecting while events keep coming.
+                wait = DEBOUNCE * 2;
+            }
+            Ok(Err(errors)) => {
+                for e in errors {
+                    eprintln!("watch: {e}");
+                }
+            }
+            Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => break,
+        }
+        if stop.load(Ordering::SeqCst) {
+            break;
+        }
+    }
+    paths.sort();
+    paths.dedup();
+    (!paths.is_empty()).then_some(paths)
+}
+
+/// (Re)starts watching the folders that exist now: the site folder itself (not
+/// recursively, for `config.yaml` and for folders appearing), and each watched
+/// folder recursively.
+fn rewatch(
+    debouncer: &mut Debouncer<RecommendedWatcher, RecommendedCache>,
+    classifier: &Classifier,
+    watched: &mut Vec<PathBuf>,
+) -> Result<()> {
+    let mut want = vec![(classifier.root.clone(), RecursiveMode::NonRecursive)];
+    want.extend(
+        classifier
+            .recursive_roots()
+            .into_iter()
+            .map(|d| (d, RecursiveMode::Recursive)),
+    );
+    // Folders that went away: notify drops their watches itself.
+    watched.retain(|d| d.exists());
+    for (dir, mode) in want {
+        if watched.contains(&dir) {
+            continue;
+        }
+        debouncer
+            .watch(&dir, mode)
+            .with_context(|| format!("cannot watch `{}`", dir.display()))?;
+        watched.push(dir);
+    }
+    Ok(())
+}
+
+/// Imports changed seeds from the inbox, printing a line for each.
+fn import_seeds(opts: &WatchOptions, seeds: &[PathBuf]) {
+    let existing: Vec<PathBuf> = seeds.iter().filter(|p| p.is_file()).cloned().collect();
+    if existing.is_empty() {
+        return;
+    }
+    let regions = match Config::load(&opts.build.root).and_then(|c| Regions::new(&c.regions)) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("import: {e:#}");
+            return;
+        }
+    };
+    match import_paths(&existing, &opts.build.content_dir(), false, &regions) {
+        Ok(results) => {
+            for r in results {
+                match r.outcome {
+                    Outcome::Created(p) | Outcome::Updated(p) | Outcome::Overwritten(p) => {
+                        println!("imported {} <- {}", p.display(), r.seed.display())
+                    }
+                    Outcome::Unchanged(_) => {}
+                    Outcome::Skipped(p, why) => {
+                        println!("skipped {} <- {} ({why})", p.display(), r.seed.display())
+                    }
+                    Outcome::Failed(msg) => eprintln!("error: {msg}"),
+                }
+            }
+        }
+        Err(e) => eprintln!("import: {e:#}"),
+    }
+}
+
+/// `content/reports/x.md`, `config and templates`, `12 content files`.
+fn describe(changes: &Changes, root: &Path) -> String {
+    let mut parts = Vec::new();
+    if changes.everything {
+        parts.push("configuration or templates".to_string());
+    }
+    if changes.statics {
+        parts.push("static files".to_string());
+    }
+    match changes.content.len() {
+        0 => {}
+        1 => {
+            let p = changes.content.iter().next().unwrap();
+            let p = p.strip_prefix(root).or(p.strip_prefix(".")).unwrap_or(p);
+            parts.push(p.display().to_string());
+        }
+        n => parts.push(format!("{n} content paths")),
+    }
+    parts.join(", ")
+}
+
+/// Sets `stop` on Ctrl-C (SIGINT/SIGTERM).
+///
+/// Errors: a handler is already installed.
+pub fn stop_on_ctrl_c(stop: Arc<AtomicBool>, also: impl Fn() + Send + 'static) -> Result<()> {
+    ctrlc::set_handler(move || {
+        stop.store(true, Ordering::SeqCst);
+        also();
+    })
+    .context("cannot install the Ctrl-C handler")
+}
+
+/// Prints a rebuild as one line (errors first, each with its file and line).
+pub fn print_rebuild(r: &Rebuild) {
+    let time = chrono::Local::now().format("%H:%M:%S");
+    let ms = r.took.as_millis();
+    match &r.result {
+        Ok(s) => println!(
+            "[{time}] {}: {} pages rendered, {} files written, {} removed, {} reports ({ms} ms)",
+            r.what, s.rendered, s.written, s.removed, s.reports
+        ),
+        Err(e) => {
+            eprintln!("{e}");
+            println!(
+                "[{time}] {}: build failed, the last good site stays ({ms} ms)",
+                r.what
+            );
+        }
+    }
+}
