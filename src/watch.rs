@@ -25,7 +25,7 @@ use crate::import::{Outcome, import_paths};
 use crate::region::Regions;
 
 /// How long the debouncer waits for a file to be quiet before reporting it.
-pub const DEBOUNCE: Duration = Duration::from_millis(80);
+pub const DEBOUNCE: Duration = Duration::from_millis(50);
 
 /// Options of watch mode.
 #[derive(Debug, Clone)]
@@ -145,6 +145,14 @@ pub fn watch(
     mut report: impl FnMut(&Rebuild),
 ) -> Result<()> {
     let classifier = Classifier::new(opts)?;
+    // Watch first, build second: a change made while the first build runs is then
+    // seen, not lost.
+    let (tx, rx) = channel();
+    let mut debouncer =
+        new_debouncer(DEBOUNCE, None, tx).context("cannot start the file watcher")?;
+    let mut watched = Vec::new();
+    rewatch(&mut debouncer, &classifier, &mut watched)?;
+
     let mut builder = Builder::new(opts.build.clone());
     let start = Instant::now();
     let result = builder.build().map_err(|e| format!("{e:#}"));
@@ -154,12 +162,6 @@ pub fn watch(
         css_only: false,
         took: start.elapsed(),
     });
-
-    let (tx, rx) = channel();
-    let mut debouncer =
-        new_debouncer(DEBOUNCE, None, tx).context("cannot start the file watcher")?;
-    let mut watched = Vec::new();
-    rewatch(&mut debouncer, &classifier, &mut watched)?;
 
     while !stop.load(Ordering::SeqCst) {
         let Some(paths) = next_batch(&rx, stop) else {
@@ -218,7 +220,7 @@ fn next_batch(rx: &Receiver<DebounceEventResult>, stop: &AtomicBool) -> Option<V
                     paths.extend(e.event.paths.iter().cloned());
                 }
                 // Keep collecting while events keep coming.
-                wait = DEBOUNCE * 2;
+                wait = DEBOUNCE;
             }
             Ok(Err(errors)) => {
                 for e in errors {
