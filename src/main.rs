@@ -15,6 +15,49 @@ struct Cli {
     command: Command,
 }
 
+/// Where a site is read from and built to (shared by build, watch and serve).
+#[derive(Debug, clap::Args)]
+struct SiteArgs {
+    /// The site folder.
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// The output folder [default: ROOT/public].
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// Also build reports marked `draft: true`.
+    #[arg(long)]
+    drafts: bool,
+}
+
+impl SiteArgs {
+    fn build_options(self) -> cmd::build::BuildOptions {
+        cmd::build::BuildOptions {
+            root: self.root,
+            output: self.output,
+            drafts: self.drafts,
+        }
+    }
+}
+
+/// What watch mode watches (shared by watch and serve).
+#[derive(Debug, clap::Args)]
+struct WatchArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// An inbox folder of seed files: new or changed ones are imported.
+    #[arg(long)]
+    seeds: Option<PathBuf>,
+}
+
+impl WatchArgs {
+    fn watch_options(self) -> sitrep::watch::WatchOptions {
+        sitrep::watch::WatchOptions {
+            build: self.site.build_options(),
+            seeds: self.seeds,
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Import raw report text files ("seeds") as Markdown reports into content/reports/.
@@ -28,57 +71,24 @@ enum Command {
         /// The content folder [default: ROOT/content].
         #[arg(long)]
         content: Option<PathBuf>,
-        /// Overwrite reports that exist already (by default they are left alone).
+        /// Overwrite reports that exist already, also ones edited by hand.
         #[arg(long)]
         force: bool,
     },
+    /// Build the site into the output folder.
+    Build(SiteArgs),
     /// Build the site, then rebuild it whenever its files change.
-    Watch {
-        /// The site folder.
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        /// The output folder [default: ROOT/public].
-        #[arg(long, short)]
-        output: Option<PathBuf>,
-        /// An inbox folder of seed files: new or changed ones are imported.
-        #[arg(long)]
-        seeds: Option<PathBuf>,
-        /// Also build reports marked `draft: true`.
-        #[arg(long)]
-        drafts: bool,
-    },
+    Watch(WatchArgs),
     /// Build, watch, and serve the site locally with live reload.
     Serve {
-        /// The site folder.
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        /// The output folder [default: ROOT/public].
-        #[arg(long, short)]
-        output: Option<PathBuf>,
-        /// An inbox folder of seed files: new or changed ones are imported.
-        #[arg(long)]
-        seeds: Option<PathBuf>,
-        /// Also build reports marked `draft: true`.
-        #[arg(long)]
-        drafts: bool,
+        #[command(flatten)]
+        watch: WatchArgs,
         /// The port to listen on (the next free one if it is taken).
         #[arg(long, short, default_value_t = 1111)]
         port: u16,
         /// The address to listen on.
         #[arg(long, default_value = "127.0.0.1")]
         bind: IpAddr,
-    },
-    /// Build the site into the output folder.
-    Build {
-        /// The site folder.
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        /// The output folder [default: ROOT/public].
-        #[arg(long, short)]
-        output: Option<PathBuf>,
-        /// Also build reports marked `draft: true`.
-        #[arg(long)]
-        drafts: bool,
     },
 }
 
@@ -103,46 +113,12 @@ fn main() -> ExitCode {
             content,
             force,
         }),
-        Command::Watch {
-            root,
-            output,
-            seeds,
-            drafts,
-        } => cmd::watch::run(&sitrep::watch::WatchOptions {
-            build: cmd::build::BuildOptions {
-                root,
-                output,
-                drafts,
-            },
-            seeds,
-        }),
-        Command::Serve {
-            root,
-            output,
-            seeds,
-            drafts,
-            port,
-            bind,
-        } => cmd::serve::run(&cmd::serve::ServeOptions {
-            watch: sitrep::watch::WatchOptions {
-                build: cmd::build::BuildOptions {
-                    root,
-                    output,
-                    drafts,
-                },
-                seeds,
-            },
+        Command::Build(site) => cmd::build::run(&site.build_options()),
+        Command::Watch(watch) => cmd::watch::run(&watch.watch_options()),
+        Command::Serve { watch, port, bind } => cmd::serve::run(&cmd::serve::ServeOptions {
+            watch: watch.watch_options(),
             bind,
             port,
-        }),
-        Command::Build {
-            root,
-            output,
-            drafts,
-        } => cmd::build::run(&cmd::build::BuildOptions {
-            root,
-            output,
-            drafts,
         }),
     };
     match result {
