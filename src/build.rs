@@ -518,8 +518,8 @@ pub fn check_output(opts: &BuildOptions) -> Result<()> {
     Ok(())
 }
 
-/// Removes `.` and resolves `..` components lexically.
-fn normalise(p: &Path) -> PathBuf {
+/// Removes `.` and resolves `..` components lexically (`a/b/../c` -> `a/c`).
+pub fn normalise(p: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for c in p.components() {
         match c {

@@ -69,7 +69,11 @@ pub struct Classifier {
 impl Classifier {
     /// A classifier for these options. Paths are compared in absolute form.
     pub fn new(opts: &WatchOptions) -> Result<Classifier> {
-        let abs = |p: &Path| std::path::absolute(p).context("cannot resolve the current folder");
+        let abs = |p: &Path| {
+            std::path::absolute(p)
+                .map(|p| crate::build::normalise(&p))
+                .context("cannot resolve the current folder")
+        };
         let root = abs(&opts.build.root)?;
         Ok(Classifier {
             output: abs(&opts.build.output_dir())?,
@@ -98,7 +102,7 @@ impl Classifier {
 
     /// Adds `path` to `changes` (or to `seeds`, for a seed in the inbox).
     pub fn classify(&self, path: &Path, changes: &mut Changes, seeds: &mut Vec<PathBuf>) {
-        let Ok(path) = std::path::absolute(path) else {
+        let Ok(path) = std::path::absolute(path).map(|p| crate::build::normalise(&p)) else {
             return;
         };
         if path.starts_with(&self.output) {
