@@ -353,3 +353,79 @@ pub fn print_rebuild(r: &Rebuild) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn classifier(output: Option<&str>) -> (Classifier, PathBuf) {
+        let root = PathBuf::from("/site");
+        let opts = WatchOptions {
+            build: BuildOptions {
+                root: root.clone(),
+                output: output.map(PathBuf::from),
+                drafts: false,
+            },
+            seeds: Some("/inbox".into()),
+        };
+        (Classifier::new(&opts).unwrap(), root)
+    }
+
+    fn classify(c: &Classifier, path: &str) -> (Changes, Vec<PathBuf>) {
+        let mut changes = Changes::default();
+        let mut seeds = Vec::new();
+        c.classify(Path::new(path), &mut changes, &mut seeds);
+        (changes, seeds)
+    }
+
+    #[test]
+    fn sorts_paths_into_what_to_rebuild() {
+        let (c, _) = classifier(None);
+        assert!(classify(&c, "/site/config.yaml").0.everything);
+        assert!(classify(&c, "/site/templates/base.html").0.everything);
+        assert!(
+            classify(&c, "/site/themes/default/templates/x.html")
+                .0
+                .everything
+        );
+        assert!(classify(&c, "/site/static/style.css").0.statics);
+        let (changes, _) = classify(&c, "/site/content/reports/x.md");
+        assert_eq!(
+            changes.content,
+            [PathBuf::from("/site/content/reports/x.md")].into()
+        );
+        assert_eq!(
+            classify(&c, "/inbox/new.txt").1,
+            [PathBuf::from("/inbox/new.txt")]
+        );
+        assert!(classify(&c, "/inbox/notes.md").1.is_empty());
+        assert!(classify(&c, "/site/README.md").0.is_empty());
+    }
+
+    #[test]
+    fn ignores_output_hidden_and_editor_files() {
+        for output in [None, Some("/site/out"), Some("/site/content/../out2")] {
+            let (c, _) = classifier(output);
+            let out = output.map_or("/site/public".to_string(), |o| {
+                crate::build::normalise(Path::new(o)).display().to_string()
+            });
+            assert!(
+                classify(&c, &format!("{out}/index.html")).0.is_empty(),
+                "{out}"
+            );
+        }
+        let (c, _) = classifier(None);
+        for p in [
+            "/site/content/reports/.x.md.swp",
+            "/site/content/reports/x.md~",
+            "/site/content/reports/4913",
+            "/site/content/.git/index",
+            "/site/content/reports/.tmpAbC",
+            "/site/.public.staging-xyz/index.html",
+            "/inbox/.seed.txt.swp",
+        ] {
+            let (changes, seeds) = classify(&c, p);
+            assert!(changes.is_empty() && seeds.is_empty(), "{p}");
+        }
+    }
+}
