@@ -56,6 +56,8 @@ pub struct BuildStats {
     pub written: usize,
     /// Files removed from the output (pages that no longer exist).
     pub removed: usize,
+    /// Warnings about files read for this build (not UTF-8, converted).
+    pub warnings: Vec<String>,
 }
 
 /// All the errors of a failed build, each naming its file (and line, where known).
@@ -160,6 +162,7 @@ impl Builder {
         let manifest = staging.commit()?;
         let stats = BuildStats {
             written: manifest.len(),
+            warnings: fresh.pages.values().filter_map(|p| p.warning()).collect(),
             ..stats
         };
         self.install(fresh, manifest, page_files, fingerprints);
@@ -188,6 +191,7 @@ impl Builder {
             stats.removed =
                 live.remove(prev.manifest.keys().filter(|f| !manifest.contains_key(*f)))?;
             stats.written = live.written();
+            stats.warnings = fresh.pages.values().filter_map(|p| p.warning()).collect();
             self.install(fresh, manifest, page_files, fingerprints);
             return Ok(stats);
         }
@@ -399,6 +403,7 @@ impl Builder {
             rendered: keys.len(),
             written: live.written(),
             removed,
+            warnings: self.loaded.values().filter_map(|p| p.warning()).collect(),
         };
         state.static_files = manifest.len() - page_files.len();
         state.pages = pages;
@@ -448,8 +453,7 @@ fn write_all(
     let stats = BuildStats {
         reports: site.reports.len(),
         rendered: keys.len(),
-        written: 0,
-        removed: 0,
+        ..BuildStats::default()
     };
     Ok((stats, page_files, fingerprints))
 }

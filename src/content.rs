@@ -31,6 +31,21 @@ pub struct Page {
     pub countries: Vec<String>,
     /// The Markdown body.
     pub body: String,
+    /// The file's encoding when it was not UTF-8 and was converted (see
+    /// [`crate::text::decode`]): worth a warning.
+    pub converted_from: Option<&'static str>,
+}
+
+impl Page {
+    /// A warning to show about the file, if any.
+    pub fn warning(&self) -> Option<String> {
+        self.converted_from.map(|enc| {
+            format!(
+                "{}: not UTF-8: read as {enc}; save it as UTF-8",
+                self.file.display()
+            )
+        })
+    }
 }
 
 /// Finds the content files under `content_dir`, sorted by path.
@@ -67,15 +82,8 @@ pub fn is_ignored(name: &std::ffi::OsStr) -> bool {
 /// Loads and validates one content file.
 pub fn load_page(file: &Path, content_dir: &Path, regions: &Regions) -> Result<Page> {
     let bytes = std::fs::read(file).map_err(|e| anyhow!("{}: cannot read: {e}", file.display()))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..offset]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1;
-        anyhow!("{}:{line}: not UTF-8 text", file.display())
-    })?;
+    let decoded = crate::text::decode(&bytes);
+    let text = decoded.text;
     let doc = front_matter::parse(&text, file)?;
     let fm = &doc.front_matter;
     let g = gazetteer();
@@ -127,6 +135,7 @@ pub fn load_page(file: &Path, content_dir: &Path, regions: &Regions) -> Result<P
         })
         .unwrap_or_default();
     Ok(Page {
+        converted_from: decoded.converted_from,
         file: file.to_path_buf(),
         path: format!("{folder}{slug}/"),
         region,

@@ -28,6 +28,8 @@ pub struct Imported {
     /// The Markdown body: the article's paragraphs, Markdown-escaped, separated by
     /// blank lines.
     pub body: String,
+    /// The seed's encoding when it was not UTF-8 (converted).
+    pub converted_from: Option<&'static str>,
 }
 
 impl Imported {
@@ -78,6 +80,7 @@ pub fn import_report(
         .collect::<Vec<_>>()
         .join("\n\n");
     let stem = format!("{}-{}", seed.date, slug_of(&title));
+    let converted_from = seed.converted_from;
     Ok(Imported {
         stem,
         front_matter: FrontMatter {
@@ -100,6 +103,7 @@ pub fn import_report(
                 .unwrap_or_default(),
         },
         body,
+        converted_from,
     })
 }
 
@@ -173,7 +177,7 @@ pub struct SeedResult {
     pub seed: PathBuf,
     /// What happened.
     pub outcome: Outcome,
-    /// A warning about an imported report (no country found, so no region).
+    /// Warnings about an imported report (not UTF-8; no country found, so no region).
     pub note: Option<String>,
 }
 
@@ -352,11 +356,14 @@ fn import_one(
             return (Outcome::Failed(msg), None);
         }
     };
-    let note = report
-        .front_matter
-        .region
-        .is_none()
-        .then(|| "no country found, so no region: add `region:` by hand".to_string());
+    let mut notes = Vec::new();
+    if let Some(enc) = report.converted_from {
+        notes.push(format!("not UTF-8: read as {enc}"));
+    }
+    if report.front_matter.region.is_none() {
+        notes.push("no country found, so no region: add `region:` by hand".to_string());
+    }
+    let note = (!notes.is_empty()).then(|| notes.join("; "));
     let rel = report_file(&report.stem, &name, content_dir, state.get(&name));
     let target = content_dir.join(&rel);
     let markdown = report.to_markdown();

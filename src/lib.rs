@@ -29,5 +29,6 @@ pub mod render;
 pub mod seed;
 pub mod serve;
 pub mod site;
+pub mod text;
 pub mod title;
 pub mod watch;

@@ -24,6 +24,9 @@ pub struct Seed {
     pub headline: Option<String>,
     /// A byline before the article (`By Jane Doe`), as written.
     pub byline: Option<String>,
+    /// The file's encoding, when it was not UTF-8 and was converted (see
+    /// [`crate::text::decode`]).
+    pub converted_from: Option<&'static str>,
     /// The article's paragraphs, in order, without the trailer.
     pub paragraphs: Vec<Paragraph>,
     /// A wire dateline at the start of the first paragraph (`NICOSIA, Oct 19 - `):
@@ -69,14 +72,6 @@ pub enum SeedError {
     /// The file is empty or only whitespace.
     #[error("the file is empty")]
     Empty,
-    /// The bytes are not UTF-8.
-    #[error("not UTF-8 text (invalid byte at offset {offset})")]
-    NotUtf8 {
-        /// Line of the first invalid byte.
-        line: usize,
-        /// Byte offset of the first invalid byte in the file.
-        offset: usize,
-    },
     /// The first line holds no date sitrep can read.
     #[error(
         "no date found in `{text}` (expected e.g. `July 08, 2025`, `8 July 2025` or `2025-07-08`)"
@@ -108,8 +103,7 @@ impl SeedError {
     pub fn line(&self) -> usize {
         match self {
             SeedError::Empty => 1,
-            SeedError::NotUtf8 { line, .. }
-            | SeedError::NoDate { line, .. }
+            SeedError::NoDate { line, .. }
             | SeedError::BadDate { line, .. }
             | SeedError::NoBody { line } => *line,
         }
@@ -119,18 +113,15 @@ impl SeedError {
 /// Parses the bytes of one seed file. `regions` are used to recognise the trailing
 /// navigation block, whose region names may be misspelt (`Asia-Pasific`).
 ///
-/// Accepts UTF-8 BOMs, CRLF, LF or CR line ends, blank lines anywhere, control
+/// Accepts any encoding [`crate::text::decode`] reads (UTF-8, UTF-16 with a byte order
+/// mark, Windows-1252...), byte order marks, CRLF, LF or CR line ends, blank lines anywhere, control
 /// characters (dropped), and the first-line forms of [`find_date_in_line`]; the outlet
 /// may also stand on its own line, before or after the date line. Bylines
 /// (`By Jane Doe`) and kickers (`BREAKING`) before the article are not taken for a
 /// headline; a byline is kept in [`Seed::byline`].
 pub fn parse_seed(bytes: &[u8], regions: &Regions) -> Result<Seed, SeedError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let offset = e.valid_up_to();
-        let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
-        SeedError::NotUtf8 { line, offset }
-    })?;
-    let text = text.trim_start_matches('\u{feff}');
+    let decoded = crate::text::decode(bytes);
+    let text = decoded.text.trim_start_matches('\u{feff}');
     // Old Mac files end lines with a bare CR.
     let newline = if text.contains('\n') { '\n' } else { '\r' };
     // (1-based line number, cleaned text) of every non-blank line.
@@ -214,6 +205,7 @@ pub fn parse_seed(bytes: &[u8], regions: &Regions) -> Result<Seed, SeedError> {
         source,
         headline,
         byline,
+        converted_from: decoded.converted_from,
         paragraphs,
         dateline,
         trailer_lines,
@@ -699,13 +691,10 @@ mod tests {
             parse_seed(b"\nno date here\ntext", &r),
             Err(SeedError::NoDate { line: 2, .. })
         ));
-        assert_eq!(
-            parse_seed(b"July 1, 2025X\nok\n\xff\xfe", &r),
-            Err(SeedError::NotUtf8 {
-                line: 3,
-                offset: 17
-            })
-        );
+        // Not UTF-8: converted (here from Windows-1252), not refused.
+        let seed = parse_seed(b"July 1, 2025X\nCaf\xe9 bombed in Beirut.", &r).unwrap();
+        assert_eq!(seed.paragraphs[0].text, "Café bombed in Beirut.");
+        assert_eq!(seed.converted_from, Some("windows-1252"));
         assert!(matches!(
             parse_seed(b"July 1, 2025Clash Report\n", &r),
             Err(SeedError::NoBody { line: 1 })

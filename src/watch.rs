@@ -339,6 +339,11 @@ pub fn stop_on_ctrl_c(stop: Arc<AtomicBool>, also: impl Fn() + Send + 'static) -
 pub fn print_rebuild(r: &Rebuild) {
     let time = chrono::Local::now().format("%H:%M:%S");
     let ms = r.took.as_millis();
+    if let Ok(s) = &r.result {
+        for w in &s.warnings {
+            eprintln!("warning: {w}");
+        }
+    }
     match &r.result {
         Ok(s) => println!(
             "[{time}] {}: {} pages rendered, {} files written, {} removed, {} reports ({ms} ms)",

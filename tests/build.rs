@@ -182,7 +182,11 @@ fn bad_content_fails_with_file_and_line_and_leaves_output_alone() {
         "---\ntitle: T\ndate: 2025-07-01\nregion: Atlantis\n---\nx\n",
     )
     .unwrap();
-    std::fs::write(reports.join("not-utf8.md"), b"---\ntitle: \xff\n---\n").unwrap();
+    std::fs::write(
+        reports.join("wrong-type.md"),
+        "---\ntitle: [1, 2]\ndate: 2025-07-01\n---\n",
+    )
+    .unwrap();
     std::fs::write(
         reports.join("bad-date.md"),
         "---\ntitle: T\ndate: 2025-02-30\n---\n",
@@ -201,7 +205,7 @@ fn bad_content_fails_with_file_and_line_and_leaves_output_alone() {
         msg.contains("bad-region.md:4: unknown region `Atlantis`"),
         "{msg}"
     );
-    assert!(msg.contains("not-utf8.md:2: not UTF-8"), "{msg}");
+    assert!(msg.contains("wrong-type.md:2:"), "{msg}");
     assert!(
         msg.contains("bad-date.md:3:") && msg.contains("2025-02-30"),
         "{msg}"
@@ -341,4 +345,25 @@ fn a_missing_theme_and_jekyll_style_dates() {
         "{}",
         text(&out)
     );
+}
+
+#[test]
+fn a_latin1_report_is_read_with_a_warning() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(Path::new(FIXTURE), tmp.path());
+    std::fs::write(
+        tmp.path().join("content/reports/latin1.md"),
+        b"---\ntitle: Caf\xe9 bombing in Bogot\xe1\ndate: 2025-07-01\n---\nA caf\xe9 was hit.\n",
+    )
+    .unwrap();
+    let out = sitrep(tmp.path(), &["build"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains("latin1.md: not UTF-8: read as windows-125"),
+        "{}",
+        text(&out)
+    );
+    let page =
+        std::fs::read_to_string(tmp.path().join("public/reports/latin1/index.html")).unwrap();
+    assert!(page.contains("Café bombing in Bogotá"));
 }

@@ -13,6 +13,9 @@ pub fn run(opts: &BuildOptions) -> Result<()> {
     let start = Instant::now();
     let mut builder = Builder::new(opts.clone());
     let stats = builder.build()?;
+    for w in &stats.warnings {
+        eprintln!("warning: {w}");
+    }
     println!(
         "built {} pages ({} reports) and {} static files into `{}` in {} ms",
         stats.rendered,

@@ -1,0 +1,109 @@
+//! Turning the bytes of an input file into text, whatever encoding a scraper or an
+//! editor saved it in.
+//!
+//! UTF-8 (with or without a byte order mark) is read as is. A UTF-16 file with a byte
+//! order mark is decoded. Anything else that is not valid UTF-8 (Windows-1252 and
+//! Latin-1 are common from scrapers) is decoded in the encoding `chardetng` (the
+//! detector Firefox uses) guesses, with `encoding_rs`, and the result says which, so the
+//! caller can warn.
+
+use std::borrow::Cow;
+
+/// Text decoded from a file's bytes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded<'a> {
+    /// The text, without a byte order mark.
+    pub text: Cow<'a, str>,
+    /// The encoding, when it was not UTF-8 (`windows-1252`, `UTF-16LE`): worth a
+    /// warning naming the file.
+    pub converted_from: Option<&'static str>,
+    /// Whether some bytes were invalid in that encoding too (replaced by U+FFFD).
+    pub lossy: bool,
+}
+
+/// Decodes a file's bytes (see the module documentation). Never fails: bytes that
+/// are invalid in the detected encoding become U+FFFD, and `lossy` says so.
+pub fn decode(bytes: &[u8]) -> Decoded<'_> {
+    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let body = &bytes[bom_len..];
+        if encoding == encoding_rs::UTF_8 {
+            if let Ok(text) = std::str::from_utf8(body) {
+                return Decoded {
+                    text: Cow::Borrowed(text),
+                    converted_from: None,
+                    lossy: false,
+                };
+            }
+        } else {
+            let (text, lossy) = encoding.decode_without_bom_handling(body);
+            return Decoded {
+                text,
+                converted_from: Some(encoding.name()),
+                lossy,
+            };
+        }
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Decoded {
+            text: Cow::Borrowed(text),
+            converted_from: None,
+            lossy: false,
+        };
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
+    let (text, lossy) = encoding.decode_without_bom_handling(bytes);
+    Decoded {
+        text,
+        converted_from: Some(encoding.name()),
+        lossy,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let d = decode("Café".as_bytes());
+        assert_eq!((d.text.as_ref(), d.converted_from), ("Café", None));
+        let d = decode(b"\xef\xbb\xbfCaf\xc3\xa9");
+        assert_eq!((d.text.as_ref(), d.converted_from), ("Café", None));
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let mut le = vec![0xff, 0xfe];
+        le.extend("Côte d’Ivoire".encode_utf16().flat_map(u16::to_le_bytes));
+        let d = decode(&le);
+        assert_eq!(
+            (d.text.as_ref(), d.converted_from),
+            ("Côte d’Ivoire", Some("UTF-16LE"))
+        );
+        let mut be = vec![0xfe, 0xff];
+        be.extend("Kyiv".encode_utf16().flat_map(u16::to_be_bytes));
+        assert_eq!(decode(&be).text, "Kyiv");
+    }
+
+    #[test]
+    fn windows_1252_is_detected() {
+        // "Café in Bogotá – the “talks”" in Windows-1252.
+        let bytes =
+            b"Caf\xe9 in Bogot\xe1 \x96 the \x93talks\x94 resumed in the capital on Monday.";
+        let d = decode(bytes);
+        // chardetng may name another single-byte Latin encoding that reads these
+        // bytes the same (windows-1250 for so short a text).
+        assert!(
+            d.converted_from
+                .is_some_and(|e| e.starts_with("windows-125")),
+            "{d:?}"
+        );
+        assert_eq!(
+            d.text,
+            "Café in Bogotá – the “talks” resumed in the capital on Monday."
+        );
+        assert!(!d.lossy);
+    }
+}
