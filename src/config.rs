@@ -34,6 +34,9 @@ pub struct Config {
     /// The regions reports are grouped by, in display order. Defaults to the five
     /// regions of [`crate::region::default_regions`].
     pub regions: Vec<RegionConfig>,
+    /// Keep raw HTML in reports' Markdown as written (`true`), or sanitise it
+    /// (`false`, the default): see [`crate::render::RawHtml`].
+    pub allow_raw_html: bool,
     /// Free-form values passed to templates as `config.extra`.
     pub extra: serde_yaml::Mapping,
 }
@@ -48,6 +51,7 @@ impl Default for Config {
             theme: "default".into(),
             home_reports: 20,
             regions: crate::region::default_regions(),
+            allow_raw_html: false,
             extra: serde_yaml::Mapping::new(),
         }
     }

@@ -248,6 +248,7 @@ pub struct Renderer<'a> {
     region_nav: Vec<LinkView>,
     month_links: Vec<LinkView>,
     common: Context,
+    raw_html: RawHtml,
 }
 
 impl<'a> Renderer<'a> {
@@ -298,6 +299,11 @@ impl<'a> Renderer<'a> {
             region_nav,
             month_links,
             common,
+            raw_html: if site.config.allow_raw_html {
+                RawHtml::Allow
+            } else {
+                RawHtml::Sanitise
+            },
         }
     }
 
@@ -423,7 +429,7 @@ impl<'a> Renderer<'a> {
         let mut ctx = self.common.clone();
         ctx.extend(Context::from_serialize(&data).map_err(|e| anyhow!("{e}"))?);
         if let Some(body) = data.body {
-            ctx.insert("content", &markdown_to_html(body));
+            ctx.insert("content", &markdown_to_html(body, self.raw_html));
         }
         self.tera.render(data.template, &ctx).map_err(|e| {
             anyhow!(
@@ -495,11 +501,25 @@ pub fn relative_root(path: &str) -> String {
 
 static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
 
+/// What to do with raw HTML in Markdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RawHtml {
+    /// Sanitise it with ammonia: scripts, event handlers, `javascript:` links and other
+    /// unsafe markup are removed; safe markup stays. The default.
+    Sanitise,
+    /// Keep it as written (`allow_raw_html: true` in `config.yaml`, for sites whose
+    /// authors are all trusted; Hugo's `unsafe`, Zola's default).
+    Allow,
+}
+
 /// Renders Markdown to HTML: CommonMark with tables, footnotes, strikethrough and
 /// smart punctuation. Fenced code with a language is highlighted by syntect with CSS
 /// classes prefixed [`HIGHLIGHT_CLASS_PREFIX`]; an unknown language is plain text.
-/// Raw HTML in the Markdown is passed through, as in Zola and Hugo's `unsafe` mode.
-pub fn markdown_to_html(markdown: &str) -> String {
+///
+/// With [`RawHtml::Sanitise`], a document that holds raw HTML or a link or image with
+/// a scheme other than `http`, `https` or `mailto` is passed through ammonia; the others
+/// (all imported reports, whose text is escaped) need no sanitising.
+pub fn markdown_to_html(markdown: &str, raw_html: RawHtml) -> String {
     let mut opts = Options::empty();
     opts.insert(Options::ENABLE_TABLES);
     opts.insert(Options::ENABLE_FOOTNOTES);
@@ -507,7 +527,17 @@ pub fn markdown_to_html(markdown: &str) -> String {
     opts.insert(Options::ENABLE_SMART_PUNCTUATION);
     let mut events = Vec::new();
     let mut code: Option<(String, String)> = None; // (language, text)
+    let mut unsafe_input = false;
     for event in Parser::new_ext(markdown, opts) {
+        match &event {
+            Event::Html(_) | Event::InlineHtml(_) => unsafe_input = true,
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if !is_safe_url(dest_url) =>
+            {
+                unsafe_input = true
+            }
+            _ => {}
+        }
         match event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(lang))) if !lang.is_empty() => {
                 let lang = lang.split([' ', ',']).next().unwrap_or("").to_string();
@@ -533,8 +563,40 @@ pub fn markdown_to_html(markdown: &str) -> String {
     }
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    if unsafe_input && raw_html == RawHtml::Sanitise {
+        html = SANITISER.clean(&html).to_string();
+    }
     html
 }
+
+/// Whether a link target needs no sanitising: relative, fragment, `http(s):`, `mailto:`.
+fn is_safe_url(url: &str) -> bool {
+    match url.split_once(':') {
+        // A colon after a `/`, `?` or `#` is not a scheme.
+        Some((scheme, _)) if !scheme.contains(['/', '?', '#']) => {
+            matches!(
+                scheme.to_ascii_lowercase().as_str(),
+                "http" | "https" | "mailto"
+            )
+        }
+        _ => true,
+    }
+}
+
+/// ammonia's safe defaults, plus the attributes sitrep's own Markdown output uses:
+/// highlighting classes on `pre`, `code` and `span`, footnote ids and classes.
+static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut b = ammonia::Builder::default();
+    b.add_tag_attributes("span", ["class"])
+        .add_tag_attributes("code", ["class"])
+        .add_tag_attributes("pre", ["class"])
+        .add_tag_attributes("div", ["class", "id"])
+        .add_tag_attributes("sup", ["class", "id"])
+        .add_tag_attributes("li", ["id"])
+        .add_tag_attributes("td", ["style"])
+        .add_tag_attributes("th", ["style"]);
+    b
+});
 
 /// Highlights `code` as `lang`, as `<pre><code class="language-x">` with classed
 /// spans; `None` if syntect fails on it.
@@ -602,8 +664,10 @@ mod tests {
 
     #[test]
     fn markdown_features() {
-        let html =
-            markdown_to_html("a ~~b~~ \"c\"\n\n| x |\n|---|\n| 1 |\n\nnote[^1]\n\n[^1]: foot\n");
+        let html = markdown_to_html(
+            "a ~~b~~ \"c\"\n\n| x |\n|---|\n| 1 |\n\nnote[^1]\n\n[^1]: foot\n",
+            RawHtml::Sanitise,
+        );
         assert!(html.contains("<del>b</del>"), "{html}");
         assert!(html.contains("“c”"), "{html}");
         assert!(html.contains("<table>"), "{html}");
@@ -611,11 +675,43 @@ mod tests {
     }
 
     #[test]
+    fn raw_html_is_sanitised_unless_allowed() {
+        let md = "Hi <script>alert(1)</script><b onclick=\"x()\">bold</b>\n\n[x](javascript:alert(1)) [ok](https://example.org/) [rel](../a/)\n\n<iframe src=\"https://evil\"></iframe>\n\n```rust\nfn main() {}\n```\n\nnote[^1]\n\n[^1]: foot\n";
+        let html = markdown_to_html(md, RawHtml::Sanitise);
+        assert!(
+            !html.contains("<script") && !html.contains("alert(1)</"),
+            "{html}"
+        );
+        assert!(
+            !html.contains("onclick") && !html.contains("javascript:"),
+            "{html}"
+        );
+        assert!(!html.contains("<iframe"), "{html}");
+        assert!(html.contains("<b>bold</b>") && html.contains("href=\"https://example.org/\""));
+        assert!(html.contains("href=\"../a/\""), "{html}");
+        assert!(
+            html.contains("<span class=\"hl-"),
+            "highlighting survives: {html}"
+        );
+        assert!(
+            html.contains("footnote-definition"),
+            "footnotes survive: {html}"
+        );
+        let allowed = markdown_to_html(md, RawHtml::Allow);
+        assert!(allowed.contains("<script>alert(1)</script>"));
+        // No raw HTML: no sanitising, so the output is pulldown-cmark's own.
+        assert_eq!(
+            markdown_to_html("*a* & b", RawHtml::Sanitise),
+            "<p><em>a</em> &amp; b</p>\n"
+        );
+    }
+
+    #[test]
     fn code_is_highlighted_with_classes() {
-        let html = markdown_to_html("```rust\nfn main() {}\n```\n");
+        let html = markdown_to_html("```rust\nfn main() {}\n```\n", RawHtml::Sanitise);
         assert!(html.contains("class=\"language-rust\""), "{html}");
         assert!(html.contains("<span class=\"hl-"), "{html}");
-        let plain = markdown_to_html("```nosuchlang\n<b>\n```\n");
+        let plain = markdown_to_html("```nosuchlang\n<b>\n```\n", RawHtml::Sanitise);
         assert!(plain.contains("&lt;b&gt;"), "{plain}");
     }
 
