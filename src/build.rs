@@ -15,7 +15,7 @@ use tera::Tera;
 
 use crate::config::Config;
 use crate::content::{Page, find_content_files, load_page};
-use crate::output::{Live, Manifest, Sink, Staging};
+use crate::output::{Live, Manifest, Sink, Staging, write_marker};
 use crate::region::Regions;
 use crate::render::{PageKey, Renderer, copy_static, load_templates, render_pages};
 use crate::site::Site;
@@ -29,6 +29,8 @@ pub struct BuildOptions {
     pub output: Option<PathBuf>,
     /// Also build pages marked `draft: true`.
     pub drafts: bool,
+    /// Build into an output folder sitrep did not write (its files are kept).
+    pub force: bool,
 }
 
 impl BuildOptions {
@@ -156,7 +158,7 @@ impl Builder {
     pub fn build(&mut self) -> Result<BuildStats> {
         check_output(&self.opts)?;
         let fresh = self.load_all()?;
-        let staging = Staging::begin(&self.opts.output_dir())?;
+        let staging = Staging::begin(&self.opts.output_dir(), self.opts.force)?;
         let (stats, page_files, fingerprints) =
             write_all(&fresh, &self.opts, &staging).map_err(as_build_error)?;
         let manifest = staging.commit()?;
@@ -192,6 +194,7 @@ impl Builder {
                 live.remove(prev.manifest.keys().filter(|f| !manifest.contains_key(*f)))?;
             stats.written = live.written();
             stats.warnings = fresh.pages.values().filter_map(|p| p.warning()).collect();
+            write_marker(&output, &manifest)?;
             self.install(fresh, manifest, page_files, fingerprints);
             return Ok(stats);
         }
@@ -398,6 +401,9 @@ impl Builder {
             }
         }
         manifest.extend(live.touched());
+        if manifest != state.manifest {
+            write_marker(&output, &manifest)?;
+        }
         let stats = BuildStats {
             reports: site.reports.len(),
             rendered: keys.len(),

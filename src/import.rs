@@ -188,6 +188,11 @@ pub struct SeedResult {
 /// `--force`. The name starts with `.`, so the build and the watcher skip it.
 pub const STATE_FILE: &str = ".sitrep-imports.yaml";
 
+/// The folder, in the content folder, where `import --force` keeps a copy of each
+/// report it replaces that was edited by hand (`<BACKUP_DIR>/<date-time>/reports/x.md`).
+/// Hidden, so the build and the watcher skip it.
+pub const BACKUP_DIR: &str = ".sitrep-backup";
+
 /// What import wrote for one seed (see [`STATE_FILE`]).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Written {
@@ -251,6 +256,9 @@ pub fn import_paths(
     std::fs::create_dir_all(&reports)
         .with_context(|| format!("cannot create `{}`", reports.display()))?;
     let mut state = load_state(content_dir)?;
+    let backups = content_dir
+        .join(BACKUP_DIR)
+        .join(chrono::Local::now().format("%Y%m%d-%H%M%S").to_string());
     let before = state.clone();
     let mut results = Vec::new();
     // Seeds are told apart by file name (`seed:` records it), so two seeds with the
@@ -274,7 +282,7 @@ pub fn import_paths(
             continue;
         }
         names.insert(name, seed.clone());
-        let (outcome, note) = import_one(&seed, content_dir, force, regions, &mut state);
+        let (outcome, note) = import_one(&seed, content_dir, force, regions, &mut state, &backups);
         results.push(SeedResult {
             seed,
             outcome,
@@ -329,12 +337,26 @@ fn unedited(path: &Path, written: Option<&Written>, rel: &str) -> bool {
     })
 }
 
+/// Copies the content file `rel` into the backup folder `backups`, under the same
+/// relative path.
+fn back_up(content_dir: &Path, rel: &str, backups: &Path) -> Result<()> {
+    let to = backups.join(rel);
+    if let Some(parent) = to.parent() {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create `{}`", parent.display()))?;
+    }
+    std::fs::copy(content_dir.join(rel), &to)
+        .with_context(|| format!("cannot back up `{}` to `{}`", rel, to.display()))?;
+    Ok(())
+}
+
 fn import_one(
     seed: &Path,
     content_dir: &Path,
     force: bool,
     regions: &Regions,
     state: &mut ImportState,
+    backups: &Path,
 ) -> (Outcome, Option<String>) {
     let bytes = match std::fs::read(seed) {
         Ok(b) => b,
@@ -409,6 +431,28 @@ fn import_one(
         Outcome::Updated(target.clone())
     } else {
         Outcome::Created(target.clone())
+    };
+    // `--force` replaces a report someone may have edited: keep a copy first.
+    let mut to_back_up = Vec::new();
+    if matches!(outcome, Outcome::Overwritten(_)) && !unedited(&target, previous.as_ref(), &rel) {
+        to_back_up.push(rel.clone());
+    }
+    if let (Some(old), Some(prev)) = (&old_file, &previous)
+        && !unedited(old, Some(prev), &prev.file)
+    {
+        to_back_up.push(prev.file.clone());
+    }
+    for r in &to_back_up {
+        if let Err(e) = back_up(content_dir, r, backups) {
+            return (Outcome::Failed(format!("{e:#}")), note);
+        }
+    }
+    let note = match (note, to_back_up.is_empty()) {
+        (n, true) => n,
+        (n, false) => {
+            let kept = format!("a copy of the old file is in `{}`", backups.display());
+            Some(n.map_or(kept.clone(), |n| format!("{n}; {kept}")))
+        }
     };
     if !matches!(outcome, Outcome::Unchanged(_))
         && let Err(e) = write_atomically(&target, markdown.as_bytes())

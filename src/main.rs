@@ -27,6 +27,9 @@ struct SiteArgs {
     /// Also build reports marked `draft: true`.
     #[arg(long)]
     drafts: bool,
+    /// Build into an output folder sitrep did not make (its files are kept).
+    #[arg(long)]
+    force: bool,
 }
 
 impl SiteArgs {
@@ -35,6 +38,7 @@ impl SiteArgs {
             root: self.root,
             output: self.output,
             drafts: self.drafts,
+            force: self.force,
         }
     }
 }

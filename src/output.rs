@@ -8,10 +8,11 @@
 //! written to a temporary name and renamed over the old one, and files whose bytes
 //! did not change are not written at all.
 //!
-//! sitrep only replaces a folder it wrote itself (it holds the [`MARKER`] file) or an
-//! empty one, so a mistaken `--output` can never delete someone's files.
+//! sitrep only builds into a folder it wrote itself (it holds the [`MARKER`] file,
+//! which lists sitrep's files), an empty one, or with `--force`; and only its own files
+//! are ever removed: others found in the output are carried over to the new one.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -84,8 +85,8 @@ impl Staging {
     /// Starts writing the output for `target`.
     ///
     /// Errors: `target` exists and is neither empty nor sitrep's output (no
-    /// [`MARKER`]), or the staging folder cannot be created.
-    pub fn begin(target: &Path) -> Result<Staging> {
+    /// [`MARKER`]) and `force` is not given, or the staging folder cannot be created.
+    pub fn begin(target: &Path, force: bool) -> Result<Staging> {
         // A symbolic link to the output folder: build where it points, keep the link.
         let resolved;
         let target = if target.is_symlink() {
@@ -103,10 +104,11 @@ impl Staging {
                 .with_context(|| format!("cannot read `{}`", target.display()))?
                 .next()
                 .is_none();
-            if !is_ours && !is_empty {
+            if !is_ours && !is_empty && !force {
                 bail!(
                     "`{}` exists and was not written by sitrep (it has no `{MARKER}` file): \
-                     remove it or choose another output folder",
+                     choose another output folder, or give --force to build into it (its \
+                     files are kept)",
                     target.display()
                 );
             }
@@ -126,10 +128,8 @@ impl Staging {
             .prefix(&format!(".{name}.staging-"))
             .tempdir_in(&parent)
             .with_context(|| format!("cannot create a staging folder in `{}`", parent.display()))?;
-        std::fs::write(
-            dir.path().join(MARKER),
-            b"written by sitrep; this folder is replaced on every build\n",
-        )?;
+        // A marker at once, so a leftover of a killed build is known as ours.
+        std::fs::write(dir.path().join(MARKER), MARKER_HEADER)?;
         Ok(Staging {
             target: target.to_path_buf(),
             dir: Some(dir),
@@ -147,11 +147,25 @@ impl Staging {
         self.manifest.lock().unwrap().clone()
     }
 
-    /// Puts the staged output in place of the target: the old output is moved aside,
-    /// the staging folder renamed to the target, then the old output removed.
+    /// Puts the staged output in place of the target. Files in the old output that
+    /// sitrep did not write (a `CNAME`, a `.git` folder) are carried over first, so
+    /// nothing but sitrep's own files is ever removed. Then the old output is moved
+    /// aside, the staging folder renamed to the target, and the old output removed.
     ///
-    /// Errors: a rename fails (the old output is then put back).
+    /// Errors: a file sitrep did not write is where the new output has a file of its
+    /// own; a rename fails (the old output is then put back).
     pub fn commit(mut self) -> Result<Manifest> {
+        let manifest = std::mem::take(&mut *self.manifest.lock().unwrap());
+        let staged_dir = self
+            .dir
+            .as_ref()
+            .expect("committed once")
+            .path()
+            .to_path_buf();
+        if self.target.exists() {
+            carry_over_foreign_files(&self.target, &staged_dir, &manifest)?;
+        }
+        write_marker(&staged_dir, &manifest)?;
         let dir = self.dir.take().expect("committed once");
         let staged = dir.keep();
         let old = if self.target.exists() {
@@ -179,8 +193,89 @@ impl Staging {
             std::fs::remove_dir_all(&old)
                 .with_context(|| format!("cannot remove the old output `{}`", old.display()))?;
         }
-        Ok(std::mem::take(&mut *self.manifest.lock().unwrap()))
+        Ok(manifest)
     }
+}
+
+/// The first line of the [`MARKER`] file; the files sitrep wrote follow, one per line.
+const MARKER_HEADER: &str =
+    "written by sitrep: the files below are its own and are replaced on every build\n";
+
+/// Writes the [`MARKER`] file of the output folder `root`, listing the files sitrep
+/// wrote there (`manifest`).
+pub fn write_marker(root: &Path, manifest: &Manifest) -> Result<()> {
+    let mut text = String::from(MARKER_HEADER);
+    for f in manifest.keys() {
+        text.push_str(f);
+        text.push('\n');
+    }
+    crate::import::write_atomically(&root.join(MARKER), text.as_bytes())
+}
+
+/// The files sitrep wrote into the output folder `root`, from its [`MARKER`]: `None`
+/// when there is no marker; every file in `root` for a marker that lists none (an
+/// output written before markers listed files).
+fn read_marker(root: &Path) -> Option<BTreeSet<String>> {
+    let text = std::fs::read_to_string(root.join(MARKER)).ok()?;
+    let listed: BTreeSet<String> = text.lines().skip(1).map(String::from).collect();
+    if listed.is_empty() {
+        return Some(files_below(root).into_iter().collect());
+    }
+    Some(listed)
+}
+
+/// Every file (and symbolic link) below `root`, as `/`-separated relative paths.
+fn files_below(root: &Path) -> Vec<String> {
+    walkdir::WalkDir::new(root)
+        .min_depth(1)
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| !e.file_type().is_dir())
+        .filter_map(|e| {
+            e.path()
+                .strip_prefix(root)
+                .ok()
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+        })
+        .collect()
+}
+
+/// Links (or copies) into `staged` every file of `old` that sitrep did not write.
+fn carry_over_foreign_files(old: &Path, staged: &Path, new: &Manifest) -> Result<()> {
+    let ours = read_marker(old).unwrap_or_default();
+    for rel in files_below(old) {
+        if rel == MARKER || ours.contains(&rel) {
+            continue;
+        }
+        if new.contains_key(&rel) {
+            bail!(
+                "`{}` was not written by sitrep, and the site has a file of its own there: \
+                 move it away (put files to publish in `static/`)",
+                old.join(&rel).display()
+            );
+        }
+        let from = old.join(&rel);
+        let to = staged.join(&rel);
+        create_parent(&to)?;
+        let meta = std::fs::symlink_metadata(&from)?;
+        let result = if meta.file_type().is_symlink() {
+            copy_symlink(&from, &to)
+        } else {
+            std::fs::hard_link(&from, &to).or_else(|_| std::fs::copy(&from, &to).map(|_| ()))
+        };
+        result.with_context(|| format!("cannot keep `{}`", from.display()))?;
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn copy_symlink(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::os::unix::fs::symlink(std::fs::read_link(from)?, to)
+}
+
+#[cfg(not(unix))]
+fn copy_symlink(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::copy(from, to).map(|_| ())
 }
 
 /// How old a staging folder must be to be taken for the leftover of a killed build.
@@ -305,13 +400,13 @@ mod tests {
     fn commit_replaces_and_drop_discards() {
         let tmp = tempfile::tempdir().unwrap();
         let target = tmp.path().join("public");
-        let s = Staging::begin(&target).unwrap();
+        let s = Staging::begin(&target, false).unwrap();
         s.write("a/index.html", b"one").unwrap();
         s.commit().unwrap();
         assert_eq!(std::fs::read(target.join("a/index.html")).unwrap(), b"one");
 
         // A failed build (staging dropped) leaves the output as it was.
-        let s = Staging::begin(&target).unwrap();
+        let s = Staging::begin(&target, false).unwrap();
         s.write("b/index.html", b"two").unwrap();
         drop(s);
         assert!(target.join("a/index.html").exists());
@@ -322,7 +417,7 @@ mod tests {
             "no staging left"
         );
 
-        let s = Staging::begin(&target).unwrap();
+        let s = Staging::begin(&target, false).unwrap();
         s.write("b/index.html", b"two").unwrap();
         s.commit().unwrap();
         assert!(!target.join("a").exists(), "stale files are gone");
@@ -349,11 +444,44 @@ mod tests {
     }
 
     #[test]
+    fn files_sitrep_did_not_write_survive_builds() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        let s = Staging::begin(&target, false).unwrap();
+        s.write("index.html", b"one").unwrap();
+        s.commit().unwrap();
+        std::fs::write(target.join("CNAME"), "example.org").unwrap();
+        std::fs::create_dir_all(target.join(".git")).unwrap();
+        std::fs::write(target.join(".git/HEAD"), "ref").unwrap();
+        let s = Staging::begin(&target, false).unwrap();
+        s.write("index.html", b"two").unwrap();
+        s.commit().unwrap();
+        assert_eq!(std::fs::read(target.join("index.html")).unwrap(), b"two");
+        assert_eq!(std::fs::read(target.join("CNAME")).unwrap(), b"example.org");
+        assert!(target.join(".git/HEAD").is_file());
+        // Into someone else's folder only with force, and their files stay.
+        let theirs = tmp.path().join("theirs");
+        std::fs::create_dir_all(&theirs).unwrap();
+        std::fs::write(theirs.join("notes.txt"), "mine").unwrap();
+        assert!(Staging::begin(&theirs, false).is_err());
+        let s = Staging::begin(&theirs, true).unwrap();
+        s.write("index.html", b"site").unwrap();
+        s.commit().unwrap();
+        assert_eq!(std::fs::read(theirs.join("notes.txt")).unwrap(), b"mine");
+        // A file of theirs where the site has one is an error, not an overwrite.
+        std::fs::write(target.join("style.css"), "theirs").unwrap();
+        let s = Staging::begin(&target, false).unwrap();
+        s.write("style.css", b"ours").unwrap();
+        assert!(s.commit().is_err());
+        assert_eq!(std::fs::read(target.join("style.css")).unwrap(), b"theirs");
+    }
+
+    #[test]
     fn refuses_foreign_folders_and_escapes() {
         let tmp = tempfile::tempdir().unwrap();
         std::fs::write(tmp.path().join("precious.txt"), b"x").unwrap();
-        assert!(Staging::begin(tmp.path()).is_err());
-        let s = Staging::begin(&tmp.path().join("out")).unwrap();
+        assert!(Staging::begin(tmp.path(), false).is_err());
+        let s = Staging::begin(&tmp.path().join("out"), false).unwrap();
         assert!(s.write("../x", b"").is_err());
         assert!(s.write("/etc/x", b"").is_err());
     }

@@ -370,6 +370,7 @@ mod tests {
                 root: root.clone(),
                 output: output.map(PathBuf::from),
                 drafts: false,
+                force: false,
             },
             seeds: Some("/inbox".into()),
         };

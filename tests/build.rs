@@ -15,6 +15,7 @@ fn build_fixture(out: &Path) {
         root: FIXTURE.into(),
         output: Some(out.to_path_buf()),
         drafts: false,
+        force: false,
     })
     .unwrap();
 }
@@ -149,6 +150,7 @@ fn a_site_template_overrides_the_theme() {
         root: tmp.path().into(),
         output: None,
         drafts: false,
+        force: false,
     })
     .unwrap();
     assert!(

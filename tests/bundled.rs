@@ -20,6 +20,7 @@ fn bundled_site_lists_the_real_reports_correctly() {
         root: env!("CARGO_MANIFEST_DIR").into(),
         output: Some(out.clone()),
         drafts: false,
+        force: false,
     })
     .unwrap();
 

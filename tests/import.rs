@@ -111,10 +111,26 @@ fn import_is_idempotent_and_never_overwrites_without_force() {
             .unwrap()
             .contains("Edited by hand.")
     );
-    // ...and --force regenerates the same bytes as the first import.
+    // ...and --force regenerates the same bytes as the first import, keeping a copy.
     let forced = sitrep(tmp.path(), &["import", "--force", &abs(SEED)]);
     assert!(text(&forced).contains("overwrote"), "{}", text(&forced));
+    assert!(
+        text(&forced).contains(".sitrep-backup"),
+        "{}",
+        text(&forced)
+    );
     assert_eq!(std::fs::read(&file).unwrap(), bytes);
+    let backup: Vec<_> = walkdir::WalkDir::new(tmp.path().join("content/.sitrep-backup"))
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .collect();
+    assert_eq!(backup.len(), 1);
+    assert!(
+        std::fs::read_to_string(backup[0].path())
+            .unwrap()
+            .contains("Edited by hand.")
+    );
 }
 
 #[test]

@@ -45,6 +45,7 @@ impl Site {
             root: root.clone(),
             output: None,
             drafts: false,
+            force: false,
         });
         builder.build().unwrap();
         Site {
@@ -74,6 +75,7 @@ impl Site {
             root: self.root.clone(),
             output: Some(fresh.clone()),
             drafts: false,
+            force: false,
         })
         .unwrap();
         let live = snapshot(&self.root.join("public"));
