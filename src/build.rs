@@ -466,7 +466,10 @@ fn write_all(
 
 /// A rendering error as a [`BuildErrors`], so it is reported like the others.
 fn as_build_error(e: anyhow::Error) -> anyhow::Error {
-    BuildErrors(vec![format!("{e:#}")]).into()
+    match e.downcast::<crate::render::RenderErrors>() {
+        Ok(errors) => BuildErrors(errors.0).into(),
+        Err(e) => BuildErrors(vec![format!("{e:#}")]).into(),
+    }
 }
 
 /// Site folders whose pages sitrep generates; content may not use them.

@@ -81,7 +81,8 @@ pub fn is_ignored(name: &std::ffi::OsStr) -> bool {
 
 /// Loads and validates one content file.
 pub fn load_page(file: &Path, content_dir: &Path, regions: &Regions) -> Result<Page> {
-    let bytes = std::fs::read(file).map_err(|e| anyhow!("{}: cannot read: {e}", file.display()))?;
+    let bytes = crate::text::read_input(file)
+        .map_err(|e| anyhow!("{}: cannot read: {e}", file.display()))?;
     let decoded = crate::text::decode(&bytes);
     let text = decoded.text;
     let doc = front_matter::parse(&text, file)?;

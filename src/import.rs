@@ -358,7 +358,7 @@ fn import_one(
     state: &mut ImportState,
     backups: &Path,
 ) -> (Outcome, Option<String>) {
-    let bytes = match std::fs::read(seed) {
+    let bytes = match crate::text::read_input(seed) {
         Ok(b) => b,
         Err(e) => {
             return (

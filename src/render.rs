@@ -429,7 +429,15 @@ impl<'a> Renderer<'a> {
         let mut ctx = self.common.clone();
         ctx.extend(Context::from_serialize(&data).map_err(|e| anyhow!("{e}"))?);
         if let Some(body) = data.body {
-            ctx.insert("content", &markdown_to_html(body, self.raw_html));
+            let html = markdown_to_html(body, self.raw_html).map_err(|e| {
+                let file = &self.site.reports[match key {
+                    PageKey::Report(i) => i,
+                    _ => unreachable!("only reports have a body"),
+                }]
+                .file;
+                anyhow!("{}: {e}", file.display())
+            })?;
+            ctx.insert("content", &html);
         }
         self.tera.render(data.template, &ctx).map_err(|e| {
             anyhow!(
@@ -454,12 +462,37 @@ pub fn render_site(site: &Site, tera: &Tera, out: &dyn Sink) -> Result<usize> {
 }
 
 /// Renders `keys` into `out`, in parallel.
+///
+/// Errors: every page that fails (not just the first), one per line.
 pub fn render_pages(renderer: &Renderer, keys: &[PageKey], out: &dyn Sink) -> Result<()> {
-    keys.par_iter().try_for_each(|&key| {
-        let html = renderer.render(key)?;
-        out.write(&renderer.output_file(key), html.as_bytes())
-    })
+    let mut errors: Vec<String> = keys
+        .par_iter()
+        .filter_map(|&key| {
+            renderer
+                .render(key)
+                .and_then(|html| out.write(&renderer.output_file(key), html.as_bytes()))
+                .err()
+                .map(|e| format!("{e:#}"))
+        })
+        .collect();
+    if errors.is_empty() {
+        return Ok(());
+    }
+    errors.sort();
+    Err(RenderErrors(errors).into())
 }
+
+/// The errors of every page that failed to render, each naming its page or file.
+#[derive(Debug)]
+pub struct RenderErrors(pub Vec<String>);
+
+impl std::fmt::Display for RenderErrors {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.join("\n"))
+    }
+}
+
+impl std::error::Error for RenderErrors {}
 
 fn month_link(m: &Month, count: Option<usize>) -> LinkView {
     LinkView {
@@ -519,7 +552,10 @@ pub enum RawHtml {
 /// With [`RawHtml::Sanitise`], a document that holds raw HTML or a link or image with
 /// a scheme other than `http`, `https` or `mailto` is passed through ammonia; the others
 /// (all imported reports, whose text is escaped) need no sanitising.
-pub fn markdown_to_html(markdown: &str, raw_html: RawHtml) -> String {
+///
+/// Errors: blocks (quotes, lists) nested deeper than [`MAX_NESTING`]: such input makes
+/// output that grows with the square of its length.
+pub fn markdown_to_html(markdown: &str, raw_html: RawHtml) -> Result<String, String> {
     let mut opts = Options::empty();
     opts.insert(Options::ENABLE_TABLES);
     opts.insert(Options::ENABLE_FOOTNOTES);
@@ -528,7 +564,23 @@ pub fn markdown_to_html(markdown: &str, raw_html: RawHtml) -> String {
     let mut events = Vec::new();
     let mut code: Option<(String, String)> = None; // (language, text)
     let mut unsafe_input = false;
-    for event in Parser::new_ext(markdown, opts) {
+    let mut depth = 0usize;
+    for (event, range) in Parser::new_ext(markdown, opts).into_offset_iter() {
+        match &event {
+            Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Item) => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    let line = markdown[..range.start].matches('\n').count() + 1;
+                    return Err(format!(
+                        "line {line}: quotes or lists nested more than {MAX_NESTING} deep"
+                    ));
+                }
+            }
+            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item) => {
+                depth = depth.saturating_sub(1)
+            }
+            _ => {}
+        }
         match &event {
             Event::Html(_) | Event::InlineHtml(_) => unsafe_input = true,
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
@@ -566,8 +618,12 @@ pub fn markdown_to_html(markdown: &str, raw_html: RawHtml) -> String {
     if unsafe_input && raw_html == RawHtml::Sanitise {
         html = SANITISER.clean(&html).to_string();
     }
-    html
+    Ok(html)
 }
+
+/// How deep block quotes and lists may nest in Markdown, counting list items too (so
+/// 100 levels of quotes, or 50 of lists).
+pub const MAX_NESTING: usize = 100;
 
 /// Whether a link target needs no sanitising: relative, fragment, `http(s):`, `mailto:`.
 fn is_safe_url(url: &str) -> bool {
@@ -667,7 +723,8 @@ mod tests {
         let html = markdown_to_html(
             "a ~~b~~ \"c\"\n\n| x |\n|---|\n| 1 |\n\nnote[^1]\n\n[^1]: foot\n",
             RawHtml::Sanitise,
-        );
+        )
+        .unwrap();
         assert!(html.contains("<del>b</del>"), "{html}");
         assert!(html.contains("“c”"), "{html}");
         assert!(html.contains("<table>"), "{html}");
@@ -677,7 +734,7 @@ mod tests {
     #[test]
     fn raw_html_is_sanitised_unless_allowed() {
         let md = "Hi <script>alert(1)</script><b onclick=\"x()\">bold</b>\n\n[x](javascript:alert(1)) [ok](https://example.org/) [rel](../a/)\n\n<iframe src=\"https://evil\"></iframe>\n\n```rust\nfn main() {}\n```\n\nnote[^1]\n\n[^1]: foot\n";
-        let html = markdown_to_html(md, RawHtml::Sanitise);
+        let html = markdown_to_html(md, RawHtml::Sanitise).unwrap();
         assert!(
             !html.contains("<script") && !html.contains("alert(1)</"),
             "{html}"
@@ -697,21 +754,36 @@ mod tests {
             html.contains("footnote-definition"),
             "footnotes survive: {html}"
         );
-        let allowed = markdown_to_html(md, RawHtml::Allow);
+        let allowed = markdown_to_html(md, RawHtml::Allow).unwrap();
         assert!(allowed.contains("<script>alert(1)</script>"));
         // No raw HTML: no sanitising, so the output is pulldown-cmark's own.
         assert_eq!(
-            markdown_to_html("*a* & b", RawHtml::Sanitise),
+            markdown_to_html("*a* & b", RawHtml::Sanitise).unwrap(),
             "<p><em>a</em> &amp; b</p>\n"
         );
     }
 
     #[test]
+    fn deep_nesting_is_refused_in_bounded_time() {
+        let quotes = format!("intro\n\n{} deep\n", ">".repeat(10_000));
+        let e = markdown_to_html(&quotes, RawHtml::Sanitise).unwrap_err();
+        assert!(e.starts_with("line 3: quotes or lists nested"), "{e}");
+        let lists: String = (1..3000)
+            .map(|i| format!("{}x\n", "- ".repeat(i)))
+            .collect();
+        assert!(markdown_to_html(&lists, RawHtml::Sanitise).is_err());
+        let ok: String = (0..50)
+            .map(|i| format!("{}- item\n", "  ".repeat(i)))
+            .collect();
+        assert!(markdown_to_html(&ok, RawHtml::Sanitise).is_ok());
+    }
+
+    #[test]
     fn code_is_highlighted_with_classes() {
-        let html = markdown_to_html("```rust\nfn main() {}\n```\n", RawHtml::Sanitise);
+        let html = markdown_to_html("```rust\nfn main() {}\n```\n", RawHtml::Sanitise).unwrap();
         assert!(html.contains("class=\"language-rust\""), "{html}");
         assert!(html.contains("<span class=\"hl-"), "{html}");
-        let plain = markdown_to_html("```nosuchlang\n<b>\n```\n", RawHtml::Sanitise);
+        let plain = markdown_to_html("```nosuchlang\n<b>\n```\n", RawHtml::Sanitise).unwrap();
         assert!(plain.contains("&lt;b&gt;"), "{plain}");
     }
 

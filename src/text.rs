@@ -9,6 +9,26 @@
 
 use std::borrow::Cow;
 
+/// The largest input file sitrep reads (seeds and content): 16 MiB. Reports are a
+/// few kilobytes; a bigger file is a mistake (a dump, a binary), refused with an error
+/// naming it rather than slowing every build.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Reads an input file, refusing one larger than [`MAX_FILE_BYTES`].
+///
+/// Errors: the file cannot be read, or is too large (the message says how large).
+pub fn read_input(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    let len = std::fs::metadata(path)?.len();
+    if len > MAX_FILE_BYTES {
+        return Err(std::io::Error::other(format!(
+            "the file is {:.1} MiB, more than the {} MiB sitrep reads",
+            len as f64 / 1048576.0,
+            MAX_FILE_BYTES / 1048576
+        )));
+    }
+    std::fs::read(path)
+}
+
 /// Text decoded from a file's bytes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decoded<'a> {

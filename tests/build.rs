@@ -369,3 +369,51 @@ fn a_latin1_report_is_read_with_a_warning() {
         std::fs::read_to_string(tmp.path().join("public/reports/latin1/index.html")).unwrap();
     assert!(page.contains("Café bombing in Bogotá"));
 }
+
+#[test]
+fn oversized_files_and_deep_nesting_are_clear_errors() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(Path::new(FIXTURE), tmp.path());
+    let reports = tmp.path().join("content/reports");
+    let big = format!(
+        "---\ntitle: Big\ndate: 2025-07-01\n---\n{}",
+        "word ".repeat(4_000_000)
+    );
+    std::fs::write(reports.join("big.md"), big).unwrap();
+    std::fs::write(
+        reports.join("deep.md"),
+        format!(
+            "---\ntitle: Deep\ndate: 2025-07-01\n---\n{} x\n",
+            ">".repeat(10_000)
+        ),
+    )
+    .unwrap();
+    // A one-megabyte single line is fine.
+    std::fs::write(
+        reports.join("long-line.md"),
+        format!(
+            "---\ntitle: Long\ndate: 2025-07-01\n---\n{}\n",
+            "Kyiv was shelled. ".repeat(60_000)
+        ),
+    )
+    .unwrap();
+    let out = sitrep(tmp.path(), &["build"]);
+    let msg = text(&out);
+    assert!(!out.status.success());
+    assert!(
+        msg.contains("big.md: cannot read: the file is 19.1 MiB, more than the 16 MiB"),
+        "{msg}"
+    );
+    // Files are read before pages are rendered: the next build finds the nesting.
+    std::fs::remove_file(reports.join("big.md")).unwrap();
+    let out = sitrep(tmp.path(), &["build"]);
+    let msg = text(&out);
+    assert!(!out.status.success());
+    assert!(
+        msg.contains("deep.md: line 5: quotes or lists nested more than 100 deep"),
+        "{msg}"
+    );
+    std::fs::remove_file(reports.join("deep.md")).unwrap();
+    let out = sitrep(tmp.path(), &["build"]);
+    assert!(out.status.success(), "{}", text(&out));
+}
