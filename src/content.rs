@@ -31,6 +31,8 @@ pub struct Page {
     pub countries: Vec<String>,
     /// The Markdown body.
     pub body: String,
+    /// The 1-based line of the file where the body starts.
+    pub body_line: usize,
     /// The file's encoding when it was not UTF-8 and was converted (see
     /// [`crate::text::decode`]): worth a warning.
     pub converted_from: Option<&'static str>,
@@ -142,6 +144,7 @@ pub fn load_page(file: &Path, content_dir: &Path, regions: &Regions) -> Result<P
         region,
         countries,
         body: doc.body,
+        body_line: doc.body_line,
         front_matter: doc.front_matter,
     })
 }

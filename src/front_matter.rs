@@ -78,8 +78,10 @@ fn deserialize_date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Err
 pub struct Document {
     /// The parsed front matter.
     pub front_matter: FrontMatter,
-    /// The Markdown body after the closing `---`.
+    /// The Markdown body after the closing `---` (and the blank lines after it).
     pub body: String,
+    /// The 1-based line of the file where the body starts.
+    pub body_line: usize,
 }
 
 /// Parses a content file: `---`, YAML, `---`, then Markdown. `path` is used in error
@@ -119,10 +121,13 @@ pub fn parse(text: &str, path: &Path) -> Result<Document> {
     if front_matter.title.trim().is_empty() {
         bail!("{}:2:1: `title` is empty", path.display());
     }
-    let body = text[body_start..]
-        .trim_start_matches(['\r', '\n'])
-        .to_string();
-    Ok(Document { front_matter, body })
+    let body = text[body_start..].trim_start_matches(['\r', '\n']);
+    let body_line = text[..text.len() - body.len()].matches('\n').count() + 1;
+    Ok(Document {
+        front_matter,
+        body: body.to_string(),
+        body_line,
+    })
 }
 
 /// Writes a content file: front matter between `---` lines, a blank line, the body.
@@ -163,6 +168,7 @@ mod tests {
         let doc = parse(&text, Path::new("x.md")).unwrap();
         assert_eq!(doc.front_matter, fm());
         assert_eq!(doc.body, "Body.\n\nMore.\n");
+        assert_eq!(doc.body_line, 13);
     }
 
     #[test]

@@ -430,12 +430,16 @@ impl<'a> Renderer<'a> {
         ctx.extend(Context::from_serialize(&data).map_err(|e| anyhow!("{e}"))?);
         if let Some(body) = data.body {
             let html = markdown_to_html(body, self.raw_html).map_err(|e| {
-                let file = &self.site.reports[match key {
-                    PageKey::Report(i) => i,
-                    _ => unreachable!("only reports have a body"),
-                }]
-                .file;
-                anyhow!("{}: {e}", file.display())
+                let PageKey::Report(i) = key else {
+                    unreachable!("only reports have a body")
+                };
+                let page = &self.site.reports[i];
+                anyhow!(
+                    "{}:{}: {}",
+                    page.file.display(),
+                    page.body_line + e.line - 1,
+                    e.message
+                )
             })?;
             ctx.insert("content", &html);
         }
@@ -555,7 +559,7 @@ pub enum RawHtml {
 ///
 /// Errors: blocks (quotes, lists) nested deeper than [`MAX_NESTING`]: such input makes
 /// output that grows with the square of its length.
-pub fn markdown_to_html(markdown: &str, raw_html: RawHtml) -> Result<String, String> {
+pub fn markdown_to_html(markdown: &str, raw_html: RawHtml) -> Result<String, MarkdownError> {
     let mut opts = Options::empty();
     opts.insert(Options::ENABLE_TABLES);
     opts.insert(Options::ENABLE_FOOTNOTES);
@@ -570,10 +574,10 @@ pub fn markdown_to_html(markdown: &str, raw_html: RawHtml) -> Result<String, Str
             Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Item) => {
                 depth += 1;
                 if depth > MAX_NESTING {
-                    let line = markdown[..range.start].matches('\n').count() + 1;
-                    return Err(format!(
-                        "line {line}: quotes or lists nested more than {MAX_NESTING} deep"
-                    ));
+                    return Err(MarkdownError {
+                        line: markdown[..range.start].matches('\n').count() + 1,
+                        message: format!("quotes or lists nested more than {MAX_NESTING} deep"),
+                    });
                 }
             }
             Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item) => {
@@ -619,6 +623,15 @@ pub fn markdown_to_html(markdown: &str, raw_html: RawHtml) -> Result<String, Str
         html = SANITISER.clean(&html).to_string();
     }
     Ok(html)
+}
+
+/// Markdown that sitrep refuses to render.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MarkdownError {
+    /// 1-based line in the Markdown text.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
 }
 
 /// How deep block quotes and lists may nest in Markdown, counting list items too (so
@@ -767,7 +780,8 @@ mod tests {
     fn deep_nesting_is_refused_in_bounded_time() {
         let quotes = format!("intro\n\n{} deep\n", ">".repeat(10_000));
         let e = markdown_to_html(&quotes, RawHtml::Sanitise).unwrap_err();
-        assert!(e.starts_with("line 3: quotes or lists nested"), "{e}");
+        assert_eq!(e.line, 3);
+        assert!(e.message.starts_with("quotes or lists nested"), "{e:?}");
         let lists: String = (1..3000)
             .map(|i| format!("{}x\n", "- ".repeat(i)))
             .collect();

@@ -410,7 +410,7 @@ fn oversized_files_and_deep_nesting_are_clear_errors() {
     let msg = text(&out);
     assert!(!out.status.success());
     assert!(
-        msg.contains("deep.md: line 5: quotes or lists nested more than 100 deep"),
+        msg.contains("deep.md:5: quotes or lists nested more than 100 deep"),
         "{msg}"
     );
     std::fs::remove_file(reports.join("deep.md")).unwrap();
