@@ -124,7 +124,16 @@ pub fn load_page(file: &Path, content_dir: &Path, regions: &Regions) -> Result<P
             }
             s
         }
-        None => slug::slugify(file.file_stem().unwrap_or_default().to_string_lossy()),
+        None => {
+            let s = slug::slugify(file.file_stem().unwrap_or_default().to_string_lossy());
+            if s.is_empty() {
+                return Err(anyhow!(
+                    "{}: the file name gives an empty URL slug: rename the file or set `slug`",
+                    file.display()
+                ));
+            }
+            s
+        }
     };
     let folder = file
         .parent()

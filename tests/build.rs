@@ -417,3 +417,74 @@ fn oversized_files_and_deep_nesting_are_clear_errors() {
     let out = sitrep(tmp.path(), &["build"]);
     assert!(out.status.success(), "{}", text(&out));
 }
+
+#[test]
+fn front_matter_cases() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(Path::new(FIXTURE), tmp.path());
+    let reports = tmp.path().join("content/reports");
+    let write = |name: &str, text: &str| std::fs::write(reports.join(name), text).unwrap();
+    // Good ones: colons and quotes, the Norway problem, time zones, unknown keys,
+    // unicode and emoji, a hostile slug.
+    write(
+        "norway.md",
+        "---\ntitle: 'Oslo: \"talks\" resume'\ndate: 2025-07-01T09:00:00+02:00\ncountries: [NO]\nmood: yes\n---\nText.\n",
+    );
+    write(
+        "ünïcödé-😀.md",
+        "---\ntitle: Ünïcödé 😀\ndate: 2025-07-02\n---\n",
+    );
+    write(
+        "evil.md",
+        "---\ntitle: Evil\ndate: 2025-07-03\nslug: ../../../../tmp/pwn\n---\n",
+    );
+    write(
+        "only.md",
+        "---\ntitle: Front matter only\ndate: 2025-07-04\n---",
+    );
+    let out = sitrep(tmp.path(), &["build"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let public = tmp.path().join("public");
+    let norway = std::fs::read_to_string(public.join("reports/norway/index.html")).unwrap();
+    assert!(
+        norway.contains("<h1>Oslo: &quot;talks&quot; resume</h1>"),
+        "{norway}"
+    );
+    assert!(norway.contains("Norway"), "NO stays a string and is Norway");
+    assert!(page_links_to(
+        &public.join("regions/europe/index.html"),
+        &public,
+        "reports/norway/"
+    ));
+    assert!(
+        public.join("reports/unicode-grinning/index.html").is_file(),
+        "transliterated"
+    );
+    assert!(public.join("reports/tmp-pwn/index.html").is_file());
+    assert!(!Path::new("/tmp/pwn").exists());
+
+    // Bad ones: each an error with file, line and column.
+    write("empty-fm.md", "---\n---\nbody\n");
+    write("dup.md", "---\ntitle: A\ntitle: B\ndate: 2025-07-01\n---\n");
+    write(
+        "number-title.md",
+        "---\ntitle: [1]\ndate: 2025-07-01\n---\n",
+    );
+    write("---.md", "---\ntitle: Dashes\ndate: 2025-07-01\n---\n");
+    let out = sitrep(tmp.path(), &["build"]);
+    let msg = text(&out);
+    assert!(!out.status.success());
+    assert!(
+        msg.contains("empty-fm.md:") && msg.contains("missing field `title`"),
+        "{msg}"
+    );
+    assert!(
+        msg.contains("dup.md:") && msg.contains("duplicate"),
+        "{msg}"
+    );
+    assert!(msg.contains("number-title.md:2:8"), "{msg}");
+    assert!(
+        msg.contains("---.md: the file name gives an empty URL slug"),
+        "{msg}"
+    );
+}

@@ -307,8 +307,17 @@ impl Gazetteer {
     }
 
     /// Looks a country up by any of its names, aliases or demonyms, as in front matter
-    /// (`Burma`, `U.S.`, `Myanmar`). Case-insensitive.
+    /// (`Burma`, `U.S.`, `Myanmar`; case-insensitive), or by its code in capitals
+    /// (`MM`, `NO`: the "Norway problem" of YAML 1.1 tools does not arise, front
+    /// matter is read as YAML 1.2, where `NO` is a string).
     pub fn lookup(&self, name: &str) -> Option<&Country> {
+        let trimmed = name.trim();
+        if trimmed.len() == 2
+            && trimmed.chars().all(|c| c.is_ascii_uppercase())
+            && let Some(c) = self.by_code(trimmed)
+        {
+            return Some(c);
+        }
         let tokens = tokenize(name);
         let first = tokens.first()?;
         let forms = self.forms.get(&first.norm)?;
@@ -725,6 +734,8 @@ mod tests {
         assert_eq!(g.lookup("u.s.").unwrap().name, "United States");
         assert_eq!(g.lookup("Myanmar").unwrap().code, "MM");
         assert!(g.lookup("Atlantis").is_none());
+        assert_eq!(g.lookup("NO").unwrap().name, "Norway");
+        assert_eq!(g.lookup("US").unwrap().name, "United States");
     }
 
     #[test]
