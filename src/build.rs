@@ -15,7 +15,7 @@ use tera::Tera;
 
 use crate::config::Config;
 use crate::content::{Page, find_content_files, load_page};
-use crate::output::{Live, Manifest, Sink, Staging, write_marker};
+use crate::output::{Buffered, Live, Manifest, Sink, Staging, write_marker};
 use crate::region::Regions;
 use crate::render::{PageKey, Renderer, copy_static, load_templates, render_pages};
 use crate::site::Site;
@@ -126,6 +126,10 @@ pub struct Builder {
     pending: BTreeSet<PathBuf>,
     /// Pages loaded after the last good build (valid), waiting to be written.
     loaded: BTreeMap<PathBuf, Arc<Page>>,
+    /// A full rebuild (configuration, templates) or a static copy that failed or
+    /// waited behind an error: done with the next rebuild, whatever it is for.
+    pending_full: bool,
+    pending_statics: bool,
 }
 
 impl Builder {
@@ -137,6 +141,8 @@ impl Builder {
             errors: BTreeMap::new(),
             pending: BTreeSet::new(),
             loaded: BTreeMap::new(),
+            pending_full: false,
+            pending_statics: false,
         }
     }
 
@@ -164,7 +170,9 @@ impl Builder {
         let manifest = staging.commit()?;
         let stats = BuildStats {
             written: manifest.len(),
-            warnings: fresh.pages.values().filter_map(|p| p.warning()).collect(),
+            warnings: (stats.warnings.iter().cloned())
+                .chain(fresh.pages.values().filter_map(|p| p.warning()))
+                .collect(),
             ..stats
         };
         self.install(fresh, manifest, page_files, fingerprints);
@@ -182,24 +190,35 @@ impl Builder {
         if self.state.is_none() {
             return self.build();
         }
-        if changes.everything {
+        self.pending.extend(changes.content.iter().cloned());
+        self.pending_full |= changes.everything;
+        self.pending_statics |= changes.statics;
+        if self.pending_full {
             let fresh = self.load_all()?;
             let prev = self.state.as_ref().expect("checked");
             let output = self.opts.output_dir();
             let live = Live::new(&output, &prev.manifest);
+            // Everything is rendered before anything is written: a page that fails
+            // leaves the whole live site as it was.
+            let buffer = Buffered::default();
             let (mut stats, page_files, fingerprints) =
-                write_all(&fresh, &self.opts, &live).map_err(as_build_error)?;
+                write_all(&fresh, &self.opts, &buffer).map_err(as_build_error)?;
+            buffer.write_to(&live)?;
             let manifest = live.touched();
             stats.removed =
                 live.remove(prev.manifest.keys().filter(|f| !manifest.contains_key(*f)))?;
             stats.written = live.written();
-            stats.warnings = fresh.pages.values().filter_map(|p| p.warning()).collect();
+            stats
+                .warnings
+                .extend(fresh.pages.values().filter_map(|p| p.warning()));
             write_marker(&output, &manifest)?;
             self.install(fresh, manifest, page_files, fingerprints);
             return Ok(stats);
         }
-        self.pending.extend(changes.content.iter().cloned());
-        self.update_content(changes.statics)
+        let statics = self.pending_statics;
+        let stats = self.update_content(statics)?;
+        self.pending_statics = false;
+        Ok(stats)
     }
 
     /// Loads config, templates and all content; every error is collected.
@@ -272,6 +291,8 @@ impl Builder {
         });
         self.pending.clear();
         self.loaded.clear();
+        self.pending_full = false;
+        self.pending_statics = false;
     }
 
     /// Reloads the pending content files and writes what changed.
@@ -289,10 +310,12 @@ impl Builder {
             .cloned()
             .collect();
         let mut to_load: Vec<PathBuf> = on_disk.difference(&known).cloned().collect();
+        // A changed path is a file, or a folder whose files may all have changed (a
+        // folder replaced by another with the same file names).
         to_load.extend(
-            self.pending
+            on_disk
                 .iter()
-                .filter(|p| on_disk.contains(*p))
+                .filter(|f| self.pending.iter().any(|p| f.starts_with(p)))
                 .cloned(),
         );
         to_load.sort();
@@ -367,14 +390,16 @@ impl Builder {
             }
             fingerprints.insert(file, fp);
         }
-        render_pages(&renderer, &keys, &live).map_err(as_build_error)?;
+        let buffer = Buffered::default();
+        render_pages(&renderer, &keys, &buffer).map_err(as_build_error)?;
         if statics {
             copy_static(
                 &state.config.theme_dir(&self.opts.root),
                 &self.opts.root.join("static"),
-                &live,
+                &buffer,
             )?;
         }
+        buffer.write_to(&live)?;
         let page_files: BTreeSet<String> = renderer
             .all_pages()
             .into_iter()
@@ -382,7 +407,7 @@ impl Builder {
             .collect();
         // Pages that are gone: removed reports, months left empty.
         let gone: Vec<&String> = state.page_files.difference(&page_files).collect();
-        let removed = live.remove(gone.iter().copied())?;
+        let mut removed = live.remove(gone.iter().copied())?;
         let mut manifest = state.manifest.clone();
         for f in &gone {
             manifest.remove(*f);
@@ -395,7 +420,7 @@ impl Builder {
                 .filter(|f| !page_files.contains(*f) && !touched.contains_key(*f))
                 .cloned()
                 .collect();
-            live.remove(stale.iter())?;
+            removed += live.remove(stale.iter())?;
             for f in &stale {
                 manifest.remove(f);
             }
@@ -456,9 +481,17 @@ fn write_all(
         .into_iter()
         .map(|k| (renderer.output_file(k), renderer.fingerprint(k)))
         .collect();
+    let mut warnings = Vec::new();
+    if !opts.content_dir().is_dir() {
+        warnings.push(format!(
+            "{}: no content folder, so the site has no reports",
+            opts.content_dir().display()
+        ));
+    }
     let stats = BuildStats {
         reports: site.reports.len(),
         rendered: keys.len(),
+        warnings,
         ..BuildStats::default()
     };
     Ok((stats, page_files, fingerprints))
@@ -511,7 +544,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildStats> {
 /// Fails with a message if `output` is the site folder, one of its parents, or a
 /// folder sitrep reads from: building there would replace the site itself.
 pub fn check_output(opts: &BuildOptions) -> Result<()> {
-    let canon = |p: &Path| std::path::absolute(p).map(|p| normalise(&p));
+    // Symbolic links are followed where they exist: a link into `content/` is inside it.
+    let canon = |p: &Path| {
+        p.canonicalize()
+            .or_else(|_| std::path::absolute(p).map(|p| normalise(&p)))
+    };
     let out = canon(&opts.output_dir())?;
     let root = canon(&opts.root)?;
     if root.starts_with(&out) {

@@ -51,8 +51,12 @@ impl Page {
 }
 
 /// Finds the content files under `content_dir`, sorted by path.
+/// A missing content folder is a site without reports (an empty list).
 pub fn find_content_files(content_dir: &Path) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
+    if !content_dir.exists() {
+        return Ok(files);
+    }
     let walker = WalkDir::new(content_dir)
         .follow_links(true)
         .into_iter()

@@ -128,8 +128,10 @@ impl Staging {
             .prefix(&format!(".{name}.staging-"))
             .tempdir_in(&parent)
             .with_context(|| format!("cannot create a staging folder in `{}`", parent.display()))?;
-        // A marker at once, so a leftover of a killed build is known as ours.
+        // A marker at once, so a leftover of a killed build is known as ours, and the
+        // writer's process id, so another build can tell whether it is a leftover.
         std::fs::write(dir.path().join(MARKER), MARKER_HEADER)?;
+        std::fs::write(dir.path().join(PID_FILE), std::process::id().to_string())?;
         Ok(Staging {
             target: target.to_path_buf(),
             dir: Some(dir),
@@ -166,6 +168,7 @@ impl Staging {
             carry_over_foreign_files(&self.target, &staged_dir, &manifest)?;
         }
         write_marker(&staged_dir, &manifest)?;
+        std::fs::remove_file(staged_dir.join(PID_FILE))?;
         let dir = self.dir.take().expect("committed once");
         let staged = dir.keep();
         let old = if self.target.exists() {
@@ -278,12 +281,15 @@ fn copy_symlink(from: &Path, to: &Path) -> std::io::Result<()> {
     std::fs::copy(from, to).map(|_| ())
 }
 
-/// How old a staging folder must be to be taken for the leftover of a killed build.
-const STALE_STAGING: std::time::Duration = std::time::Duration::from_secs(3600);
+/// The file in a staging folder that names the process writing it.
+const PID_FILE: &str = ".sitrep-pid";
+
+/// After this long a staging folder is stale even if its process id is in use again.
+const STALE_STAGING: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
 
 /// Removes staging folders of `name` in `parent` that a killed build left behind:
-/// those holding the [`MARKER`] and not touched for [`STALE_STAGING`] (a build running
-/// now is younger).
+/// those holding the [`MARKER`] whose process is gone (or that are older than
+/// [`STALE_STAGING`]). A build running now, in this or another process, is left alone.
 fn remove_stale_staging(parent: &Path, name: &str) {
     let prefix = format!(".{name}.staging-");
     let Ok(entries) = parent.read_dir() else {
@@ -291,15 +297,35 @@ fn remove_stale_staging(parent: &Path, name: &str) {
     };
     for e in entries.flatten() {
         let path = e.path();
-        let stale = e.file_name().to_string_lossy().starts_with(&prefix)
-            && path.join(MARKER).is_file()
-            && e.metadata()
-                .and_then(|m| m.modified())
-                .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > STALE_STAGING));
-        if stale {
+        let file_name = e.file_name().to_string_lossy().into_owned();
+        if !file_name.starts_with(&prefix) || !path.join(MARKER).is_file() {
+            continue;
+        }
+        let writer_alive = std::fs::read_to_string(path.join(PID_FILE))
+            .ok()
+            .and_then(|s| s.trim().parse::<u32>().ok())
+            .is_some_and(process_alive);
+        let too_old = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > STALE_STAGING));
+        if !writer_alive || too_old {
             let _ = std::fs::remove_dir_all(&path);
         }
     }
+}
+
+/// Whether a process with this id runs.
+#[cfg(unix)]
+fn process_alive(pid: u32) -> bool {
+    // SAFETY: signal 0 only checks that the process exists; nothing is sent.
+    let r = unsafe { libc::kill(pid as libc::pid_t, 0) };
+    r == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+}
+
+#[cfg(not(unix))]
+fn process_alive(_pid: u32) -> bool {
+    true // fall back on the age
 }
 
 impl Sink for Staging {
@@ -313,6 +339,33 @@ impl Sink for Staging {
             .lock()
             .unwrap()
             .insert(rel.to_string(), content_hash(bytes));
+        Ok(())
+    }
+}
+
+/// Pages and files held in memory until the whole build has succeeded, then written
+/// out with [`Buffered::write_to`]: watch mode renders into one, so that a build that
+/// fails half-way writes nothing.
+#[derive(Debug, Default)]
+pub struct Buffered(Mutex<BTreeMap<String, Vec<u8>>>);
+
+impl Buffered {
+    /// Writes everything held into `out` (in path order).
+    pub fn write_to(self, out: &dyn Sink) -> Result<()> {
+        for (rel, bytes) in self.0.into_inner().unwrap() {
+            out.write(&rel, &bytes)?;
+        }
+        Ok(())
+    }
+}
+
+impl Sink for Buffered {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        resolve(Path::new("."), rel)?;
+        self.0
+            .lock()
+            .unwrap()
+            .insert(rel.to_string(), bytes.to_vec());
         Ok(())
     }
 }

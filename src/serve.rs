@@ -99,9 +99,19 @@ pub fn run(server: Arc<Server>, root: PathBuf, reloader: Reloader) {
     for request in server.incoming_requests() {
         let root = root.clone();
         let reloader = reloader.clone();
-        std::thread::spawn(move || handle(request, &root, &reloader));
+        // A thread that cannot start (a process limit) costs this request only.
+        let spawned = std::thread::Builder::new()
+            .name("sitrep-http".into())
+            .spawn(move || handle(request, &root, &reloader));
+        if let Err(e) = spawned {
+            eprintln!("serve: cannot start a thread for a request: {e}");
+        }
     }
 }
+
+/// The most browsers listening for live reload at once; more get 503 (each holds a
+/// connection and a thread).
+pub const MAX_LIVE_RELOAD_CLIENTS: usize = 64;
 
 fn header(name: &str, value: &str) -> Header {
     Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
@@ -135,6 +145,11 @@ pub fn resolve(root: &Path, url_path: &str) -> Resolved {
     if segments.contains(&"..") {
         return Resolved::Forbidden;
     }
+    // Hidden files (sitrep's marker, temporary files of a write in progress) are not
+    // part of the site.
+    if segments.iter().any(|s| s.starts_with('.')) {
+        return Resolved::NotFound;
+    }
     let Ok(canon_root) = root.canonicalize() else {
         return Resolved::NotFound;
     };
@@ -149,7 +164,13 @@ pub fn resolve(root: &Path, url_path: &str) -> Resolved {
     }
     if real.is_dir() {
         if !decoded.ends_with('/') {
-            return Resolved::Redirect(format!("{url_path}/"));
+            // Built from the segments, so `//x` cannot become a redirect to another
+            // host (`//x/` is a protocol-relative URL).
+            let encoded: Vec<String> = segments
+                .iter()
+                .map(|s| percent_encoding::utf8_percent_encode(s, SEGMENT).to_string())
+                .collect();
+            return Resolved::Redirect(format!("/{}/", encoded.join("/")));
         }
         let index = real.join("index.html");
         return if index.is_file() {
@@ -164,6 +185,20 @@ pub fn resolve(root: &Path, url_path: &str) -> Resolved {
         Resolved::NotFound
     }
 }
+
+/// Characters escaped in a path segment of a redirect.
+const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'/')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}');
 
 /// The Content-Type for a file, by extension (`text/html; charset=utf-8`).
 pub fn content_type(path: &Path) -> String {
@@ -189,12 +224,20 @@ pub fn inject_live_reload(html: &str) -> String {
 }
 
 fn handle(request: Request, root: &Path, reloader: &Reloader) {
-    let head = *request.method() == Method::Head;
     if !matches!(request.method(), Method::Get | Method::Head) {
         let _ = request.respond(Response::from_string("method not allowed").with_status_code(405));
         return;
     }
-    let url = request.url().to_string();
+    let mut url = request.url().to_string();
+    // An absolute-form request target (`GET http://host/path`, RFC 7230 5.3.2).
+    if let Some(rest) = url
+        .strip_prefix("http://")
+        .or_else(|| url.strip_prefix("https://"))
+    {
+        url = rest
+            .find('/')
+            .map_or("/".to_string(), |i| rest[i..].to_string());
+    }
     let (path, query) = match url.split_once('?') {
         Some((p, q)) => (p.to_string(), Some(q.to_string())),
         None => (url.clone(), None),
@@ -242,16 +285,19 @@ fn handle(request: Request, root: &Path, reloader: &Reloader) {
     let response = response
         .with_status_code(StatusCode(status))
         .with_header(header("Cache-Control", "no-store"));
-    let _ = if head {
-        request.respond(response.with_data(std::io::empty(), Some(0)))
-    } else {
-        request.respond(response)
-    };
+    // tiny_http leaves out the body of a HEAD response itself, keeping its length.
+    let _ = request.respond(response);
 }
 
 /// Holds the request open as a server-sent event stream until the browser goes away.
 /// (tiny_http buffers its own chunked responses, so the stream is written raw.)
 fn stream_events(request: Request, reloader: &Reloader) {
+    if reloader.clients() >= MAX_LIVE_RELOAD_CLIENTS {
+        let _ = request.respond(
+            Response::from_string("too many live-reload connections").with_status_code(503),
+        );
+        return;
+    }
     let rx = reloader.subscribe();
     let mut w = request.into_writer();
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\nretry: 500\n\n";
@@ -305,6 +351,12 @@ mod tests {
         assert_eq!(resolve(&root, "/%2E%2E%2Fsecret.txt"), Resolved::Forbidden);
         assert_eq!(resolve(&root, "/..%5csecret.txt"), Resolved::Forbidden);
         assert_eq!(resolve(&root, "//etc/passwd"), Resolved::NotFound);
+        assert_eq!(
+            resolve(&root, "//regions"),
+            Resolved::Redirect("/regions/".into())
+        );
+        std::fs::write(root.join(".sitrep-output"), "x").unwrap();
+        assert_eq!(resolve(&root, "/.sitrep-output"), Resolved::NotFound);
         #[cfg(unix)]
         {
             std::os::unix::fs::symlink(tmp.path().join("secret.txt"), root.join("link")).unwrap();

@@ -100,13 +100,24 @@ impl Classifier {
         dirs.into_iter().filter(|d| d.is_dir()).collect()
     }
 
-    /// Adds `path` to `changes` (or to `seeds`, for a seed in the inbox).
-    pub fn classify(&self, path: &Path, changes: &mut Changes, seeds: &mut Vec<PathBuf>) {
+    /// Whether `path` is a static file: in `static/` or a theme's `static/` folder.
+    pub fn is_static(&self, path: &Path) -> bool {
+        path.starts_with(&self.statics)
+            || path.strip_prefix(&self.themes).is_ok_and(|rel| {
+                rel.components()
+                    .nth(1)
+                    .is_some_and(|c| c.as_os_str() == "static")
+            })
+    }
+
+    /// Adds `path` to `changes` (or to `seeds`, for a seed in the inbox). Returns
+    /// whether the path matters at all.
+    pub fn classify(&self, path: &Path, changes: &mut Changes, seeds: &mut Vec<PathBuf>) -> bool {
         let Ok(path) = std::path::absolute(path).map(|p| crate::build::normalise(&p)) else {
-            return;
+            return false;
         };
         if path.starts_with(&self.output) {
-            return;
+            return false;
         }
         // Hidden files and folders, editor leftovers: anywhere below the watched roots.
         let below = |base: &Path| path.strip_prefix(base).ok().map(Path::to_path_buf);
@@ -114,27 +125,33 @@ impl Classifier {
             .or_else(|| self.seeds.as_deref().and_then(below))
             .unwrap_or_default();
         if rel.components().any(|c| is_ignored(c.as_os_str())) {
-            return;
+            return false;
         }
         if let Some(inbox) = &self.seeds
             && path.starts_with(inbox)
         {
-            if path.extension().is_some_and(|x| x == "txt") {
+            let is_seed = path
+                .extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("txt"));
+            if is_seed {
                 seeds.push(path);
             }
-            return;
+            return is_seed;
         }
-        if path == self.config
+        if self.is_static(&path) {
+            changes.statics = true;
+        } else if path == self.config
             || path.starts_with(&self.templates)
             || path.starts_with(&self.themes)
         {
             changes.everything = true;
-        } else if path.starts_with(&self.statics) {
-            changes.statics = true;
         } else if path.starts_with(&self.content) {
             changes.content.insert(self.given_root.join(&rel));
+        } else {
+            // Anything else in the site folder (a README, `target/`) does not matter.
+            return false;
         }
-        // Anything else in the site folder (a README, `target/`) does not matter.
+        true
     }
 }
 
@@ -149,13 +166,21 @@ pub fn watch(
     mut report: impl FnMut(&Rebuild),
 ) -> Result<()> {
     let classifier = Classifier::new(opts)?;
+    if let Some(inbox) = &classifier.seeds
+        && !inbox.is_dir()
+    {
+        eprintln!(
+            "warning: the seed inbox `{}` does not exist; it is watched once it does",
+            inbox.display()
+        );
+    }
     // Watch first, build second: a change made while the first build runs is then
     // seen, not lost.
     let (tx, rx) = channel();
     let mut debouncer =
         new_debouncer(DEBOUNCE, None, tx).context("cannot start the file watcher")?;
-    let mut watched = Vec::new();
-    rewatch(&mut debouncer, &classifier, &mut watched)?;
+    let mut watched = Watched::default();
+    watched.update(&mut debouncer, &classifier)?;
 
     let mut builder = Builder::new(opts.build.clone());
     let start = Instant::now();
@@ -168,21 +193,18 @@ pub fn watch(
     });
 
     while !stop.load(Ordering::SeqCst) {
-        let Some(paths) = next_batch(&rx, stop) else {
+        let batch = next_batch(&rx, stop, &classifier);
+        // Watched folders may have been created, removed or replaced (a new folder
+        // under an old name): checked at every turn, which costs a few `stat`s.
+        watched.update(&mut debouncer, &classifier)?;
+        let Some(Batch {
+            changes,
+            seeds,
+            css_only,
+        }) = batch
+        else {
             continue;
         };
-        let mut changes = Changes::default();
-        let mut seeds = Vec::new();
-        for p in &paths {
-            classifier.classify(p, &mut changes, &mut seeds);
-        }
-        // A watched folder may have been created or removed at the top level.
-        if paths
-            .iter()
-            .any(|p| p.parent() == Some(classifier.root.as_path()))
-        {
-            rewatch(&mut debouncer, &classifier, &mut watched)?;
-        }
         if !seeds.is_empty() {
             import_seeds(opts, &seeds);
         }
@@ -192,11 +214,6 @@ pub fn watch(
         let start = Instant::now();
         let what = describe(&changes, &classifier.root);
         let result = builder.rebuild(&changes).map_err(|e| format!("{e:#}"));
-        let css_only = !changes.everything
-            && changes.content.is_empty()
-            && paths.iter().all(|p| {
-                p.extension().is_some_and(|x| x == "css") || !p.starts_with(&classifier.statics)
-            });
         report(&Rebuild {
             what,
             result,
@@ -208,72 +225,136 @@ pub fn watch(
     Ok(())
 }
 
-/// Waits for the next batch of changed paths: one debounced batch, plus any batches
-/// that follow within a moment (a long burst of writes makes one rebuild). `None`
-/// when nothing came before the poll interval ran out.
-fn next_batch(rx: &Receiver<DebounceEventResult>, stop: &AtomicBool) -> Option<Vec<PathBuf>> {
-    let mut paths = Vec::new();
-    let mut wait = Duration::from_millis(200);
+/// The longest a batch keeps collecting events while changes keep coming.
+const MAX_BATCH: Duration = Duration::from_millis(500);
+
+/// What a batch of events asks for.
+struct Batch {
+    changes: Changes,
+    seeds: Vec<PathBuf>,
+    /// Only stylesheets changed.
+    css_only: bool,
+}
+
+/// Waits for the next batch of changes: one debounced batch, plus any that follow
+/// within a moment (a long burst of writes makes one rebuild), for at most
+/// [`MAX_BATCH`]. Events that do not matter (the output, editor leftovers) neither
+/// make a batch nor prolong one. `None` when nothing came before the poll interval
+/// ran out.
+fn next_batch(
+    rx: &Receiver<DebounceEventResult>,
+    stop: &AtomicBool,
+    classifier: &Classifier,
+) -> Option<Batch> {
+    let mut changes = Changes::default();
+    let mut seeds = Vec::new();
+    let mut css_only = true;
+    let poll_end = Instant::now() + Duration::from_millis(200);
+    // When the first and the latest relevant events came.
+    let mut started: Option<Instant> = None;
+    let mut latest = Instant::now();
     loop {
-        match rx.recv_timeout(wait) {
+        let deadline = match started {
+            Some(first) => (latest + DEBOUNCE).min(first + MAX_BATCH),
+            None => poll_end,
+        };
+        let now = Instant::now();
+        if now >= deadline || stop.load(Ordering::SeqCst) {
+            break;
+        }
+        match rx.recv_timeout(deadline - now) {
             Ok(Ok(events)) => {
                 for e in events {
                     if matches!(e.event.kind, EventKind::Access(_)) {
                         continue;
                     }
-                    paths.extend(e.event.paths.iter().cloned());
+                    for p in &e.event.paths {
+                        if classifier.classify(p, &mut changes, &mut seeds) {
+                            started.get_or_insert_with(Instant::now);
+                            latest = Instant::now();
+                            if !(p.extension().is_some_and(|x| x == "css")
+                                && classifier.is_static(p))
+                            {
+                                css_only = false;
+                            }
+                        }
+                    }
                 }
-                // Keep collecting while events keep coming.
-                wait = DEBOUNCE;
             }
             Ok(Err(errors)) => {
                 for e in errors {
                     eprintln!("watch: {e}");
                 }
             }
-            Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => break,
-        }
-        if stop.load(Ordering::SeqCst) {
-            break;
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => break,
         }
     }
-    paths.sort();
-    paths.dedup();
-    (!paths.is_empty()).then_some(paths)
+    started.map(|_| Batch {
+        changes,
+        seeds,
+        css_only,
+    })
 }
 
-/// (Re)starts watching the folders that exist now: the site folder itself (not
-/// recursively, for `config.yaml` and for folders appearing), and each watched
-/// folder recursively.
-fn rewatch(
-    debouncer: &mut Debouncer<RecommendedWatcher, RecommendedCache>,
-    classifier: &Classifier,
-    watched: &mut Vec<PathBuf>,
-) -> Result<()> {
-    let mut want = vec![(classifier.root.clone(), RecursiveMode::NonRecursive)];
-    want.extend(
-        classifier
-            .recursive_roots()
-            .into_iter()
-            .map(|d| (d, RecursiveMode::Recursive)),
-    );
-    // Folders that went away: notify drops their watches itself.
-    watched.retain(|d| d.exists());
-    for (dir, mode) in want {
-        if watched.contains(&dir) {
-            continue;
+/// The folders being watched, with the identity (device and inode) of each when its
+/// watch was set up: a folder deleted and made again under the same name is a new
+/// folder, and needs a new watch.
+#[derive(Default)]
+struct Watched(Vec<(PathBuf, Option<(u64, u64)>)>);
+
+impl Watched {
+    /// Watches the folders that exist now and are not watched yet (or not as the
+    /// folder now there): the site folder itself (not recursively, for `config.yaml`
+    /// and for folders appearing), and each watched folder recursively.
+    fn update(
+        &mut self,
+        debouncer: &mut Debouncer<RecommendedWatcher, RecommendedCache>,
+        classifier: &Classifier,
+    ) -> Result<()> {
+        let mut want = vec![(classifier.root.clone(), RecursiveMode::NonRecursive)];
+        want.extend(
+            classifier
+                .recursive_roots()
+                .into_iter()
+                .map(|d| (d, RecursiveMode::Recursive)),
+        );
+        for (dir, mode) in want {
+            let id = folder_id(&dir);
+            if self.0.iter().any(|(d, i)| *d == dir && *i == id) {
+                continue;
+            }
+            // Gone or replaced: drop the old watch (notify may have dropped it).
+            if let Some(pos) = self.0.iter().position(|(d, _)| *d == dir) {
+                let _ = debouncer.unwatch(&dir);
+                self.0.remove(pos);
+            }
+            debouncer
+                .watch(&dir, mode)
+                .with_context(|| format!("cannot watch `{}`", dir.display()))?;
+            self.0.push((dir, id));
         }
-        debouncer
-            .watch(&dir, mode)
-            .with_context(|| format!("cannot watch `{}`", dir.display()))?;
-        watched.push(dir);
+        self.0.retain(|(d, _)| d.exists());
+        Ok(())
     }
-    Ok(())
+}
+
+#[cfg(unix)]
+fn folder_id(dir: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(dir).ok().map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn folder_id(_dir: &Path) -> Option<(u64, u64)> {
+    None
 }
 
 /// Imports changed seeds from the inbox, printing a line for each.
 fn import_seeds(opts: &WatchOptions, seeds: &[PathBuf]) {
-    let existing: Vec<PathBuf> = seeds.iter().filter(|p| p.is_file()).cloned().collect();
+    let mut existing: Vec<PathBuf> = seeds.iter().filter(|p| p.is_file()).cloned().collect();
+    existing.sort();
+    existing.dedup();
     if existing.is_empty() {
         return;
     }
@@ -395,6 +476,8 @@ mod tests {
                 .everything
         );
         assert!(classify(&c, "/site/static/style.css").0.statics);
+        let theme_css = classify(&c, "/site/themes/default/static/style.css").0;
+        assert!(theme_css.statics && !theme_css.everything);
         let (changes, _) = classify(&c, "/site/content/reports/x.md");
         assert_eq!(
             changes.content,

@@ -275,3 +275,93 @@ fn drafts_disappear_and_appear() {
     );
     site.assert_same_as_fresh_build();
 }
+
+#[test]
+fn changes_made_while_a_report_is_broken_are_not_lost() {
+    let mut site = Site::new();
+    let bad = "content/reports/2025-07-20-gaza.md";
+    let gaza = std::fs::read_to_string(site.path(bad)).unwrap();
+    std::fs::write(site.path(bad), "---\ntitle: [unclosed\n---\n").unwrap();
+    let broken = Changes {
+        content: [site.path(bad)].into(),
+        ..Default::default()
+    };
+    assert!(site.builder.rebuild(&broken).is_err());
+    // The configuration and a static file change meanwhile: both builds fail.
+    let config = std::fs::read_to_string(site.path("config.yaml")).unwrap();
+    std::fs::write(
+        site.path("config.yaml"),
+        config.replace("Fixture Sitrep", "Renamed Sitrep"),
+    )
+    .unwrap();
+    let everything = Changes {
+        everything: true,
+        ..Default::default()
+    };
+    assert!(site.builder.rebuild(&everything).is_err());
+    std::fs::write(site.path("static/site.css"), "/* changed */").unwrap();
+    let statics = Changes {
+        statics: true,
+        ..Default::default()
+    };
+    assert!(site.builder.rebuild(&statics).is_err());
+    // The fix brings all of it.
+    std::fs::write(site.path(bad), gaza).unwrap();
+    site.content(&[bad]);
+    assert!(
+        std::fs::read_to_string(site.path("public/index.html"))
+            .unwrap()
+            .contains("Renamed Sitrep")
+    );
+    assert_eq!(
+        std::fs::read_to_string(site.path("public/site.css")).unwrap(),
+        "/* changed */"
+    );
+    site.assert_same_as_fresh_build();
+}
+
+#[test]
+fn a_broken_template_keeps_failing_until_fixed() {
+    let mut site = Site::new();
+    std::fs::create_dir_all(site.path("templates")).unwrap();
+    std::fs::write(site.path("templates/report.html"), "{% if %}").unwrap();
+    let everything = Changes {
+        everything: true,
+        ..Default::default()
+    };
+    assert!(site.builder.rebuild(&everything).is_err());
+    // A report edit now must not pass for a success built with the old templates.
+    let file = "content/reports/2025-06-30-sudan.md";
+    let text = std::fs::read_to_string(site.path(file)).unwrap();
+    std::fs::write(site.path(file), format!("{text}\nMore.\n")).unwrap();
+    let changes = Changes {
+        content: [site.path(file)].into(),
+        ..Default::default()
+    };
+    let err = site.builder.rebuild(&changes).unwrap_err().to_string();
+    assert!(err.contains("report.html:1:"), "{err}");
+    std::fs::remove_file(site.path("templates/report.html")).unwrap();
+    site.content(&[file]);
+    site.assert_same_as_fresh_build();
+}
+
+#[test]
+fn a_folder_replaced_by_one_with_the_same_file_names_is_read_again() {
+    let mut site = Site::new();
+    let copy = site.root.parent().unwrap().join("reports-copy");
+    copy_tree(&site.path("content/reports"), &copy);
+    let f = copy.join("2025-07-08-kachin.md");
+    let text = std::fs::read_to_string(&f).unwrap();
+    std::fs::write(
+        &f,
+        text.replace("China presses Kachin rebels", "Swapped-in title"),
+    )
+    .unwrap();
+    std::fs::remove_dir_all(site.path("content/reports")).unwrap();
+    std::fs::rename(&copy, site.path("content/reports")).unwrap();
+    site.content(&["content/reports"]);
+    let page =
+        std::fs::read_to_string(site.path("public/reports/2025-07-08-kachin/index.html")).unwrap();
+    assert!(page.contains("Swapped-in title"));
+    site.assert_same_as_fresh_build();
+}

@@ -394,3 +394,133 @@ fn ctrl_c_stops_cleanly() {
         .count();
     assert_eq!(leftovers, 0);
 }
+
+#[test]
+fn a_replaced_content_folder_is_watched_again() {
+    let s = Server::start(&[]);
+    let copy = s.root.parent().unwrap().join("content-copy");
+    copy_tree(&s.path("content"), &copy);
+    std::fs::remove_dir_all(s.path("content")).unwrap();
+    std::fs::rename(&copy, s.path("content")).unwrap();
+    std::thread::sleep(Duration::from_millis(400));
+    // An edit in the new folder is seen.
+    let file = s.path("content/reports/2025-06-30-sudan.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replace("Fighting in El Fasher", "Edited after the swap"),
+    )
+    .unwrap();
+    s.wait_until("an edit in the replaced folder is built", || {
+        s.page("public/reports/2025-06-30-sudan/index.html")
+            .contains("Edited after the swap")
+    });
+}
+
+#[test]
+fn ignored_churn_does_not_delay_rebuilds() {
+    let s = Server::start(&[]);
+    let root = s.root.clone();
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let churn = {
+        let stop = stop.clone();
+        std::thread::spawn(move || {
+            let mut i = 0;
+            while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+                std::fs::write(root.join("notes.txt"), format!("{i}")).unwrap();
+                std::fs::write(root.join("content/.cache-log"), format!("{i}")).unwrap();
+                i += 1;
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        })
+    };
+    std::thread::sleep(Duration::from_millis(300));
+    let file = s.path("content/reports/2025-06-30-sudan.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let start = Instant::now();
+    std::fs::write(
+        &file,
+        text.replace("Fighting in El Fasher", "Seen despite the churn"),
+    )
+    .unwrap();
+    s.wait_until("the edit is built", || {
+        s.page("public/reports/2025-06-30-sudan/index.html")
+            .contains("Seen despite the churn")
+    });
+    let took = start.elapsed();
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    churn.join().unwrap();
+    // Not a speed test: only that the churn does not hold the rebuild back for its
+    // whole length (several seconds).
+    assert!(took < Duration::from_secs(3), "{took:?}");
+}
+
+#[test]
+fn an_inbox_made_after_start_is_watched() {
+    let inbox = tempfile::tempdir().unwrap();
+    let dir = inbox.path().join("later");
+    let s = Server::start(&["--seeds", dir.to_str().unwrap()]);
+    s.wait_line(|l| l.contains("does not exist; it is watched once it does"));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/seed/clash-report-2025-07-08.txt"),
+        dir.join("clash.txt"),
+    )
+    .unwrap();
+    s.wait_until("the seed is imported and built", || {
+        s.path("public/reports/2025-07-08-china-is-leveraging-its-near-monopoly-on-rare-earth/index.html")
+            .exists()
+    });
+}
+
+#[test]
+fn http_details() {
+    let s = Server::start(&[]);
+    // Absolute-form request target.
+    let (status, _, body) = s.get("http://localhost/regions/africa/");
+    assert_eq!(status, 200);
+    assert!(body.contains("Fighting in El Fasher"));
+    // No open redirect through `//host`.
+    let (status, head, _) = s.get("//regions");
+    assert_eq!(status, 301);
+    assert!(head.contains("location: /regions/\r\n"), "{head}");
+    // HEAD keeps the real length and sends no body.
+    let mut t = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    write!(
+        t,
+        "HEAD /style.css HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = String::new();
+    t.read_to_string(&mut raw).unwrap();
+    let len = std::fs::metadata(s.path("public/style.css")).unwrap().len();
+    assert!(
+        raw.to_lowercase()
+            .contains(&format!("content-length: {len}")),
+        "{raw}"
+    );
+    assert!(raw.ends_with("\r\n\r\n"), "no body");
+    // Hidden files are not served.
+    let (status, _, _) = s.get("/.sitrep-output");
+    assert_eq!(status, 404);
+}
+
+#[test]
+fn sigterm_stops_cleanly() {
+    let mut s = Server::start(&[]);
+    // SAFETY: sending a signal to our own child process.
+    unsafe {
+        libc::kill(s.child.id() as i32, libc::SIGTERM);
+    }
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = s.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(start.elapsed() < DEADLINE, "still running after SIGTERM");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(status.success(), "{status:?}");
+}
