@@ -90,7 +90,7 @@ pub fn load_page(file: &Path, content_dir: &Path, regions: &Regions) -> Result<P
     let bytes = crate::text::read_input(file)
         .map_err(|e| anyhow!("{}: cannot read: {e}", file.display()))?;
     let decoded = crate::text::decode(&bytes);
-    let text = decoded.text;
+    let text = crate::text::normalise(&decoded.text);
     let doc = front_matter::parse(&text, file)?;
     let fm = &doc.front_matter;
     let g = gazetteer();

@@ -81,6 +81,23 @@ pub fn decode(bytes: &[u8]) -> Decoded<'_> {
     }
 }
 
+/// Text as the build reads it: CRLF and lone CR line ends become LF, and control
+/// characters other than tab and line feed (NUL, escape, form feed...) are dropped,
+/// so they never reach a page.
+pub fn normalise(text: &str) -> Cow<'_, str> {
+    let clean = |c: char| !c.is_control() || c == '\n' || c == '\t';
+    if text.chars().all(clean) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.replace("\r\n", "\n")
+            .replace('\r', "\n")
+            .chars()
+            .filter(|&c| clean(c))
+            .collect(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,6 +108,12 @@ mod tests {
         assert_eq!((d.text.as_ref(), d.converted_from), ("Café", None));
         let d = decode(b"\xef\xbb\xbfCaf\xc3\xa9");
         assert_eq!((d.text.as_ref(), d.converted_from), ("Café", None));
+    }
+
+    #[test]
+    fn line_ends_and_control_characters() {
+        assert_eq!(normalise("a\r\nb\rc\nd\u{0}e\u{1b}f\tg"), "a\nb\nc\ndef\tg");
+        assert!(matches!(normalise("plain\ntext"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -488,3 +488,22 @@ fn front_matter_cases() {
         "{msg}"
     );
 }
+
+#[test]
+fn line_ends_and_control_characters_in_content() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(Path::new(FIXTURE), tmp.path());
+    let reports = tmp.path().join("content/reports");
+    std::fs::write(
+        reports.join("cr.md"),
+        "---\rtitle: Old Mac\rdate: 2025-07-01\r---\rBody\r",
+    )
+    .unwrap();
+    std::fs::write(reports.join("mixed.md"), "---\r\ntitle: Mixed\ndate: 2025-07-01\r\n---\n\n\n\nText\u{0}with\u{1}controls\u{c}\t and tabs   \n").unwrap();
+    let out = sitrep(tmp.path(), &["build"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let page = std::fs::read_to_string(tmp.path().join("public/reports/mixed/index.html")).unwrap();
+    assert!(page.contains("Textwithcontrols"), "controls dropped");
+    assert!(!page.contains('\u{0}') && !page.contains('\u{1}') && !page.contains('\u{c}'));
+    assert!(tmp.path().join("public/reports/cr/index.html").is_file());
+}
