@@ -45,6 +45,11 @@ impl BuildOptions {
     pub fn content_dir(&self) -> PathBuf {
         self.root.join("content")
     }
+
+    /// Whether a valid page is built: drafts only with `--drafts`.
+    pub fn builds(&self, page: &Page) -> bool {
+        !page.front_matter.draft || self.drafts
+    }
 }
 
 /// What a build did.
@@ -170,9 +175,6 @@ impl Builder {
         let manifest = staging.commit()?;
         let stats = BuildStats {
             written: manifest.len(),
-            warnings: (stats.warnings.iter().cloned())
-                .chain(fresh.pages.values().filter_map(|p| p.warning()))
-                .collect(),
             ..stats
         };
         self.install(fresh, manifest, page_files, fingerprints);
@@ -208,9 +210,6 @@ impl Builder {
             stats.removed =
                 live.remove(prev.manifest.keys().filter(|f| !manifest.contains_key(*f)))?;
             stats.written = live.written();
-            stats
-                .warnings
-                .extend(fresh.pages.values().filter_map(|p| p.warning()));
             write_marker(&output, &manifest)?;
             self.install(fresh, manifest, page_files, fingerprints);
             return Ok(stats);
@@ -249,7 +248,7 @@ impl Builder {
         let mut pages = BTreeMap::new();
         for (file, result) in loaded {
             match result {
-                Ok(p) if p.front_matter.draft && !self.opts.drafts => {}
+                Ok(p) if !self.opts.builds(&p) => {}
                 Ok(p) => {
                     pages.insert(file, Arc::new(p));
                 }
@@ -336,7 +335,7 @@ impl Builder {
             match result {
                 Ok(page) => {
                     self.errors.remove(&file);
-                    if page.front_matter.draft && !self.opts.drafts {
+                    if !self.opts.builds(&page) {
                         // A draft is not built: the page goes, if it was there.
                         self.loaded.remove(&file);
                     } else {
@@ -481,7 +480,7 @@ fn write_all(
         .into_iter()
         .map(|k| (renderer.output_file(k), renderer.fingerprint(k)))
         .collect();
-    let mut warnings = Vec::new();
+    let mut warnings: Vec<String> = fresh.pages.values().filter_map(|p| p.warning()).collect();
     if !opts.content_dir().is_dir() {
         warnings.push(format!(
             "{}: no content folder, so the site has no reports",
