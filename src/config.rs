@@ -35,7 +35,7 @@ pub struct Config {
     /// regions of [`crate::region::default_regions`].
     pub regions: Vec<RegionConfig>,
     /// Keep raw HTML in reports' Markdown as written (`true`), or sanitise it
-    /// (`false`, the default): see [`crate::render::RawHtml`].
+    /// (`false`, the default): see [`crate::markdown::RawHtml`].
     pub allow_raw_html: bool,
     /// Free-form values passed to templates as `config.extra`.
     pub extra: serde_yaml::Mapping,

@@ -8,7 +8,8 @@
 //!   region, and [`title`] for titles and summaries;
 //! * [`content`] loads and validates the content files ([`front_matter`] is their schema);
 //! * [`site`] is the model: reports, regions, months;
-//! * [`render`] turns the model into HTML with tera templates, pulldown-cmark and syntect;
+//! * [`render`] turns the model into pages with tera templates, and [`markdown`] report
+//!   bodies into HTML (pulldown-cmark, syntect, ammonia);
 //! * [`output`] writes `public/` atomically;
 //! * [`build`] runs the stages, and rebuilds only what a change needs;
 //! * [`watch`] rebuilds on file changes, and [`serve`] previews the site with live reload.
@@ -23,6 +24,7 @@ pub mod countries;
 pub mod front_matter;
 pub mod gazetteer;
 pub mod import;
+pub mod markdown;
 pub mod output;
 pub mod region;
 pub mod render;

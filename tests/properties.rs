@@ -6,8 +6,8 @@ use std::path::Path;
 
 use proptest::prelude::*;
 use sitrep::import::import_report;
+use sitrep::markdown::{RawHtml, markdown_to_html};
 use sitrep::region::{Regions, default_regions};
-use sitrep::render::{RawHtml, markdown_to_html};
 
 fn regions() -> Regions {
     Regions::new(&default_regions()).unwrap()

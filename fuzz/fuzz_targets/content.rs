@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
-use sitrep::render::{RawHtml, markdown_to_html};
+use sitrep::markdown::{RawHtml, markdown_to_html};
 
 fn active_content(html: &str) -> Option<String> {
     let doc = scraper::Html::parse_fragment(html);
