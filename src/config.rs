@@ -31,6 +31,10 @@ pub struct Config {
     pub theme: String,
     /// How many of the newest reports the home page lists.
     pub home_reports: usize,
+    /// The author named in the Atom feeds; the site title when absent.
+    pub author: Option<String>,
+    /// How many of the newest reports each Atom feed holds.
+    pub feed_limit: usize,
     /// The regions reports are grouped by, in display order. Defaults to the five
     /// regions of [`crate::region::default_regions`].
     pub regions: Vec<RegionConfig>,
@@ -50,6 +54,8 @@ impl Default for Config {
             language: "en".into(),
             theme: "default".into(),
             home_reports: 20,
+            author: None,
+            feed_limit: 20,
             regions: crate::region::default_regions(),
             allow_raw_html: false,
             extra: serde_yaml::Mapping::new(),

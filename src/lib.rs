@@ -8,8 +8,9 @@
 //!   region, and [`title`] for titles and summaries;
 //! * [`content`] loads and validates the content files ([`front_matter`] is their schema);
 //! * [`site`] is the model: reports, regions, months;
-//! * [`render`] turns the model into pages with tera templates, and [`markdown`] report
-//!   bodies into HTML (pulldown-cmark, syntect, ammonia);
+//! * [`render`] turns the model into pages with tera templates, [`markdown`] report
+//!   bodies into HTML (pulldown-cmark, syntect, ammonia), and [`feeds`] makes the
+//!   Atom feeds, sitemap and JSON export;
 //! * [`output`] writes `public/` atomically;
 //! * [`build`] runs the stages, and rebuilds only what a change needs;
 //! * [`watch`] rebuilds on file changes, and [`serve`] previews the site with live reload.
@@ -21,6 +22,7 @@ pub mod cmd;
 pub mod config;
 pub mod content;
 pub mod countries;
+pub mod feeds;
 pub mod front_matter;
 pub mod gazetteer;
 pub mod import;

@@ -199,6 +199,30 @@ pub enum PageKey {
     Month(usize),
     /// `404.html`.
     NotFound,
+    /// The site's Atom feed, `atom.xml`.
+    Feed,
+    /// The Atom feed of the region at this index, `regions/<slug>/atom.xml`.
+    RegionFeed(usize),
+    /// `sitemap.xml`.
+    Sitemap,
+    /// `robots.txt`.
+    Robots,
+    /// `reports.json`, every report's front matter and URL.
+    ReportsJson,
+}
+
+impl PageKey {
+    /// Whether the output is made by code rather than a template.
+    fn is_generated(self) -> bool {
+        matches!(
+            self,
+            PageKey::Feed
+                | PageKey::RegionFeed(_)
+                | PageKey::Sitemap
+                | PageKey::Robots
+                | PageKey::ReportsJson
+        )
+    }
 }
 
 /// Everything a page's template sees besides `config` and `generator` (the same for
@@ -306,19 +330,24 @@ impl<'a> Renderer<'a> {
         keys
     }
 
-    /// Every page but the reports: home, region and month indexes, 404.
+    /// Every page but the reports: home, region and month indexes, 404, feeds,
+    /// sitemap, `robots.txt`, `reports.json`.
     pub fn index_pages(&self) -> Vec<PageKey> {
         let mut keys = vec![
             PageKey::Home,
             PageKey::Regions,
             PageKey::Months,
             PageKey::NotFound,
+            PageKey::Feed,
+            PageKey::Sitemap,
+            PageKey::Robots,
+            PageKey::ReportsJson,
         ];
         keys.extend((0..self.site.regions.len()).map(PageKey::Region));
+        keys.extend((0..self.site.regions.len()).map(PageKey::RegionFeed));
         keys.extend((0..self.site.months.len()).map(PageKey::Month));
         keys
     }
-
     /// The page's site path, with a trailing slash (`reports/x/`, `` for home);
     /// `404.html` for the not-found page.
     pub fn path(&self, key: PageKey) -> String {
@@ -330,16 +359,77 @@ impl<'a> Renderer<'a> {
             PageKey::Months => "months/".into(),
             PageKey::Month(i) => self.month_links[i].path.clone(),
             PageKey::NotFound => "404.html".into(),
+            PageKey::Feed => "atom.xml".into(),
+            PageKey::RegionFeed(i) => format!("{}atom.xml", self.region_links[i].path),
+            PageKey::Sitemap => "sitemap.xml".into(),
+            PageKey::Robots => "robots.txt".into(),
+            PageKey::ReportsJson => "reports.json".into(),
         }
     }
 
     /// The file the page is written to, relative to the output root
     /// (`reports/x/index.html`).
     pub fn output_file(&self, key: PageKey) -> String {
-        match key {
-            PageKey::NotFound => "404.html".into(),
-            _ => format!("{}index.html", self.path(key)),
+        let path = self.path(key);
+        if path.is_empty() || path.ends_with('/') {
+            format!("{path}index.html")
+        } else {
+            path
         }
+    }
+
+    /// Renders an output made by code: feeds, sitemap, `robots.txt`, JSON.
+    fn generate(&self, key: PageKey) -> Result<String> {
+        let config = &self.site.config;
+        let reports = |idx: &[usize]| {
+            idx.iter()
+                .map(|&i| &*self.site.reports[i])
+                .collect::<Vec<_>>()
+        };
+        match key {
+            PageKey::Feed => {
+                let all: Vec<&Page> = self.site.reports.iter().map(|p| &**p).collect();
+                crate::feeds::atom_feed(config, &config.title, "", "atom.xml", &all)
+            }
+            PageKey::RegionFeed(i) => {
+                let link = &self.region_links[i];
+                crate::feeds::atom_feed(
+                    config,
+                    &format!("{} — {}", link.name, config.title),
+                    &link.path,
+                    &self.output_file(key),
+                    &reports(&self.site.regions[i].1),
+                )
+            }
+            PageKey::Sitemap => crate::feeds::sitemap(&config.base_url, &self.sitemap_entries()),
+            PageKey::Robots => Ok(crate::feeds::robots_txt(&config.base_url)),
+            PageKey::ReportsJson => {
+                crate::feeds::reports_json(&config.base_url, &self.site.reports)
+            }
+            _ => unreachable!("only generated outputs"),
+        }
+    }
+
+    /// Every HTML page but the 404 page, with the newest report date it shows.
+    fn sitemap_entries(&self) -> Vec<crate::feeds::SitemapEntry> {
+        let newest = |idx: &[usize]| idx.first().map(|&i| self.site.reports[i].front_matter.date);
+        let overall = self.site.reports.first().map(|p| p.front_matter.date);
+        let mut entries = Vec::new();
+        let mut add =
+            |path: String, lastmod| entries.push(crate::feeds::SitemapEntry { path, lastmod });
+        add(String::new(), overall);
+        add("regions/".into(), overall);
+        for ((_, list), link) in self.site.regions.iter().zip(&self.region_links) {
+            add(link.path.clone(), newest(list));
+        }
+        add("months/".into(), overall);
+        for ((_, list), link) in self.site.months.iter().zip(&self.month_links) {
+            add(link.path.clone(), newest(list));
+        }
+        for p in &self.site.reports {
+            add(p.path.clone(), Some(p.front_matter.date));
+        }
+        entries
     }
 
     fn page_data(&self, key: PageKey) -> PageData<'_> {
@@ -395,6 +485,11 @@ impl<'a> Renderer<'a> {
                 data.region = Some(&self.region_links[i]);
                 data.reports = list(&self.site.regions[i].1);
             }
+            PageKey::Feed
+            | PageKey::RegionFeed(_)
+            | PageKey::Sitemap
+            | PageKey::Robots
+            | PageKey::ReportsJson => unreachable!("generated outputs have no template"),
             PageKey::Month(i) => {
                 data.template = "month.html";
                 data.month = Some(&self.month_links[i]);
@@ -409,7 +504,12 @@ impl<'a> Renderer<'a> {
     pub fn fingerprint(&self, key: PageKey) -> u64 {
         use std::hash::{Hash, Hasher};
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        self.page_data(key).hash(&mut h);
+        if key.is_generated() {
+            // Cheap to make: the output itself is the fingerprint.
+            self.generate(key).ok().hash(&mut h);
+        } else {
+            self.page_data(key).hash(&mut h);
+        }
         h.finish()
     }
 
@@ -417,6 +517,9 @@ impl<'a> Renderer<'a> {
     ///
     /// Errors: the template fails; the message names the template and the page.
     pub fn render(&self, key: PageKey) -> Result<String> {
+        if key.is_generated() {
+            return self.generate(key);
+        }
         let data = self.page_data(key);
         let mut ctx = self.common.clone();
         ctx.extend(Context::from_serialize(&data).map_err(|e| anyhow!("{e}"))?);

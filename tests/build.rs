@@ -507,3 +507,71 @@ fn line_ends_and_control_characters_in_content() {
     assert!(!page.contains('\u{0}') && !page.contains('\u{1}') && !page.contains('\u{c}'));
     assert!(tmp.path().join("public/reports/cr/index.html").is_file());
 }
+
+#[test]
+fn feeds_sitemap_robots_and_json() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(Path::new(FIXTURE), tmp.path());
+    std::fs::write(
+        tmp.path().join("content/reports/2025-07-21-escaping.md"),
+        "---\ntitle: \"Arms & <ammunition> in Gaza\"\ndate: 2025-07-21\nregion: Middle East\nsummary: \"A & B <c>\"\n---\nText.\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("public");
+    build(&BuildOptions {
+        root: tmp.path().into(),
+        output: None,
+        drafts: false,
+        force: false,
+    })
+    .unwrap();
+    let feed = std::fs::read_to_string(out.join("atom.xml")).unwrap();
+    assert!(
+        feed.contains("<title>Arms &amp; &lt;ammunition&gt; in Gaza</title>"),
+        "{feed}"
+    );
+    assert!(
+        feed.contains("<id>https://example.org/sitrep/atom.xml</id>"),
+        "{feed}"
+    );
+    // Entries newest first, with absolute links under the base path.
+    let first = feed.find("2025-07-21-escaping").unwrap();
+    let second = feed.find("2025-07-20-gaza").unwrap();
+    let third = feed.find("2025-07-08-kachin").unwrap();
+    assert!(first < second && second < third);
+    assert!(feed.contains("href=\"https://example.org/sitrep/reports/2025-07-20-gaza/\""));
+    assert!(
+        feed.contains("<updated>2025-07-21T00:00:00+00:00</updated>"),
+        "{feed}"
+    );
+    // One feed per region, with only its reports.
+    let me = std::fs::read_to_string(out.join("regions/middle-east/atom.xml")).unwrap();
+    assert!(me.contains("2025-07-20-gaza") && !me.contains("2025-07-08-kachin"));
+    let home = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(home.contains(r#"<link rel="alternate" type="application/atom+xml" title="Fixture Sitrep" href="atom.xml">"#));
+
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    assert!(sitemap.contains("<loc>https://example.org/sitrep/</loc>"));
+    assert!(sitemap.contains("<loc>https://example.org/sitrep/reports/2025-06-30-sudan/</loc>\n    <lastmod>2025-06-30</lastmod>"), "{sitemap}");
+    assert!(sitemap.contains("<loc>https://example.org/sitrep/months/2025-07/</loc>\n    <lastmod>2025-07-21</lastmod>"), "{sitemap}");
+    assert!(!sitemap.contains("404"));
+    let robots = std::fs::read_to_string(out.join("robots.txt")).unwrap();
+    assert!(robots.contains("Sitemap: https://example.org/sitrep/sitemap.xml"));
+
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("reports.json")).unwrap()).unwrap();
+    let reports = json.as_array().unwrap();
+    assert_eq!(reports.len(), 6);
+    assert_eq!(reports[0]["title"], "Arms & <ammunition> in Gaza");
+    assert_eq!(
+        reports[0]["url"],
+        "https://example.org/sitrep/reports/2025-07-21-escaping/"
+    );
+    let kachin = reports
+        .iter()
+        .find(|r| r["path"] == "reports/2025-07-08-kachin/")
+        .unwrap();
+    assert_eq!(kachin["region"], "Asia-Pacific");
+    assert_eq!(kachin["countries"], serde_json::json!(["China", "Myanmar"]));
+    assert_eq!(kachin["date"], "2025-07-08");
+}

@@ -103,8 +103,9 @@ fn editing_a_report_renders_it_and_its_index_pages_only() {
     )
     .unwrap();
     let stats = site.content(&[file]);
-    // The report, the home page (it lists it), its region page and its month page.
-    assert_eq!(stats.rendered, 4, "{stats:?}");
+    // The report, the home page (it lists it), its region page, its month page, the
+    // site's and the region's Atom feeds, and reports.json (the sitemap has no titles).
+    assert_eq!(stats.rendered, 7, "{stats:?}");
     let page =
         std::fs::read_to_string(site.path("public/reports/2025-07-08-kachin/index.html")).unwrap();
     assert!(page.contains("China leans on Kachin rebels"));

@@ -1,0 +1,238 @@
+//! Machine-readable outputs: Atom feeds (atom_syndication), the sitemap (quick-xml),
+//! `robots.txt`, and the JSON export of every report.
+//!
+//! All URLs are absolute, made from `base_url`, which may have a path
+//! (`https://example.org/reports-site/`).
+
+use anyhow::{Context, Result};
+use atom_syndication::{Entry, Feed, FixedDateTime, Link, Person, Text};
+use chrono::{NaiveDate, TimeZone, Utc};
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::content::Page;
+
+/// A report date as an Atom timestamp: midnight UTC of that day.
+fn timestamp(date: NaiveDate) -> FixedDateTime {
+    Utc.from_utc_datetime(&date.and_hms_opt(0, 0, 0).expect("midnight exists"))
+        .fixed_offset()
+}
+
+/// An Atom feed of `reports` (newest first, at most `config.feed_limit`), titled
+/// `title`, for the page at `page_path` and the feed at `feed_path` (paths from the
+/// site root). Valid per RFC 4287: one id, title and updated on the feed and on each
+/// entry, an author on the feed, a link to each report.
+///
+/// Errors: writing the XML fails (not expected).
+pub fn atom_feed(
+    config: &Config,
+    title: &str,
+    page_path: &str,
+    feed_path: &str,
+    reports: &[&Page],
+) -> Result<String> {
+    let base = &config.base_url;
+    let reports = &reports[..reports.len().min(config.feed_limit)];
+    let entries: Vec<Entry> = reports
+        .iter()
+        .map(|p| {
+            let fm = &p.front_matter;
+            let url = format!("{base}{}", p.path);
+            Entry {
+                title: Text::plain(fm.title.clone()),
+                id: url.clone(),
+                updated: timestamp(fm.date),
+                published: Some(timestamp(fm.date)),
+                links: vec![Link {
+                    href: url,
+                    rel: "alternate".into(),
+                    mime_type: Some("text/html".into()),
+                    ..Default::default()
+                }],
+                summary: fm.summary.clone().map(Text::plain),
+                categories: p
+                    .region
+                    .iter()
+                    .map(|r| atom_syndication::Category {
+                        term: r.name.clone(),
+                        ..Default::default()
+                    })
+                    .collect(),
+                ..Default::default()
+            }
+        })
+        .collect();
+    let updated = reports
+        .first()
+        .map(|p| timestamp(p.front_matter.date))
+        .unwrap_or_else(|| timestamp(NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()));
+    let feed = Feed {
+        title: Text::plain(title.to_string()),
+        id: format!("{base}{feed_path}"),
+        updated,
+        authors: vec![Person {
+            name: config
+                .author
+                .clone()
+                .unwrap_or_else(|| config.title.clone()),
+            ..Default::default()
+        }],
+        links: vec![
+            Link {
+                href: format!("{base}{feed_path}"),
+                rel: "self".into(),
+                mime_type: Some("application/atom+xml".into()),
+                ..Default::default()
+            },
+            Link {
+                href: format!("{base}{page_path}"),
+                rel: "alternate".into(),
+                mime_type: Some("text/html".into()),
+                ..Default::default()
+            },
+        ],
+        subtitle: Some(Text::plain(config.description.clone())),
+        lang: Some(config.language.clone()),
+        generator: Some(atom_syndication::Generator {
+            value: "sitrep".into(),
+            version: Some(env!("CARGO_PKG_VERSION").into()),
+            ..Default::default()
+        }),
+        entries,
+        ..Default::default()
+    };
+    let mut out = Vec::new();
+    feed.write_to(&mut out)
+        .context("cannot write the Atom feed")?;
+    Ok(String::from_utf8(out).expect("the feed writer writes UTF-8"))
+}
+
+/// One URL of the sitemap: a path from the site root and the date it last changed.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SitemapEntry {
+    /// Path from the site root (`reports/x/`, `` for the home page).
+    pub path: String,
+    /// The newest report date on the page, if it has reports.
+    pub lastmod: Option<NaiveDate>,
+}
+
+/// `sitemap.xml` per the sitemaps.org protocol 0.9: absolute `<loc>` URLs under
+/// `base_url`, with `<lastmod>` dates.
+///
+/// Errors: writing the XML fails (not expected).
+pub fn sitemap(base_url: &str, entries: &[SitemapEntry]) -> Result<String> {
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    let mut urlset = BytesStart::new("urlset");
+    urlset.push_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"));
+    w.write_event(Event::Start(urlset))?;
+    for e in entries {
+        w.write_event(Event::Start(BytesStart::new("url")))?;
+        write_element(&mut w, "loc", &format!("{base_url}{}", e.path))?;
+        if let Some(d) = e.lastmod {
+            write_element(&mut w, "lastmod", &d.to_string())?;
+        }
+        w.write_event(Event::End(BytesEnd::new("url")))?;
+    }
+    w.write_event(Event::End(BytesEnd::new("urlset")))?;
+    let mut xml = String::from_utf8(w.into_inner()).expect("the XML writer writes UTF-8");
+    xml.push('\n');
+    Ok(xml)
+}
+
+fn write_element(w: &mut Writer<Vec<u8>>, name: &str, text: &str) -> Result<()> {
+    w.write_event(Event::Start(BytesStart::new(name)))?;
+    w.write_event(Event::Text(BytesText::new(text)))?;
+    w.write_event(Event::End(BytesEnd::new(name)))?;
+    Ok(())
+}
+
+/// `robots.txt`: everything may be crawled; the sitemap is named.
+pub fn robots_txt(base_url: &str) -> String {
+    format!("User-agent: *\nAllow: /\n\nSitemap: {base_url}sitemap.xml\n")
+}
+
+/// One report in `reports.json`.
+#[derive(Debug, Serialize)]
+struct ExportedReport<'a> {
+    title: &'a str,
+    /// `YYYY-MM-DD`.
+    date: String,
+    /// Absolute URL of the report's page.
+    url: String,
+    /// Path from the site root.
+    path: &'a str,
+    region: Option<&'a str>,
+    countries: &'a [String],
+    source: Option<&'a str>,
+    summary: Option<&'a str>,
+    seed: Option<&'a str>,
+    /// Other front matter keys, as written.
+    extra: &'a serde_yaml::Mapping,
+}
+
+/// `reports.json`: every report's front matter and URL, newest first, as a JSON
+/// array of objects with the fields `title`, `date` (`YYYY-MM-DD`), `url` (absolute),
+/// `path`, `region`, `countries`, `source`, `summary`, `seed` and `extra` (every other
+/// front matter key); absent values are `null`.
+///
+/// Errors: serialising fails (not expected).
+pub fn reports_json(base_url: &str, reports: &[std::sync::Arc<Page>]) -> Result<String> {
+    let exported: Vec<ExportedReport> = reports
+        .iter()
+        .map(|p| {
+            let fm = &p.front_matter;
+            ExportedReport {
+                title: &fm.title,
+                date: fm.date.to_string(),
+                url: format!("{base_url}{}", p.path),
+                path: &p.path,
+                region: p.region.as_ref().map(|r| r.name.as_str()),
+                countries: &p.countries,
+                source: fm.source.as_deref(),
+                summary: fm.summary.as_deref(),
+                seed: fm.seed.as_deref(),
+                extra: &fm.extra,
+            }
+        })
+        .collect();
+    let mut json = serde_json::to_string_pretty(&exported)?;
+    json.push('\n');
+    Ok(json)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sitemap_escapes_and_uses_the_base_path() {
+        let xml = sitemap(
+            "https://example.org/sub/",
+            &[
+                SitemapEntry {
+                    path: String::new(),
+                    lastmod: NaiveDate::from_ymd_opt(2025, 7, 8),
+                },
+                SitemapEntry {
+                    path: "reports/a&b/".into(),
+                    lastmod: None,
+                },
+            ],
+        )
+        .unwrap();
+        assert!(xml.contains("<loc>https://example.org/sub/</loc>"), "{xml}");
+        assert!(xml.contains("<lastmod>2025-07-08</lastmod>"), "{xml}");
+        assert!(
+            xml.contains("<loc>https://example.org/sub/reports/a&amp;b/</loc>"),
+            "{xml}"
+        );
+    }
+
+    #[test]
+    fn robots_names_the_sitemap() {
+        assert!(robots_txt("https://e.org/x/").contains("Sitemap: https://e.org/x/sitemap.xml"));
+    }
+}
