@@ -366,7 +366,8 @@ impl Builder {
             state.config.clone(),
             &state.regions,
             pages.values().cloned().collect(),
-        );
+        )
+        .map_err(BuildErrors)?;
         let renderer = Renderer::new(&site, &state.tera);
         let output = self.opts.output_dir();
         let live = Live::new(&output, &state.manifest);
@@ -465,7 +466,8 @@ fn write_all(
         fresh.config.clone(),
         &fresh.regions,
         fresh.pages.values().cloned().collect(),
-    );
+    )
+    .map_err(BuildErrors)?;
     let renderer = Renderer::new(&site, &fresh.tera);
     let keys = renderer.all_pages();
     render_pages(&renderer, &keys, out)?;

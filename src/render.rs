@@ -21,57 +21,36 @@ use crate::markdown::{RawHtml, markdown_to_html};
 use crate::output::Sink;
 use crate::site::{Month, Site};
 
+// `[(name, contents)]` of default theme files, read at compile time.
+macro_rules! embed_templates {
+    ($($name:literal),* $(,)?) => {
+        [$(($name, include_str!(concat!("../themes/default/templates/", $name)))),*]
+    };
+}
+
+macro_rules! embed_static {
+    ($($name:literal),* $(,)?) => {
+        [$(($name, include_bytes!(concat!("../themes/default/static/", $name)) as &[u8])),*]
+    };
+}
+
 /// The default theme's templates, compiled in: (name, source).
-pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
-    (
-        "base.html",
-        include_str!("../themes/default/templates/base.html"),
-    ),
-    (
-        "report_list.html",
-        include_str!("../themes/default/templates/report_list.html"),
-    ),
-    (
-        "index.html",
-        include_str!("../themes/default/templates/index.html"),
-    ),
-    (
-        "report.html",
-        include_str!("../themes/default/templates/report.html"),
-    ),
-    (
-        "regions.html",
-        include_str!("../themes/default/templates/regions.html"),
-    ),
-    (
-        "region.html",
-        include_str!("../themes/default/templates/region.html"),
-    ),
-    (
-        "months.html",
-        include_str!("../themes/default/templates/months.html"),
-    ),
-    (
-        "month.html",
-        include_str!("../themes/default/templates/month.html"),
-    ),
-    (
-        "404.html",
-        include_str!("../themes/default/templates/404.html"),
-    ),
+pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &embed_templates![
+    "base.html",
+    "report_list.html",
+    "index.html",
+    "report.html",
+    "regions.html",
+    "region.html",
+    "months.html",
+    "month.html",
+    "countries.html",
+    "country.html",
+    "404.html",
 ];
 
 /// The default theme's static files, compiled in: (path under the output, bytes).
-pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
-    (
-        "style.css",
-        include_bytes!("../themes/default/static/style.css"),
-    ),
-    (
-        "syntax.css",
-        include_bytes!("../themes/default/static/syntax.css"),
-    ),
-];
+pub const DEFAULT_STATIC: &[(&str, &[u8])] = &embed_static!["style.css", "syntax.css"];
 
 /// Loads the templates: defaults, then `theme_dir/templates/`, then
 /// `site_templates/` (each may be missing).
@@ -166,6 +145,8 @@ pub struct ReportView<'a> {
     pub month: LinkView,
     /// Countries, primary first.
     pub countries: &'a [String],
+    /// The countries' pages (without counts), in the same order.
+    pub country_links: Vec<LinkView>,
     /// The summary (plain text).
     pub summary: Option<&'a str>,
     /// Other front matter keys.
@@ -199,6 +180,10 @@ pub enum PageKey {
     Month(usize),
     /// `404.html`.
     NotFound,
+    /// The list of countries.
+    Countries,
+    /// The country at this index of [`Site::countries`].
+    Country(usize),
     /// The site's Atom feed, `atom.xml`.
     Feed,
     /// The Atom feed of the region at this index, `regions/<slug>/atom.xml`.
@@ -243,6 +228,10 @@ struct PageData<'r> {
     #[serde(skip_serializing_if = "Option::is_none")]
     month: Option<&'r LinkView>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    countries: Option<&'r [LinkView]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    country: Option<&'r LinkView>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     reports: Option<Vec<&'r ReportView<'r>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     total: Option<usize>,
@@ -263,6 +252,8 @@ pub struct Renderer<'a> {
     region_links: Vec<LinkView>,
     region_nav: Vec<LinkView>,
     month_links: Vec<LinkView>,
+    /// Country links with counts.
+    country_links: Vec<LinkView>,
     common: Context,
     raw_html: RawHtml,
 }
@@ -286,6 +277,21 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|(m, list)| month_link(m, Some(list.len())))
             .collect();
+        let country_links: Vec<LinkView> = site
+            .countries
+            .iter()
+            .map(|(t, list)| LinkView {
+                name: t.name.clone(),
+                path: format!("countries/{}/", t.slug),
+                count: Some(list.len()),
+            })
+            .collect();
+        let country_by_key: HashMap<String, LinkView> = site
+            .countries
+            .iter()
+            .zip(&country_links)
+            .map(|((t, _), l)| (crate::site::term_key(&t.name), l.uncounted()))
+            .collect();
         let region_by_slug: HashMap<&str, &LinkView> = site
             .regions
             .iter()
@@ -295,7 +301,7 @@ impl<'a> Renderer<'a> {
         let views = site
             .reports
             .iter()
-            .map(|p| report_view(p, base, &region_by_slug))
+            .map(|p| report_view(p, base, &region_by_slug, &country_by_key))
             .collect();
         let config = ConfigView {
             title: &site.config.title,
@@ -314,6 +320,7 @@ impl<'a> Renderer<'a> {
             region_links,
             region_nav,
             month_links,
+            country_links,
             common,
             raw_html: if site.config.allow_raw_html {
                 RawHtml::Allow
@@ -346,6 +353,8 @@ impl<'a> Renderer<'a> {
         keys.extend((0..self.site.regions.len()).map(PageKey::Region));
         keys.extend((0..self.site.regions.len()).map(PageKey::RegionFeed));
         keys.extend((0..self.site.months.len()).map(PageKey::Month));
+        keys.push(PageKey::Countries);
+        keys.extend((0..self.site.countries.len()).map(PageKey::Country));
         keys
     }
     /// The page's site path, with a trailing slash (`reports/x/`, `` for home);
@@ -359,6 +368,8 @@ impl<'a> Renderer<'a> {
             PageKey::Months => "months/".into(),
             PageKey::Month(i) => self.month_links[i].path.clone(),
             PageKey::NotFound => "404.html".into(),
+            PageKey::Countries => "countries/".into(),
+            PageKey::Country(i) => self.country_links[i].path.clone(),
             PageKey::Feed => "atom.xml".into(),
             PageKey::RegionFeed(i) => format!("{}atom.xml", self.region_links[i].path),
             PageKey::Sitemap => "sitemap.xml".into(),
@@ -422,6 +433,10 @@ impl<'a> Renderer<'a> {
         for ((_, list), link) in self.site.regions.iter().zip(&self.region_links) {
             add(link.path.clone(), newest(list));
         }
+        add("countries/".into(), overall);
+        for ((_, list), link) in self.site.countries.iter().zip(&self.country_links) {
+            add(link.path.clone(), newest(list));
+        }
         add("months/".into(), overall);
         for ((_, list), link) in self.site.months.iter().zip(&self.month_links) {
             add(link.path.clone(), newest(list));
@@ -448,6 +463,8 @@ impl<'a> Renderer<'a> {
             months: None,
             region: None,
             month: None,
+            countries: None,
+            country: None,
             reports: None,
             total: None,
             page: None,
@@ -484,6 +501,15 @@ impl<'a> Renderer<'a> {
                 data.template = "region.html";
                 data.region = Some(&self.region_links[i]);
                 data.reports = list(&self.site.regions[i].1);
+            }
+            PageKey::Countries => {
+                data.template = "countries.html";
+                data.countries = Some(&self.country_links);
+            }
+            PageKey::Country(i) => {
+                data.template = "country.html";
+                data.country = Some(&self.country_links[i]);
+                data.reports = list(&self.site.countries[i].1);
             }
             PageKey::Feed
             | PageKey::RegionFeed(_)
@@ -605,6 +631,7 @@ fn report_view<'a>(
     p: &'a Page,
     base_url: &str,
     regions: &HashMap<&str, &LinkView>,
+    countries: &HashMap<String, LinkView>,
 ) -> ReportView<'a> {
     let fm = &p.front_matter;
     ReportView {
@@ -621,6 +648,11 @@ fn report_view<'a>(
             .map(|l| (*l).clone()),
         month: month_link(&Month::of(fm.date), None),
         countries: &p.countries,
+        country_links: p
+            .countries
+            .iter()
+            .filter_map(|c| countries.get(&crate::site::term_key(c)).cloned())
+            .collect(),
         summary: fm.summary.as_deref(),
         extra: &fm.extra,
     }

@@ -72,11 +72,94 @@ pub struct Site {
     pub regions: Vec<(Region, Vec<usize>)>,
     /// Every month that has reports, newest first, with the indices into `reports`.
     pub months: Vec<(Month, Vec<usize>)>,
+    /// The countries taxonomy: every country a report mentions, by name, with the
+    /// indices into `reports` of the reports that mention it, newest first.
+    pub countries: Vec<(Term, Vec<usize>)>,
+}
+
+/// A term of a taxonomy (a country).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Term {
+    /// Display name (`Myanmar`).
+    pub name: String,
+    /// URL slug (`myanmar`): the term's page is `countries/<slug>/`.
+    pub slug: String,
+}
+
+/// The key two spellings of one term share: case, spacing and punctuation aside
+/// (`Asia-Pacific`, `asia pacific`), but not letters (`São Tomé` and `Sao Tome` are
+/// different spellings, and so different terms).
+pub fn term_key(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Groups the reports' countries into taxonomy terms, sorted by name. Spellings that
+/// share a [`term_key`] are one term, shown as the most used spelling; two terms whose
+/// slugs collide are an error, naming both, rather than one page silently merging them.
+fn country_terms(reports: &[Arc<Page>]) -> (Vec<(Term, Vec<usize>)>, Vec<String>) {
+    // key -> (spelling -> uses, report indices)
+    let mut by_key: BTreeMap<String, (BTreeMap<&str, usize>, Vec<usize>)> = BTreeMap::new();
+    for (i, r) in reports.iter().enumerate() {
+        for c in &r.countries {
+            let key = term_key(c);
+            if key.is_empty() {
+                continue;
+            }
+            let entry = by_key.entry(key).or_default();
+            *entry.0.entry(c.trim()).or_default() += 1;
+            if entry.1.last() != Some(&i) {
+                entry.1.push(i);
+            }
+        }
+    }
+    let mut terms: Vec<(Term, Vec<usize>)> = by_key
+        .into_values()
+        .map(|(spellings, list)| {
+            let name = spellings
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                .map(|(n, _)| n.to_string())
+                .unwrap_or_default();
+            let slug = slug::slugify(&name);
+            (Term { name, slug }, list)
+        })
+        .collect();
+    terms.sort_by(|a, b| a.0.name.to_lowercase().cmp(&b.0.name.to_lowercase()));
+    let mut errors = Vec::new();
+    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
+    for (t, list) in &terms {
+        if t.slug.is_empty() {
+            errors.push(format!(
+                "{}: the country `{}` gives an empty URL slug",
+                reports[list[0]].file.display(),
+                t.name
+            ));
+        } else if let Some(other) = seen.insert(&t.slug, &t.name) {
+            errors.push(format!(
+                "the countries `{other}` and `{}` would share the page `countries/{}/`: write them the same way (e.g. {})",
+                t.name,
+                t.slug,
+                reports[list[0]].file.display()
+            ));
+        }
+    }
+    (terms, errors)
 }
 
 impl Site {
     /// Builds the model from loaded pages.
-    pub fn new(config: Config, regions: &Regions, mut reports: Vec<Arc<Page>>) -> Site {
+    ///
+    /// Errors: two country spellings that are different terms but would share a page
+    /// (see [`term_key`]); each message names a file.
+    pub fn new(
+        config: Config,
+        regions: &Regions,
+        mut reports: Vec<Arc<Page>>,
+    ) -> Result<Site, Vec<String>> {
         reports.sort_by(|a, b| {
             b.front_matter
                 .date
@@ -101,18 +184,30 @@ impl Site {
                 .or_default()
                 .push(i);
         }
-        Site {
+        let (countries, errors) = country_terms(&reports);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Site {
             config,
             reports,
             regions: by_region,
             months: by_month.into_iter().rev().collect(),
-        }
+            countries,
+        })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn term_keys_ignore_case_spacing_and_punctuation_only() {
+        assert_eq!(term_key("Asia-Pasific"), term_key("asia  pasific"));
+        assert_eq!(term_key("Côte d'Ivoire"), term_key("côte d ivoire"));
+        assert_ne!(term_key("São Tomé"), term_key("Sao Tome"));
+    }
 
     #[test]
     fn month_names_and_slugs() {

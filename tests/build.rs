@@ -63,10 +63,11 @@ fn builds_every_page() {
         report.contains("<span class=\"hl-"),
         "fenced code is highlighted"
     );
-    assert!(
-        report.contains("China, Myanmar"),
-        "countries normalised (Burma -> Myanmar)"
-    );
+    // Countries normalised (Burma -> Myanmar), each linked to its page.
+    let kachin = out.join("reports/2025-07-08-kachin/index.html");
+    assert!(page_links_to(&kachin, &out, "countries/china/"));
+    assert!(page_links_to(&kachin, &out, "countries/myanmar/"));
+    assert!(out.join("countries/index.html").is_file());
 }
 
 #[test]
@@ -574,4 +575,65 @@ fn feeds_sitemap_robots_and_json() {
     assert_eq!(kachin["region"], "Asia-Pacific");
     assert_eq!(kachin["countries"], serde_json::json!(["China", "Myanmar"]));
     assert_eq!(kachin["date"], "2025-07-08");
+}
+
+#[test]
+fn country_pages_merge_spellings_and_report_collisions() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(Path::new(FIXTURE), tmp.path());
+    let reports = tmp.path().join("content/reports");
+    // `Westeros` and `westeros ` are one term (case and spacing); Burma is Myanmar.
+    std::fs::write(
+        reports.join("w1.md"),
+        "---\ntitle: W1\ndate: 2025-07-02\ncountries: [Westeros, Burma]\n---\n",
+    )
+    .unwrap();
+    std::fs::write(
+        reports.join("w2.md"),
+        "---\ntitle: W2\ndate: 2025-07-03\ncountries: [\"westeros \", myanmar]\n---\n",
+    )
+    .unwrap();
+    let out = sitrep(tmp.path(), &["build"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let public = tmp.path().join("public");
+    let westeros = public.join("countries/westeros/index.html");
+    assert!(page_links_to(&westeros, &public, "reports/w1/"));
+    assert!(page_links_to(&westeros, &public, "reports/w2/"));
+    let myanmar = public.join("countries/myanmar/index.html");
+    for r in ["reports/w1/", "reports/w2/", "reports/2025-07-08-kachin/"] {
+        assert!(
+            page_links_to(&myanmar, &public, r),
+            "{r} on the Myanmar page"
+        );
+    }
+    assert!(!page_links_to(
+        &myanmar,
+        &public,
+        "reports/2025-06-30-sudan/"
+    ));
+    let list = std::fs::read_to_string(public.join("countries/index.html")).unwrap();
+    assert_eq!(
+        list.matches("countries/westeros/").count(),
+        1,
+        "one term, one page"
+    );
+
+    // Different spellings with one slug: reported, not merged.
+    std::fs::write(
+        reports.join("w5.md"),
+        "---\ntitle: W5\ndate: 2025-07-05\ncountries: [Gondor]\n---\n",
+    )
+    .unwrap();
+    std::fs::write(
+        reports.join("w6.md"),
+        "---\ntitle: W6\ndate: 2025-07-05\ncountries: [Góndor]\n---\n",
+    )
+    .unwrap();
+    let out = sitrep(tmp.path(), &["build"]);
+    let msg = text(&out);
+    assert!(!out.status.success());
+    assert!(
+        msg.contains("`Gondor` and `Góndor` would share the page `countries/gondor/`"),
+        "{msg}"
+    );
 }
