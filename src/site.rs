@@ -128,7 +128,7 @@ fn country_terms(reports: &[Arc<Page>]) -> (Vec<(Term, Vec<usize>)>, Vec<String>
             (Term { name, slug }, list)
         })
         .collect();
-    terms.sort_by(|a, b| a.0.name.to_lowercase().cmp(&b.0.name.to_lowercase()));
+    terms.sort_by_key(|t| t.0.name.to_lowercase());
     let mut errors = Vec::new();
     let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
     for (t, list) in &terms {
