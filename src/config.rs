@@ -29,7 +29,10 @@ pub struct Config {
     pub language: String,
     /// Name of the theme folder under `themes/`.
     pub theme: String,
-    /// How many of the newest reports the home page lists.
+    /// How many reports an index page (home, region, month, country) lists before
+    /// continuing on `page/2/`, `page/3/`...; `0` lists all on one page.
+    pub paginate_by: usize,
+    /// How many of the newest reports the home page lists when `paginate_by` is `0`.
     pub home_reports: usize,
     /// The author named in the Atom feeds; the site title when absent.
     pub author: Option<String>,
@@ -53,6 +56,7 @@ impl Default for Config {
             base_url: "http://localhost/".into(),
             language: "en".into(),
             theme: "default".into(),
+            paginate_by: 20,
             home_reports: 20,
             author: None,
             feed_limit: 20,

@@ -168,22 +168,22 @@ struct ConfigView<'a> {
 pub enum PageKey {
     /// The report at this index of [`Site::reports`].
     Report(usize),
-    /// The home page.
-    Home,
+    /// The home page: page `n` (0-based) of the newest reports.
+    Home(usize),
     /// The list of regions.
     Regions,
-    /// The region at this index of [`Site::regions`].
-    Region(usize),
+    /// Page `n` (0-based) of the region at index `i` of [`Site::regions`].
+    Region(usize, usize),
     /// The list of months.
     Months,
-    /// The month at this index of [`Site::months`].
-    Month(usize),
+    /// Page `n` (0-based) of the month at index `i` of [`Site::months`].
+    Month(usize, usize),
     /// `404.html`.
     NotFound,
     /// The list of countries.
     Countries,
-    /// The country at this index of [`Site::countries`].
-    Country(usize),
+    /// Page `n` (0-based) of the country at index `i` of [`Site::countries`].
+    Country(usize, usize),
     /// The site's Atom feed, `atom.xml`.
     Feed,
     /// The Atom feed of the region at this index, `regions/<slug>/atom.xml`.
@@ -234,12 +234,54 @@ struct PageData<'r> {
     #[serde(skip_serializing_if = "Option::is_none")]
     reports: Option<Vec<&'r ReportView<'r>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    paginator: Option<Paginator>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     total: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     page: Option<&'r ReportView<'r>>,
     /// The Markdown body; templates get it rendered, as `content`.
     #[serde(skip)]
     body: Option<&'r str>,
+}
+
+/// Where a paginated list page is, and its neighbours (paths from the site root).
+#[derive(Debug, Clone, Serialize, Hash)]
+pub struct Paginator {
+    /// This page's number, from 1.
+    pub current: usize,
+    /// How many pages the list has (at least 1).
+    pub total_pages: usize,
+    /// How many reports the whole list has.
+    pub total_reports: usize,
+    /// The first page (`regions/africa/`).
+    pub first: String,
+    /// The last page (`regions/africa/page/4/`).
+    pub last: String,
+    /// The page before, if any.
+    pub previous: Option<String>,
+    /// The page after, if any.
+    pub next: Option<String>,
+    /// Every page, in order.
+    pub pages: Vec<PageLink>,
+}
+
+/// One page of a paginated list.
+#[derive(Debug, Clone, Serialize, Hash)]
+pub struct PageLink {
+    /// Its number, from 1.
+    pub number: usize,
+    /// Its path from the site root.
+    pub path: String,
+}
+
+/// The path of page `n` (0-based) of a list whose first page is at `base`:
+/// `base` itself, then `base` + `page/2/`, `page/3/`...
+fn page_path(base: &str, n: usize) -> String {
+    if n == 0 {
+        base.to_string()
+    } else {
+        format!("{base}page/{}/", n + 1)
+    }
 }
 
 /// Renders pages of one [`Site`] with one set of templates. Views shared by many
@@ -252,6 +294,8 @@ pub struct Renderer<'a> {
     region_links: Vec<LinkView>,
     region_nav: Vec<LinkView>,
     month_links: Vec<LinkView>,
+    /// Indices of all reports, newest first (the home page's list).
+    all_reports: Vec<usize>,
     /// Country links with counts.
     country_links: Vec<LinkView>,
     common: Context,
@@ -320,6 +364,7 @@ impl<'a> Renderer<'a> {
             region_links,
             region_nav,
             month_links,
+            all_reports: (0..site.reports.len()).collect(),
             country_links,
             common,
             raw_html: if site.config.allow_raw_html {
@@ -341,7 +386,6 @@ impl<'a> Renderer<'a> {
     /// sitemap, `robots.txt`, `reports.json`.
     pub fn index_pages(&self) -> Vec<PageKey> {
         let mut keys = vec![
-            PageKey::Home,
             PageKey::Regions,
             PageKey::Months,
             PageKey::NotFound,
@@ -350,26 +394,78 @@ impl<'a> Renderer<'a> {
             PageKey::Robots,
             PageKey::ReportsJson,
         ];
-        keys.extend((0..self.site.regions.len()).map(PageKey::Region));
+        keys.extend((0..self.page_count(self.home_list().len())).map(PageKey::Home));
+        for (i, (_, list)) in self.site.regions.iter().enumerate() {
+            keys.extend((0..self.page_count(list.len())).map(|n| PageKey::Region(i, n)));
+        }
         keys.extend((0..self.site.regions.len()).map(PageKey::RegionFeed));
-        keys.extend((0..self.site.months.len()).map(PageKey::Month));
+        for (i, (_, list)) in self.site.months.iter().enumerate() {
+            keys.extend((0..self.page_count(list.len())).map(|n| PageKey::Month(i, n)));
+        }
         keys.push(PageKey::Countries);
-        keys.extend((0..self.site.countries.len()).map(PageKey::Country));
+        for (i, (_, list)) in self.site.countries.iter().enumerate() {
+            keys.extend((0..self.page_count(list.len())).map(|n| PageKey::Country(i, n)));
+        }
         keys
+    }
+
+    /// How many pages a list of `len` reports takes (at least one, also when empty).
+    fn page_count(&self, len: usize) -> usize {
+        match self.site.config.paginate_by {
+            0 => 1,
+            size => len.div_ceil(size).max(1),
+        }
+    }
+
+    /// The reports the home page lists: all of them, paginated, or the newest
+    /// `home_reports` when pages are not paginated.
+    fn home_list(&self) -> &[usize] {
+        let all = &self.all_reports;
+        match self.site.config.paginate_by {
+            0 => &all[..all.len().min(self.site.config.home_reports)],
+            _ => all,
+        }
+    }
+
+    /// The reports on page `n` (0-based) of a list, and its paginator.
+    fn paginate(&self, list: &[usize], n: usize, base: &str) -> (Vec<&ReportView<'a>>, Paginator) {
+        let size = match self.site.config.paginate_by {
+            0 => list.len().max(1),
+            size => size,
+        };
+        let pages = self.page_count(list.len());
+        let path = |k: usize| page_path(base, k);
+        let slice = &list[(n * size).min(list.len())..((n + 1) * size).min(list.len())];
+        let paginator = Paginator {
+            current: n + 1,
+            total_pages: pages,
+            total_reports: list.len(),
+            first: path(0),
+            last: path(pages - 1),
+            previous: (n > 0).then(|| path(n - 1)),
+            next: (n + 1 < pages).then(|| path(n + 1)),
+            pages: (0..pages)
+                .map(|k| PageLink {
+                    number: k + 1,
+                    path: path(k),
+                })
+                .collect(),
+        };
+        (slice.iter().map(|&i| &self.views[i]).collect(), paginator)
     }
     /// The page's site path, with a trailing slash (`reports/x/`, `` for home);
     /// `404.html` for the not-found page.
     pub fn path(&self, key: PageKey) -> String {
         match key {
             PageKey::Report(i) => self.site.reports[i].path.clone(),
-            PageKey::Home => String::new(),
+            PageKey::Home(n) => page_path("", n),
             PageKey::Regions => "regions/".into(),
-            PageKey::Region(i) => self.region_links[i].path.clone(),
+            PageKey::Region(i, n) => page_path(&self.region_links[i].path, n),
             PageKey::Months => "months/".into(),
-            PageKey::Month(i) => self.month_links[i].path.clone(),
+            PageKey::Month(i, n) => page_path(&self.month_links[i].path, n),
             PageKey::NotFound => "404.html".into(),
             PageKey::Countries => "countries/".into(),
-            PageKey::Country(i) => self.country_links[i].path.clone(),
+            PageKey::Country(i, n) => page_path(&self.country_links[i].path, n),
             PageKey::Feed => "atom.xml".into(),
             PageKey::RegionFeed(i) => format!("{}atom.xml", self.region_links[i].path),
             PageKey::Sitemap => "sitemap.xml".into(),
@@ -454,7 +550,6 @@ impl<'a> Renderer<'a> {
             PageKey::NotFound => self.site.config.base_url.clone(),
             _ => relative_root(&current_path),
         };
-        let list = |idx: &[usize]| Some(idx.iter().map(|&i| &self.views[i]).collect::<Vec<_>>());
         let mut data = PageData {
             template: "",
             current_path,
@@ -466,6 +561,7 @@ impl<'a> Renderer<'a> {
             countries: None,
             country: None,
             reports: None,
+            paginator: None,
             total: None,
             page: None,
             body: None,
@@ -476,16 +572,13 @@ impl<'a> Renderer<'a> {
                 data.page = Some(&self.views[i]);
                 data.body = Some(&self.site.reports[i].body);
             }
-            PageKey::Home => {
+            PageKey::Home(n) => {
                 data.template = "index.html";
                 data.regions = &self.region_links;
                 data.months = Some(&self.month_links);
-                data.reports = Some(
-                    self.views
-                        .iter()
-                        .take(self.site.config.home_reports)
-                        .collect(),
-                );
+                let (reports, paginator) = self.paginate(self.home_list(), n, "");
+                data.reports = Some(reports);
+                data.paginator = Some(paginator);
                 data.total = Some(self.views.len());
             }
             PageKey::Regions => {
@@ -497,29 +590,38 @@ impl<'a> Renderer<'a> {
                 data.months = Some(&self.month_links);
             }
             PageKey::NotFound => data.template = "404.html",
-            PageKey::Region(i) => {
+            PageKey::Region(i, n) => {
                 data.template = "region.html";
-                data.region = Some(&self.region_links[i]);
-                data.reports = list(&self.site.regions[i].1);
+                let link = &self.region_links[i];
+                data.region = Some(link);
+                let (reports, paginator) = self.paginate(&self.site.regions[i].1, n, &link.path);
+                data.reports = Some(reports);
+                data.paginator = Some(paginator);
             }
             PageKey::Countries => {
                 data.template = "countries.html";
                 data.countries = Some(&self.country_links);
             }
-            PageKey::Country(i) => {
+            PageKey::Country(i, n) => {
                 data.template = "country.html";
-                data.country = Some(&self.country_links[i]);
-                data.reports = list(&self.site.countries[i].1);
+                let link = &self.country_links[i];
+                data.country = Some(link);
+                let (reports, paginator) = self.paginate(&self.site.countries[i].1, n, &link.path);
+                data.reports = Some(reports);
+                data.paginator = Some(paginator);
             }
             PageKey::Feed
             | PageKey::RegionFeed(_)
             | PageKey::Sitemap
             | PageKey::Robots
             | PageKey::ReportsJson => unreachable!("generated outputs have no template"),
-            PageKey::Month(i) => {
+            PageKey::Month(i, n) => {
                 data.template = "month.html";
-                data.month = Some(&self.month_links[i]);
-                data.reports = list(&self.site.months[i].1);
+                let link = &self.month_links[i];
+                data.month = Some(link);
+                let (reports, paginator) = self.paginate(&self.site.months[i].1, n, &link.path);
+                data.reports = Some(reports);
+                data.paginator = Some(paginator);
             }
         }
         data

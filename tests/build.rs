@@ -637,3 +637,85 @@ fn country_pages_merge_spellings_and_report_collisions() {
         "{msg}"
     );
 }
+
+/// Builds a site of `n` reports in one region and month, paginated by 3, and returns
+/// the pages of that region's list (their paths) and the public folder.
+fn paginated_site(n: usize) -> (tempfile::TempDir, Vec<String>) {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("config.yaml"),
+        "title: P\nbase_url: https://example.org/p/\npaginate_by: 3\n",
+    )
+    .unwrap();
+    let reports = tmp.path().join("content/reports");
+    std::fs::create_dir_all(&reports).unwrap();
+    for i in 0..n {
+        std::fs::write(
+            reports.join(format!("r{i}.md")),
+            format!(
+                "---\ntitle: R{i}\ndate: 2025-07-{:02}\ncountries: [Chad]\n---\n",
+                i + 1
+            ),
+        )
+        .unwrap();
+    }
+    let out = sitrep(tmp.path(), &["build"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let public = tmp.path().join("public");
+    let mut pages = vec!["regions/africa/".to_string()];
+    let mut k = 2;
+    while public
+        .join(format!("regions/africa/page/{k}/index.html"))
+        .is_file()
+    {
+        pages.push(format!("regions/africa/page/{k}/"));
+        k += 1;
+    }
+    (tmp, pages)
+}
+
+#[test]
+fn pagination_boundaries() {
+    for (n, want_pages) in [(0, 1), (1, 1), (3, 1), (4, 2), (7, 3)] {
+        let (tmp, pages) = paginated_site(n);
+        let public = tmp.path().join("public");
+        assert_eq!(pages.len(), want_pages, "{n} reports");
+        // Every report on exactly one page of the list, newest first.
+        let mut seen = Vec::new();
+        for p in &pages {
+            let html = std::fs::read_to_string(public.join(p).join("index.html")).unwrap();
+            let on_page: Vec<usize> = (0..n)
+                .rev()
+                .filter(|i| html.contains(&format!(">R{i}</a>")))
+                .collect();
+            assert!(on_page.len() <= 3, "{n} reports: {p} lists {on_page:?}");
+            seen.extend(on_page);
+        }
+        assert_eq!(seen, (0..n).rev().collect::<Vec<_>>(), "{n} reports");
+        // rel=prev/next between pages, none beyond the ends.
+        let first = std::fs::read_to_string(public.join("regions/africa/index.html")).unwrap();
+        assert!(!first.contains("rel=\"prev\""));
+        assert_eq!(
+            first.contains("<link rel=\"next\" href=\"../../regions/africa/page/2/\">"),
+            want_pages > 1,
+            "{n}"
+        );
+        if want_pages > 1 {
+            let last =
+                std::fs::read_to_string(public.join(pages.last().unwrap()).join("index.html"))
+                    .unwrap();
+            assert!(!last.contains("rel=\"next\""));
+            assert!(last.contains("rel=\"prev\""));
+        }
+        assert!(
+            broken_links(&public, "https://example.org/p/").is_empty(),
+            "{n}"
+        );
+        // The home and country lists paginate the same way.
+        assert_eq!(public.join("page/2/index.html").is_file(), n > 3);
+        assert_eq!(
+            public.join("countries/chad/page/2/index.html").is_file(),
+            n > 3
+        );
+    }
+}
