@@ -719,3 +719,32 @@ fn pagination_boundaries() {
         );
     }
 }
+
+#[test]
+fn building_never_modifies_content() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(Path::new(FIXTURE), tmp.path());
+    let snapshot = |dir: &Path| -> Vec<(String, Vec<u8>, std::time::SystemTime)> {
+        let mut files: Vec<_> = walkdir::WalkDir::new(dir)
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let meta = e.metadata().unwrap();
+                (
+                    e.path().display().to_string(),
+                    std::fs::read(e.path()).unwrap(),
+                    meta.modified().unwrap(),
+                )
+            })
+            .collect();
+        files.sort();
+        files
+    };
+    let before = snapshot(&tmp.path().join("content"));
+    for _ in 0..2 {
+        let out = sitrep(tmp.path(), &["build"]);
+        assert!(out.status.success(), "{}", text(&out));
+    }
+    assert_eq!(snapshot(&tmp.path().join("content")), before);
+}
