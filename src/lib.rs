@@ -18,6 +18,7 @@
 //! [`config`] reads `config.yaml`; [`cmd`] holds one function per command.
 
 pub mod build;
+pub mod chart;
 pub mod cmd;
 pub mod config;
 pub mod content;

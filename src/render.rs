@@ -38,6 +38,7 @@ macro_rules! embed_static {
 pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &embed_templates![
     "base.html",
     "report_list.html",
+    "chart.html",
     "index.html",
     "report.html",
     "regions.html",
@@ -235,6 +236,11 @@ struct PageData<'r> {
     reports: Option<Vec<&'r ReportView<'r>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     paginator: Option<Paginator>,
+    /// The overview chart (SVG markup) and its legend: on the home page and `months/`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    chart: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    chart_legend: Option<Vec<LegendItem>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     total: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -263,6 +269,15 @@ pub struct Paginator {
     pub next: Option<String>,
     /// Every page, in order.
     pub pages: Vec<PageLink>,
+}
+
+/// One region in the chart's legend.
+#[derive(Debug, Clone, Serialize, Hash)]
+pub struct LegendItem {
+    /// The region's name.
+    pub name: String,
+    /// Its bars' colour (`#0072B2`).
+    pub colour: &'static str,
 }
 
 /// One page of a paginated list.
@@ -562,6 +577,8 @@ impl<'a> Renderer<'a> {
             country: None,
             reports: None,
             paginator: None,
+            chart: None,
+            chart_legend: None,
             total: None,
             page: None,
             body: None,
@@ -580,6 +597,9 @@ impl<'a> Renderer<'a> {
                 data.reports = Some(reports);
                 data.paginator = Some(paginator);
                 data.total = Some(self.views.len());
+                if n == 0 {
+                    self.add_chart(&mut data);
+                }
             }
             PageKey::Regions => {
                 data.template = "regions.html";
@@ -588,6 +608,7 @@ impl<'a> Renderer<'a> {
             PageKey::Months => {
                 data.template = "months.html";
                 data.months = Some(&self.month_links);
+                self.add_chart(&mut data);
             }
             PageKey::NotFound => data.template = "404.html",
             PageKey::Region(i, n) => {
@@ -625,6 +646,20 @@ impl<'a> Renderer<'a> {
             }
         }
         data
+    }
+
+    /// Adds the overview chart, drawn for the page's root, and its legend.
+    fn add_chart(&self, data: &mut PageData) {
+        // Writing SVG into memory cannot fail; a failure would only lose the chart.
+        data.chart = crate::chart::months_chart(self.site, &data.root)
+            .ok()
+            .flatten();
+        data.chart_legend = Some(
+            crate::chart::legend(self.site)
+                .into_iter()
+                .map(|(name, colour)| LegendItem { name, colour })
+                .collect(),
+        );
     }
 
     /// A hash of everything the page depends on besides the templates and the

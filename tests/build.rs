@@ -748,3 +748,60 @@ fn building_never_modifies_content() {
     }
     assert_eq!(snapshot(&tmp.path().join("content")), before);
 }
+
+#[test]
+fn chart_bars_match_the_month_pages() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    build(&BuildOptions {
+        root: env!("CARGO_MANIFEST_DIR").into(),
+        output: Some(out.clone()),
+        drafts: false,
+        force: false,
+    })
+    .unwrap();
+    for page in ["index.html", "months/index.html"] {
+        let html = scraper::Html::parse_document(&std::fs::read_to_string(out.join(page)).unwrap());
+        let bars = scraper::Selector::parse("svg.chart a").unwrap();
+        let rects = scraper::Selector::parse("rect").unwrap();
+        let mut n = 0;
+        for bar in html.select(&bars) {
+            let href = bar.value().attr("href").unwrap();
+            let total: usize = bar
+                .select(&rects)
+                .map(|r| {
+                    r.value()
+                        .attr("data-count")
+                        .unwrap()
+                        .parse::<usize>()
+                        .unwrap()
+                })
+                .sum();
+            let month_page = out
+                .join(page)
+                .parent()
+                .unwrap()
+                .join(href)
+                .join("index.html");
+            let month = std::fs::read_to_string(&month_page).unwrap();
+            let want = format!(
+                "{total} {}",
+                if total == 1 { "report," } else { "reports," }
+            );
+            assert!(
+                month.contains(&want),
+                "{page}: bar {href} = {total}, month page says otherwise"
+            );
+            n += 1;
+        }
+        // One bar per month of the bundled site.
+        assert_eq!(
+            n,
+            std::fs::read_dir(out.join("months"))
+                .unwrap()
+                .filter(|e| e.as_ref().unwrap().path().is_dir())
+                .count(),
+            "{page}"
+        );
+    }
+}
