@@ -236,3 +236,58 @@ mod tests {
         assert!(robots_txt("https://e.org/x/").contains("Sitemap: https://e.org/x/sitemap.xml"));
     }
 }
+
+/// One report in the search index (short keys: the index is downloaded whole).
+#[derive(Debug, Serialize)]
+struct SearchDoc<'a> {
+    /// Title.
+    t: &'a str,
+    /// Path from the site root.
+    p: &'a str,
+    /// Date, `YYYY-MM-DD`.
+    d: String,
+    /// Region.
+    r: Option<&'a str>,
+    /// Countries.
+    c: &'a [String],
+    /// Summary.
+    s: Option<&'a str>,
+    /// The body's distinct words, folded to lower-case ASCII, space-separated.
+    w: String,
+}
+
+/// `search.json`, the index the theme's search page (`search.js`) queries in the
+/// browser: `{"docs": [...]}` with, per report, its title `t`, path `p`, date `d`,
+/// region `r`, countries `c`, summary `s` and the distinct words of its body `w`
+/// (lower-case ASCII, at least 3 letters).
+///
+/// Errors: serialising fails (not expected).
+pub fn search_index(reports: &[std::sync::Arc<Page>]) -> Result<String> {
+    let docs: Vec<SearchDoc> = reports
+        .iter()
+        .map(|p| {
+            let fm = &p.front_matter;
+            let folded = deunicode::deunicode(&p.body).to_lowercase();
+            let mut words: Vec<&str> = folded
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| w.len() >= 3)
+                .collect();
+            words.sort_unstable();
+            words.dedup();
+            SearchDoc {
+                t: &fm.title,
+                p: &p.path,
+                d: fm.date.to_string(),
+                r: p.region.as_ref().map(|r| r.name.as_str()),
+                c: &p.countries,
+                s: fm.summary.as_deref(),
+                w: words.join(" "),
+            }
+        })
+        .collect();
+    #[derive(Serialize)]
+    struct Index<'a> {
+        docs: Vec<SearchDoc<'a>>,
+    }
+    Ok(serde_json::to_string(&Index { docs })? + "\n")
+}

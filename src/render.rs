@@ -47,11 +47,12 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &embed_templates![
     "month.html",
     "countries.html",
     "country.html",
+    "search.html",
     "404.html",
 ];
 
 /// The default theme's static files, compiled in: (path under the output, bytes).
-pub const DEFAULT_STATIC: &[(&str, &[u8])] = &embed_static!["style.css", "syntax.css"];
+pub const DEFAULT_STATIC: &[(&str, &[u8])] = &embed_static!["style.css", "syntax.css", "search.js"];
 
 /// Loads the templates: defaults, then `theme_dir/templates/`, then
 /// `site_templates/` (each may be missing).
@@ -195,6 +196,10 @@ pub enum PageKey {
     Robots,
     /// `reports.json`, every report's front matter and URL.
     ReportsJson,
+    /// `search.json`, the index of the search page.
+    SearchIndex,
+    /// The search page, `search/`.
+    Search,
 }
 
 impl PageKey {
@@ -207,6 +212,7 @@ impl PageKey {
                 | PageKey::Sitemap
                 | PageKey::Robots
                 | PageKey::ReportsJson
+                | PageKey::SearchIndex
         )
     }
 }
@@ -408,6 +414,8 @@ impl<'a> Renderer<'a> {
             PageKey::Sitemap,
             PageKey::Robots,
             PageKey::ReportsJson,
+            PageKey::SearchIndex,
+            PageKey::Search,
         ];
         keys.extend((0..self.page_count(self.home_list().len())).map(PageKey::Home));
         for (i, (_, list)) in self.site.regions.iter().enumerate() {
@@ -486,6 +494,8 @@ impl<'a> Renderer<'a> {
             PageKey::Sitemap => "sitemap.xml".into(),
             PageKey::Robots => "robots.txt".into(),
             PageKey::ReportsJson => "reports.json".into(),
+            PageKey::SearchIndex => "search.json".into(),
+            PageKey::Search => "search/".into(),
         }
     }
 
@@ -528,6 +538,7 @@ impl<'a> Renderer<'a> {
             PageKey::ReportsJson => {
                 crate::feeds::reports_json(&config.base_url, &self.site.reports)
             }
+            PageKey::SearchIndex => crate::feeds::search_index(&self.site.reports),
             _ => unreachable!("only generated outputs"),
         }
     }
@@ -611,6 +622,7 @@ impl<'a> Renderer<'a> {
                 self.add_chart(&mut data);
             }
             PageKey::NotFound => data.template = "404.html",
+            PageKey::Search => data.template = "search.html",
             PageKey::Region(i, n) => {
                 data.template = "region.html";
                 let link = &self.region_links[i];
@@ -635,7 +647,8 @@ impl<'a> Renderer<'a> {
             | PageKey::RegionFeed(_)
             | PageKey::Sitemap
             | PageKey::Robots
-            | PageKey::ReportsJson => unreachable!("generated outputs have no template"),
+            | PageKey::ReportsJson
+            | PageKey::SearchIndex => unreachable!("generated outputs have no template"),
             PageKey::Month(i, n) => {
                 data.template = "month.html";
                 let link = &self.month_links[i];

@@ -805,3 +805,33 @@ fn chart_bars_match_the_month_pages() {
         );
     }
 }
+
+#[test]
+fn search_index_and_page() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(Path::new(FIXTURE), tmp.path());
+    std::fs::write(
+        tmp.path().join("content/reports/2025-07-22-ivory.md"),
+        "---\ntitle: Talks in Côte d'Ivoire\ndate: 2025-07-22\ncountries: [Ivory Coast]\nsummary: Talks resume.\n---\nThe Ivorian talks resumed in Abidjan. Talks, talks.\n",
+    )
+    .unwrap();
+    let out = sitrep(tmp.path(), &["build"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let public = tmp.path().join("public");
+    let index: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(public.join("search.json")).unwrap())
+            .unwrap();
+    let docs = index["docs"].as_array().unwrap();
+    assert_eq!(docs.len(), 6, "every report");
+    let ivory = &docs[0];
+    assert_eq!(ivory["t"], "Talks in Côte d'Ivoire");
+    assert_eq!(ivory["p"], "reports/2025-07-22-ivory/");
+    assert_eq!(ivory["d"], "2025-07-22");
+    assert_eq!(ivory["r"], "Africa");
+    assert_eq!(ivory["c"], serde_json::json!(["Côte d'Ivoire"]));
+    // Distinct words of the body, folded, sorted, at least three letters.
+    assert_eq!(ivory["w"], "abidjan ivorian resumed talks the");
+    let page = std::fs::read_to_string(public.join("search/index.html")).unwrap();
+    assert!(page.contains(r#"data-root="../""#) && page.contains(r#"src="../search.js""#));
+    assert!(public.join("search.js").is_file());
+}
