@@ -135,6 +135,8 @@ pub struct Builder {
     /// waited behind an error: done with the next rebuild, whatever it is for.
     pending_full: bool,
     pending_statics: bool,
+    /// The `base_url` of the last [`Builder::build_into`].
+    base_url: Option<String>,
 }
 
 impl Builder {
@@ -148,6 +150,7 @@ impl Builder {
             loaded: BTreeMap::new(),
             pending_full: false,
             pending_statics: false,
+            base_url: None,
         }
     }
 
@@ -179,6 +182,26 @@ impl Builder {
         };
         self.install(fresh, manifest, page_files, fingerprints);
         Ok(stats)
+    }
+
+    /// Builds everything into `out` (for `sitrep check`: an in-memory [`Buffered`])
+    /// and returns the pages built. Keeps no state: a later [`Builder::rebuild`]
+    /// starts from scratch.
+    ///
+    /// Errors: as [`Builder::build`].
+    pub fn build_into(&mut self, out: &dyn Sink) -> Result<Vec<Arc<Page>>> {
+        let fresh = self.load_all()?;
+        self.base_url = Some(fresh.config.base_url.clone());
+        write_all(&fresh, &self.opts, out).map_err(as_build_error)?;
+        Ok(fresh.pages.into_values().collect())
+    }
+
+    /// The site's `base_url`, once a build has read the configuration.
+    pub fn base_url(&self) -> Option<String> {
+        self.state
+            .as_ref()
+            .map(|s| s.config.base_url.clone())
+            .or_else(|| self.base_url.clone())
     }
 
     /// Rebuilds after `changes`, updating the live output in place: only pages whose

@@ -19,6 +19,7 @@
 
 pub mod build;
 pub mod chart;
+pub mod check;
 pub mod cmd;
 pub mod config;
 pub mod content;

@@ -81,6 +81,19 @@ enum Command {
     },
     /// Build the site into the output folder.
     Build(SiteArgs),
+    /// Build the site in memory and report broken links and anchors, reports without
+    /// a region, and titles used twice; nothing is written.
+    Check(SiteArgs),
+    /// Make a new site in DIR: configuration, default theme, an example report.
+    Init {
+        /// A new or empty folder.
+        dir: PathBuf,
+    },
+    /// Print shell completions (bash, zsh, fish, elvish, powershell) to stdout.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
     /// Build the site, then rebuild it whenever its files change.
     Watch(WatchArgs),
     /// Build, watch, and serve the site locally with live reload.
@@ -118,6 +131,13 @@ fn main() -> ExitCode {
             force,
         }),
         Command::Build(site) => cmd::build::run(&site.build_options()),
+        Command::Check(site) => cmd::check::run(&site.build_options()),
+        Command::Init { dir } => cmd::init::run(&dir),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(shell, &mut Cli::command(), "sitrep", &mut std::io::stdout());
+            Ok(())
+        }
         Command::Watch(watch) => cmd::watch::run(&watch.watch_options()),
         Command::Serve { watch, port, bind } => cmd::serve::run(&cmd::serve::ServeOptions {
             watch: watch.watch_options(),

@@ -350,6 +350,11 @@ impl Sink for Staging {
 pub struct Buffered(Mutex<BTreeMap<String, Vec<u8>>>);
 
 impl Buffered {
+    /// Everything held: output file -> bytes.
+    pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
+        self.0.into_inner().unwrap()
+    }
+
     /// Writes everything held into `out` (in path order).
     pub fn write_to(self, out: &dyn Sink) -> Result<()> {
         for (rel, bytes) in self.0.into_inner().unwrap() {

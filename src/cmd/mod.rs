@@ -3,6 +3,8 @@
 //! command failed as a whole (the binary then exits with status 1).
 
 pub mod build;
+pub mod check;
 pub mod import;
+pub mod init;
 pub mod serve;
 pub mod watch;

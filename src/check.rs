@@ -1,0 +1,202 @@
+//! `sitrep check`: build the site in memory and look for what would embarrass it once
+//! published: broken internal links and anchors, reports without a region, duplicate
+//! titles. (Errors that stop a build, such as bad front matter, unknown regions or
+//! two pages with one URL, are reported as by `sitrep build`.)
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use anyhow::Result;
+use scraper::{Html, Selector};
+
+use crate::build::{BuildOptions, Builder};
+use crate::output::Buffered;
+
+/// What `check` found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CheckReport {
+    /// Problems that make the site wrong (broken links and anchors), one line each,
+    /// naming the page.
+    pub errors: Vec<String>,
+    /// Things worth a look (no region, the same title twice).
+    pub warnings: Vec<String>,
+    /// Pages and files checked.
+    pub files: usize,
+    /// Internal links checked.
+    pub links: usize,
+}
+
+/// Builds the site in memory (nothing is written) and checks it.
+///
+/// Errors: the build fails (see [`Builder::build`]).
+pub fn check(opts: &BuildOptions) -> Result<CheckReport> {
+    let mut builder = Builder::new(opts.clone());
+    let out = Buffered::default();
+    let pages = builder.build_into(&out)?;
+    let files = out.into_files();
+    let mut report = CheckReport {
+        files: files.len(),
+        ..Default::default()
+    };
+
+    // Reports without a region; titles used twice.
+    let mut titles: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for p in &pages {
+        if p.region.is_none() {
+            report.warnings.push(format!(
+                "{}: no region (add `region:`, or a country sitrep knows)",
+                p.file.display()
+            ));
+        }
+        titles
+            .entry(p.front_matter.title.trim().to_lowercase())
+            .or_default()
+            .push(p.file.display().to_string());
+    }
+    for (_, files) in titles.into_iter().filter(|(_, f)| f.len() > 1) {
+        report
+            .warnings
+            .push(format!("the same title in {}", files.join(", ")));
+    }
+
+    // Links and anchors.
+    let html_files: HashMap<&str, Html> = files
+        .iter()
+        .filter(|(f, _)| f.ends_with(".html"))
+        .map(|(f, bytes)| {
+            (
+                f.as_str(),
+                Html::parse_document(&String::from_utf8_lossy(bytes)),
+            )
+        })
+        .collect();
+    let ids = Selector::parse("[id]").expect("valid selector");
+    let linked = Selector::parse("[href], [src]").expect("valid selector");
+    let anchors: HashMap<&str, BTreeSet<&str>> = html_files
+        .iter()
+        .map(|(f, doc)| {
+            let set = doc
+                .select(&ids)
+                .filter_map(|e| e.value().attr("id"))
+                .collect();
+            (*f, set)
+        })
+        .collect();
+    let base = builder.base_url().unwrap_or_default();
+    let mut sorted: Vec<&&str> = html_files.keys().collect();
+    sorted.sort();
+    for file in sorted {
+        if *file == "404.html" {
+            continue; // served at any URL: its links are absolute
+        }
+        let doc = &html_files[*file];
+        for el in doc.select(&linked) {
+            for attr in ["href", "src"] {
+                let Some(link) = el.value().attr(attr) else {
+                    continue;
+                };
+                let Some(target) = resolve(file, link, &base) else {
+                    continue;
+                };
+                report.links += 1;
+                let (path, fragment) = match target.split_once('#') {
+                    Some((p, f)) => (p.to_string(), Some(f.to_string())),
+                    None => (target, None),
+                };
+                let path = if path.is_empty() || path.ends_with('/') {
+                    format!("{path}index.html")
+                } else {
+                    path
+                };
+                if !files.contains_key(&path) {
+                    report
+                        .errors
+                        .push(format!("{file}: broken link `{link}` (no `{path}`)"));
+                } else if let Some(frag) = fragment.filter(|f| !f.is_empty())
+                    && path.ends_with(".html")
+                    && !anchors
+                        .get(path.as_str())
+                        .is_some_and(|a| a.contains(frag.as_str()))
+                {
+                    report.errors.push(format!(
+                        "{file}: broken anchor `{link}` (no id `{frag}` in `{path}`)"
+                    ));
+                }
+            }
+        }
+    }
+    Ok(report)
+}
+
+/// The output file a link on page `file` points to (with any `#fragment`), or
+/// `None` for a link outside the site (another host, `mailto:`...).
+fn resolve(file: &str, link: &str, base_url: &str) -> Option<String> {
+    let link = link.split('?').next().unwrap_or(link);
+    let rest = if let Some(r) = link.strip_prefix(base_url).filter(|_| !base_url.is_empty()) {
+        return Some(r.to_string());
+    } else {
+        link
+    };
+    if rest.contains("://")
+        || rest.starts_with("//")
+        || rest.contains(':') && !rest.starts_with('#')
+    {
+        return None;
+    }
+    if let Some(fragment) = rest.strip_prefix('#') {
+        return Some(format!("{file}#{fragment}"));
+    }
+    let mut parts: Vec<&str> = file.split('/').collect();
+    parts.pop(); // the file name
+    let (path, fragment) = match rest.split_once('#') {
+        Some((p, f)) => (p, Some(f)),
+        None => (rest, None),
+    };
+    let absolute = path.starts_with('/');
+    if absolute {
+        parts.clear();
+    }
+    let trailing = path.ends_with('/');
+    for seg in path.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut out = parts.join("/");
+    if trailing && !out.is_empty() {
+        out.push('/');
+    }
+    if let Some(f) = fragment {
+        out.push('#');
+        out.push_str(f);
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolving_links() {
+        let r = |f, l| resolve(f, l, "https://e.org/s/");
+        assert_eq!(
+            r("reports/x/index.html", "../../regions/"),
+            Some("regions/".into())
+        );
+        assert_eq!(r("index.html", "style.css"), Some("style.css".into()));
+        assert_eq!(r("index.html", ""), Some("".into()));
+        assert_eq!(r("a/index.html", "#fn1"), Some("a/index.html#fn1".into()));
+        assert_eq!(r("a/index.html", "../b/#x"), Some("b/#x".into()));
+        assert_eq!(
+            r("a/index.html", "https://e.org/s/atom.xml"),
+            Some("atom.xml".into())
+        );
+        assert_eq!(r("a/index.html", "https://other.org/"), None);
+        assert_eq!(r("a/index.html", "mailto:x@y.z"), None);
+        assert_eq!(r("index.html", "../../outside"), None);
+    }
+}

@@ -1,0 +1,30 @@
+//! `sitrep check`: find broken links and other problems without writing anything.
+
+use anyhow::{Result, bail};
+
+use crate::build::BuildOptions;
+use crate::check::check;
+
+/// Checks the site and prints what it found.
+///
+/// Errors: the build fails, or a link or anchor is broken.
+pub fn run(opts: &BuildOptions) -> Result<()> {
+    let report = check(opts)?;
+    for w in &report.warnings {
+        eprintln!("warning: {w}");
+    }
+    for e in &report.errors {
+        eprintln!("error: {e}");
+    }
+    println!(
+        "checked {} files and {} internal links: {} error(s), {} warning(s)",
+        report.files,
+        report.links,
+        report.errors.len(),
+        report.warnings.len()
+    );
+    if !report.errors.is_empty() {
+        bail!("{} problem(s) found", report.errors.len());
+    }
+    Ok(())
+}

@@ -1,0 +1,77 @@
+//! `sitrep init`, `sitrep check` and `sitrep completions`.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+
+#[test]
+fn init_makes_a_site_that_builds_at_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = sitrep(tmp.path(), &["init", "mysite"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let site = tmp.path().join("mysite");
+    for f in [
+        "config.yaml",
+        ".gitignore",
+        "themes/default/templates/base.html",
+        "themes/default/static/style.css",
+    ] {
+        assert!(site.join(f).is_file(), "{f}");
+    }
+    let out = sitrep(&site, &["build"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(site.join("public/index.html").is_file());
+    let reports: Vec<_> = std::fs::read_dir(site.join("public/reports"))
+        .unwrap()
+        .collect();
+    assert_eq!(reports.len(), 1, "the example report");
+    // Not over an existing site.
+    let again = sitrep(tmp.path(), &["init", "mysite"]);
+    assert!(!again.status.success());
+    assert!(text(&again).contains("is not empty"));
+}
+
+#[test]
+fn check_reports_broken_links_anchors_and_warnings() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(Path::new("tests/fixtures/site"), tmp.path());
+    let out = sitrep(tmp.path(), &["check"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("0 error(s)"), "{}", text(&out));
+
+    let reports = tmp.path().join("content/reports");
+    std::fs::write(
+        reports.join("links.md"),
+        "---\ntitle: Links\ndate: 2025-07-01\nregion: Africa\n---\n[gone](../nope/) [anchor](#nowhere) [ok](../2025-07-08-kachin/) [note](#1)[^1]\n\n[^1]: A note.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        reports.join("dup.md"),
+        "---\ntitle: links\ndate: 2025-07-02\n---\nNo region.\n",
+    )
+    .unwrap();
+    let out = sitrep(tmp.path(), &["check"]);
+    let msg = text(&out);
+    assert!(!out.status.success(), "{msg}");
+    assert!(
+        msg.contains("reports/links/index.html: broken link `../nope/`"),
+        "{msg}"
+    );
+    assert!(msg.contains("broken anchor `#nowhere`"), "{msg}");
+    assert!(!msg.contains("`../2025-07-08-kachin/`"), "{msg}");
+    assert!(msg.contains("dup.md: no region"), "{msg}");
+    assert!(msg.contains("the same title in"), "{msg}");
+    assert!(msg.contains("2 error(s)"), "{msg}");
+    assert!(!tmp.path().join("public").exists(), "check writes nothing");
+}
+
+#[test]
+fn completions_for_bash() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = sitrep(tmp.path(), &["completions", "bash"]);
+    assert!(out.status.success());
+    let script = String::from_utf8_lossy(&out.stdout);
+    assert!(script.contains("sitrep") && script.contains("import") && script.contains("serve"));
+}
