@@ -264,7 +264,10 @@ pub fn import_paths(
     // Seeds are told apart by file name (`seed:` records it), so two seeds with the
     // same name in one import would take each other's report.
     let mut names: std::collections::HashMap<std::ffi::OsString, PathBuf> = Default::default();
-    for seed in seed_files(paths, &mut results) {
+    let seeds = seed_files(paths, &mut results);
+    crate::ui::start_progress(seeds.len(), "importing");
+    for seed in seeds {
+        crate::ui::tick();
         let name = seed.file_name().unwrap_or_default().to_os_string();
         if let Some(first) = names.get(&name)
             && *first != seed
@@ -289,6 +292,7 @@ pub fn import_paths(
             note,
         });
     }
+    crate::ui::finish();
     if state != before {
         save_state(content_dir, &state)?;
     }

@@ -37,4 +37,5 @@ pub mod serve;
 pub mod site;
 pub mod text;
 pub mod title;
+pub mod ui;
 pub mod watch;

@@ -9,10 +9,20 @@ use sitrep::cmd;
 
 /// sitrep: a static site generator for conflict reports.
 #[derive(Debug, Parser)]
-#[command(version, about)]
+#[command(
+    version,
+    about,
+    after_help = "Examples:\n  sitrep init my-site && cd my-site\n  sitrep import ~/scraped/*.txt\n  sitrep serve\n  sitrep build --output /var/www/sitrep"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Print errors only.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Print more: also reports imported unchanged.
+    #[arg(long, short, global = true)]
+    verbose: bool,
 }
 
 /// Where a site is read from and built to (shared by build, watch and serve).
@@ -65,6 +75,9 @@ impl WatchArgs {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Import raw report text files ("seeds") as Markdown reports into content/reports/.
+    #[command(
+        after_help = "Examples:\n  sitrep import seeds/\n  sitrep import a.txt b.txt --root my-site\n  sitrep import --force seeds/    # replace reports, keeping copies of edited ones"
+    )]
     Import {
         /// Seed files, or folders of *.txt seed files.
         #[arg(required = true)]
@@ -80,23 +93,35 @@ enum Command {
         force: bool,
     },
     /// Build the site into the output folder.
+    #[command(
+        after_help = "Examples:\n  sitrep build\n  sitrep build --root my-site --output /var/www/sitrep\n  sitrep build --drafts"
+    )]
     Build(SiteArgs),
     /// Build the site in memory and report broken links and anchors, reports without
     /// a region, and titles used twice; nothing is written.
+    #[command(after_help = "Examples:\n  sitrep check\n  sitrep check --root my-site")]
     Check(SiteArgs),
     /// Make a new site in DIR: configuration, default theme, an example report.
+    #[command(after_help = "Example:\n  sitrep init my-site && cd my-site && sitrep serve")]
     Init {
         /// A new or empty folder.
         dir: PathBuf,
     },
     /// Print shell completions (bash, zsh, fish, elvish, powershell) to stdout.
+    #[command(
+        after_help = "Example:\n  sitrep completions bash > ~/.local/share/bash-completion/completions/sitrep"
+    )]
     Completions {
         /// The shell.
         shell: clap_complete::Shell,
     },
     /// Build the site, then rebuild it whenever its files change.
+    #[command(
+        after_help = "Examples:\n  sitrep watch\n  sitrep watch --seeds ~/inbox    # also import seeds dropped there"
+    )]
     Watch(WatchArgs),
     /// Build, watch, and serve the site locally with live reload.
+    #[command(after_help = "Examples:\n  sitrep serve\n  sitrep serve --port 8080 --seeds ~/inbox")]
     Serve {
         #[command(flatten)]
         watch: WatchArgs,
@@ -118,6 +143,11 @@ fn main() -> ExitCode {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
     let cli = Cli::parse();
+    sitrep::ui::init(match (cli.quiet, cli.verbose) {
+        (true, _) => sitrep::ui::Verbosity::Quiet,
+        (_, true) => sitrep::ui::Verbosity::Verbose,
+        _ => sitrep::ui::Verbosity::Normal,
+    });
     let result = match cli.command {
         Command::Import {
             seeds,
@@ -147,21 +177,29 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.is::<sitrep::build::BuildErrors>() => {
-            // Already one `error:` line per error, and a summary.
-            eprintln!("{e}");
-            ExitCode::FAILURE
-        }
         Err(e) => {
-            eprintln!("error: {e}");
-            let mut last = e.to_string();
-            for cause in e.chain().skip(1) {
-                // io errors are often repeated by the context around them.
-                let cause = cause.to_string();
-                if !last.contains(&cause) {
-                    eprintln!("  caused by: {cause}");
+            match e.downcast_ref::<sitrep::build::BuildErrors>() {
+                Some(errors) => {
+                    for m in &errors.0 {
+                        sitrep::ui::error(m);
+                    }
+                    eprintln!(
+                        "build failed: {} error(s); the output was left as it was",
+                        errors.0.len()
+                    );
                 }
-                last = cause;
+                None => {
+                    sitrep::ui::error(&e.to_string());
+                    let mut last = e.to_string();
+                    for cause in e.chain().skip(1) {
+                        // io errors are often repeated by the context around them.
+                        let cause = cause.to_string();
+                        if !last.contains(&cause) {
+                            eprintln!("  caused by: {cause}");
+                        }
+                        last = cause;
+                    }
+                }
             }
             ExitCode::FAILURE
         }

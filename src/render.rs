@@ -740,9 +740,11 @@ pub fn render_site(site: &Site, tera: &Tera, out: &dyn Sink) -> Result<usize> {
 ///
 /// Errors: every page that fails (not just the first), one per line.
 pub fn render_pages(renderer: &Renderer, keys: &[PageKey], out: &dyn Sink) -> Result<()> {
+    crate::ui::start_progress(keys.len(), "rendering");
     let mut errors: Vec<String> = keys
         .par_iter()
         .filter_map(|&key| {
+            crate::ui::tick();
             renderer
                 .render(key)
                 .and_then(|html| out.write(&renderer.output_file(key), html.as_bytes()))
@@ -750,6 +752,7 @@ pub fn render_pages(renderer: &Renderer, keys: &[PageKey], out: &dyn Sink) -> Re
                 .map(|e| format!("{e:#}"))
         })
         .collect();
+    crate::ui::finish();
     if errors.is_empty() {
         return Ok(());
     }

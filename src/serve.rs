@@ -104,7 +104,7 @@ pub fn run(server: Arc<Server>, root: PathBuf, reloader: Reloader) {
             .name("sitrep-http".into())
             .spawn(move || handle(request, &root, &reloader));
         if let Err(e) = spawned {
-            eprintln!("serve: cannot start a thread for a request: {e}");
+            crate::ui::warning(&format!("serve: cannot start a thread for a request: {e}"));
         }
     }
 }

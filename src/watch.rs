@@ -41,8 +41,8 @@ pub struct WatchOptions {
 pub struct Rebuild {
     /// Short description of what changed (`content/reports/x.md`, `3 files`).
     pub what: String,
-    /// The build's result.
-    pub result: std::result::Result<BuildStats, String>,
+    /// The build's result: its stats, or every error (each naming its file).
+    pub result: std::result::Result<BuildStats, Vec<String>>,
     /// Whether only stylesheets changed (a browser can reload just those).
     pub css_only: bool,
     /// How long it took.
@@ -169,10 +169,10 @@ pub fn watch(
     if let Some(inbox) = &classifier.seeds
         && !inbox.is_dir()
     {
-        eprintln!(
-            "warning: the seed inbox `{}` does not exist; it is watched once it does",
+        crate::ui::warning(&format!(
+            "the seed inbox `{}` does not exist; it is watched once it does",
             inbox.display()
-        );
+        ));
     }
     // Watch first, build second: a change made while the first build runs is then
     // seen, not lost.
@@ -184,7 +184,7 @@ pub fn watch(
 
     let mut builder = Builder::new(opts.build.clone());
     let start = Instant::now();
-    let result = builder.build().map_err(|e| format!("{e:#}"));
+    let result = builder.build().map_err(error_lines);
     report(&Rebuild {
         what: "first build".into(),
         result,
@@ -213,7 +213,7 @@ pub fn watch(
         }
         let start = Instant::now();
         let what = describe(&changes, &classifier.root);
-        let result = builder.rebuild(&changes).map_err(|e| format!("{e:#}"));
+        let result = builder.rebuild(&changes).map_err(error_lines);
         report(&Rebuild {
             what,
             result,
@@ -283,7 +283,7 @@ fn next_batch(
             }
             Ok(Err(errors)) => {
                 for e in errors {
-                    eprintln!("watch: {e}");
+                    crate::ui::warning(&format!("watch: {e}"));
                 }
             }
             Err(RecvTimeoutError::Timeout) => {}
@@ -361,7 +361,7 @@ fn import_seeds(opts: &WatchOptions, seeds: &[PathBuf]) {
     let regions = match Config::load(&opts.build.root).and_then(|c| Regions::new(&c.regions)) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("import: {e:#}");
+            crate::ui::error(&format!("import: {e:#}"));
             return;
         }
     };
@@ -370,17 +370,23 @@ fn import_seeds(opts: &WatchOptions, seeds: &[PathBuf]) {
             for r in results {
                 match r.outcome {
                     Outcome::Created(p) | Outcome::Updated(p) | Outcome::Overwritten(p) => {
-                        println!("imported {} <- {}", p.display(), r.seed.display())
+                        crate::ui::info(&format!(
+                            "imported {} <- {}",
+                            p.display(),
+                            r.seed.display()
+                        ))
                     }
                     Outcome::Unchanged(_) => {}
-                    Outcome::Skipped(p, why) => {
-                        println!("skipped {} <- {} ({why})", p.display(), r.seed.display())
-                    }
-                    Outcome::Failed(msg) => eprintln!("error: {msg}"),
+                    Outcome::Skipped(p, why) => crate::ui::info(&format!(
+                        "skipped {} <- {} ({why})",
+                        p.display(),
+                        r.seed.display()
+                    )),
+                    Outcome::Failed(msg) => crate::ui::error(&msg),
                 }
             }
         }
-        Err(e) => eprintln!("import: {e:#}"),
+        Err(e) => crate::ui::error(&format!("import: {e:#}")),
     }
 }
 
@@ -419,24 +425,38 @@ pub fn stop_on_ctrl_c(stop: Arc<AtomicBool>, also: impl Fn() + Send + 'static) -
 /// Prints a rebuild as one line (errors first, each with its file and line).
 pub fn print_rebuild(r: &Rebuild) {
     let time = chrono::Local::now().format("%H:%M:%S");
-    let ms = r.took.as_millis();
-    if let Ok(s) = &r.result {
-        for w in &s.warnings {
-            eprintln!("warning: {w}");
+    let took = crate::ui::duration(r.took);
+    match &r.result {
+        Ok(s) => {
+            for w in &s.warnings {
+                crate::ui::warning(w);
+            }
+            crate::ui::info(&format!(
+                "[{time}] {}: {} pages rendered, {} files written, {} removed, {} reports ({took})",
+                r.what,
+                crate::ui::count(s.rendered),
+                crate::ui::count(s.written),
+                crate::ui::count(s.removed),
+                crate::ui::count(s.reports)
+            ))
+        }
+        Err(errors) => {
+            for e in errors {
+                crate::ui::error(e);
+            }
+            crate::ui::info(&format!(
+                "[{time}] {}: build failed, the last good site stays ({took})",
+                r.what
+            ));
         }
     }
-    match &r.result {
-        Ok(s) => println!(
-            "[{time}] {}: {} pages rendered, {} files written, {} removed, {} reports ({ms} ms)",
-            r.what, s.rendered, s.written, s.removed, s.reports
-        ),
-        Err(e) => {
-            eprintln!("{e}");
-            println!(
-                "[{time}] {}: build failed, the last good site stays ({ms} ms)",
-                r.what
-            );
-        }
+}
+
+/// The errors of a failed build, one message each.
+fn error_lines(e: anyhow::Error) -> Vec<String> {
+    match e.downcast::<crate::build::BuildErrors>() {
+        Ok(b) => b.0,
+        Err(e) => vec![format!("{e:#}")],
     }
 }
 

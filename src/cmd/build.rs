@@ -14,15 +14,15 @@ pub fn run(opts: &BuildOptions) -> Result<()> {
     let mut builder = Builder::new(opts.clone());
     let stats = builder.build()?;
     for w in &stats.warnings {
-        eprintln!("warning: {w}");
+        crate::ui::warning(w);
     }
-    println!(
-        "built {} pages ({} reports) and {} static files into `{}` in {} ms",
-        stats.rendered,
-        stats.reports,
-        builder.static_files(),
+    crate::ui::info(&format!(
+        "built {} pages ({} reports) and {} static files into `{}` in {}",
+        crate::ui::count(stats.rendered),
+        crate::ui::count(stats.reports),
+        crate::ui::count(builder.static_files()),
         opts.output_dir().display(),
-        start.elapsed().as_millis()
-    );
+        crate::ui::duration(start.elapsed())
+    ));
     Ok(())
 }

@@ -11,18 +11,18 @@ use crate::check::check;
 pub fn run(opts: &BuildOptions) -> Result<()> {
     let report = check(opts)?;
     for w in &report.warnings {
-        eprintln!("warning: {w}");
+        crate::ui::warning(w);
     }
     for e in &report.errors {
-        eprintln!("error: {e}");
+        crate::ui::error(e);
     }
-    println!(
+    crate::ui::info(&format!(
         "checked {} files and {} internal links: {} error(s), {} warning(s)",
-        report.files,
-        report.links,
+        crate::ui::count(report.files),
+        crate::ui::count(report.links),
         report.errors.len(),
         report.warnings.len()
-    );
+    ));
     if !report.errors.is_empty() {
         bail!("{} problem(s) found", report.errors.len());
     }

@@ -54,23 +54,29 @@ pub fn run(opts: &ImportOptions) -> Result<()> {
                     Outcome::Updated(_) => "updated",
                     _ => "overwrote",
                 };
-                println!("{verb:9} {} <- {seed}{note}", shown(p));
+                crate::ui::info(&format!("{verb:9} {} <- {seed}{note}", shown(p)));
             }
             Outcome::Unchanged(p) => {
                 unchanged += 1;
-                println!("{:9} {} <- {seed}", "unchanged", shown(p));
+                crate::ui::detail(&format!("{:9} {} <- {seed}", "unchanged", shown(p)));
             }
             Outcome::Skipped(p, why) => {
                 skipped += 1;
-                println!("{:9} {} <- {seed} ({why})", "skipped", shown(p));
+                crate::ui::info(&format!("{:9} {} <- {seed} ({why})", "skipped", shown(p)));
             }
             Outcome::Failed(msg) => {
                 failed += 1;
-                eprintln!("{:9} {msg}", "error");
+                crate::ui::error(msg);
             }
         }
     }
-    println!("{imported} imported, {unchanged} unchanged, {skipped} skipped, {failed} failed");
+    crate::ui::info(&format!(
+        "{} imported, {} unchanged, {} skipped, {} failed",
+        crate::ui::count(imported),
+        crate::ui::count(unchanged),
+        crate::ui::count(skipped),
+        crate::ui::count(failed)
+    ));
     if results.is_empty() {
         bail!(
             "no seed files (`*.txt`) found in {}",

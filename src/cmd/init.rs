@@ -62,11 +62,11 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>> {
 /// `sitrep init DIR`: prints what was made and what to do next.
 pub fn run(dir: &Path) -> Result<()> {
     let files = init(dir)?;
-    println!(
+    crate::ui::info(&format!(
         "created a site in `{}` ({} files)",
         dir.display(),
         files.len()
-    );
-    println!("next: cd {} && sitrep serve", dir.display());
+    ));
+    crate::ui::info(&format!("next: cd {} && sitrep serve", dir.display()));
     Ok(())
 }

@@ -41,6 +41,7 @@ pub fn run(opts: &ServeOptions) -> Result<()> {
         IpAddr::V6(a) => format!("[{a}]"),
         IpAddr::V4(a) => a.to_string(),
     };
+    // Always printed (also with --quiet): it says where the site is.
     println!("serving http://{host}:{port}/ (Ctrl-C to stop)");
     watch(&opts.watch, &stop, |r| {
         print_rebuild(r);
@@ -52,6 +53,6 @@ pub fn run(opts: &ServeOptions) -> Result<()> {
     })?;
     server.unblock();
     let _ = http.join();
-    println!("stopped");
+    crate::ui::info("stopped");
     Ok(())
 }

@@ -14,8 +14,11 @@ pub fn run(opts: &WatchOptions) -> Result<()> {
     crate::build::check_output(&opts.build)?;
     let stop = Arc::new(AtomicBool::new(false));
     stop_on_ctrl_c(stop.clone(), || {})?;
-    println!("watching `{}` (Ctrl-C to stop)", opts.build.root.display());
+    crate::ui::info(&format!(
+        "watching `{}` (Ctrl-C to stop)",
+        opts.build.root.display()
+    ));
     watch(opts, &stop, print_rebuild)?;
-    println!("stopped");
+    crate::ui::info("stopped");
     Ok(())
 }
