@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::countries::find_countries;
@@ -266,31 +267,47 @@ pub fn import_paths(
     let mut names: std::collections::HashMap<std::ffi::OsString, PathBuf> = Default::default();
     let seeds = seed_files(paths, &mut results);
     crate::ui::start_progress(seeds.len(), "importing");
-    for seed in seeds {
-        crate::ui::tick();
-        let name = seed.file_name().unwrap_or_default().to_os_string();
-        if let Some(first) = names.get(&name)
-            && *first != seed
-        {
-            let msg = format!(
-                "{}: has the same file name as `{}`, imported just before; seeds are told apart by file name, so rename one",
-                seed.display(),
-                first.display()
-            );
+    // Reading and parsing, the costly part, in parallel; placing the files in input
+    // order, so that names (and name clashes) do not depend on timing. In chunks, so
+    // that memory stays bounded however many seeds there are.
+    let mut seeds = seeds.into_iter().peekable();
+    while seeds.peek().is_some() {
+        let chunk: Vec<PathBuf> = seeds.by_ref().take(1024).collect();
+        let prepared: Vec<Result<Prepared, String>> = chunk
+            .par_iter()
+            .map(|seed| {
+                crate::ui::tick();
+                prepare(seed, regions)
+            })
+            .collect();
+        for (seed, prepared) in chunk.into_iter().zip(prepared) {
+            let name = seed.file_name().unwrap_or_default().to_os_string();
+            if let Some(first) = names.get(&name)
+                && *first != seed
+            {
+                let msg = format!(
+                    "{}: has the same file name as `{}`, imported just before; seeds are told apart by file name, so rename one",
+                    seed.display(),
+                    first.display()
+                );
+                results.push(SeedResult {
+                    seed,
+                    outcome: Outcome::Failed(msg),
+                    note: None,
+                });
+                continue;
+            }
+            names.insert(name, seed.clone());
+            let (outcome, note) = match prepared {
+                Ok(p) => place(p, content_dir, force, &mut state, &backups),
+                Err(msg) => (Outcome::Failed(msg), None),
+            };
             results.push(SeedResult {
                 seed,
-                outcome: Outcome::Failed(msg),
-                note: None,
+                outcome,
+                note,
             });
-            continue;
         }
-        names.insert(name, seed.clone());
-        let (outcome, note) = import_one(&seed, content_dir, force, regions, &mut state, &backups);
-        results.push(SeedResult {
-            seed,
-            outcome,
-            note,
-        });
     }
     crate::ui::finish();
     if state != before {
@@ -354,34 +371,46 @@ fn back_up(content_dir: &Path, rel: &str, backups: &Path) -> Result<()> {
     Ok(())
 }
 
-fn import_one(
-    seed: &Path,
-    content_dir: &Path,
-    force: bool,
-    regions: &Regions,
-    state: &mut ImportState,
-    backups: &Path,
-) -> (Outcome, Option<String>) {
-    let bytes = match crate::text::read_input(seed) {
-        Ok(b) => b,
-        Err(e) => {
-            return (
-                Outcome::Failed(format!("{}: cannot read: {e}", seed.display())),
-                None,
-            );
-        }
-    };
+/// A seed read and turned into a report, not yet written.
+struct Prepared {
+    /// The seed's file name.
+    name: String,
+    report: Imported,
+    /// The content file's bytes.
+    markdown: String,
+}
+
+/// Reads a seed and makes its report. Errors: the message for a failed result.
+fn prepare(seed: &Path, regions: &Regions) -> Result<Prepared, String> {
+    let bytes = crate::text::read_input(seed)
+        .map_err(|e| format!("{}: cannot read: {e}", seed.display()))?;
     let name = seed
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let report = match import_report(&name, &bytes, regions) {
-        Ok(r) => r,
-        Err(e) => {
-            let msg = format!("{}:{}: {e}", seed.display(), e.line());
-            return (Outcome::Failed(msg), None);
-        }
-    };
+    let report = import_report(&name, &bytes, regions)
+        .map_err(|e| format!("{}:{}: {e}", seed.display(), e.line()))?;
+    let markdown = report.to_markdown();
+    Ok(Prepared {
+        name,
+        report,
+        markdown,
+    })
+}
+
+/// Writes a prepared report where it belongs, by the rules of [`import_paths`].
+fn place(
+    prepared: Prepared,
+    content_dir: &Path,
+    force: bool,
+    state: &mut ImportState,
+    backups: &Path,
+) -> (Outcome, Option<String>) {
+    let Prepared {
+        name,
+        report,
+        markdown,
+    } = prepared;
     let mut notes = Vec::new();
     if let Some(enc) = report.converted_from {
         notes.push(format!("not UTF-8: read as {enc}"));
@@ -392,7 +421,6 @@ fn import_one(
     let note = (!notes.is_empty()).then(|| notes.join("; "));
     let rel = report_file(&report.stem, &name, content_dir, state.get(&name));
     let target = content_dir.join(&rel);
-    let markdown = report.to_markdown();
     let new_hash = sha256_hex(markdown.as_bytes());
     let previous = state.get(&name).cloned();
 
