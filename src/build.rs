@@ -13,6 +13,7 @@ use anyhow::{Result, anyhow, bail};
 use rayon::prelude::*;
 use tera::Tera;
 
+use crate::cache::{BuildCache, inputs_signature};
 use crate::config::Config;
 use crate::content::{Page, find_content_files, load_page};
 use crate::output::{Buffered, Live, Manifest, Sink, Staging, write_marker};
@@ -171,17 +172,29 @@ impl Builder {
     /// is then left as it was), or an I/O error.
     pub fn build(&mut self) -> Result<BuildStats> {
         check_output(&self.opts)?;
+        let inputs = inputs_signature(&self.opts);
+        let previous = BuildCache::load(&self.opts);
         let fresh = self.load_all()?;
-        let staging = Staging::begin(&self.opts.output_dir(), self.opts.force)?;
+        let staging = Staging::begin_reusing(&self.opts.output_dir(), self.opts.force, previous)?;
         let (stats, page_files, fingerprints) =
             write_all(&fresh, &self.opts, &staging).map_err(as_build_error)?;
         let manifest = staging.commit()?;
+        BuildCache::after_build(&self.opts, inputs, &manifest).save(&self.opts);
         let stats = BuildStats {
             written: manifest.len(),
             ..stats
         };
         self.install(fresh, manifest, page_files, fingerprints);
         Ok(stats)
+    }
+
+    /// Whether the output is up to date: no input changed since the last build
+    /// (see [`crate::cache`]) and its output is as that build left it. Cheap: a `stat`
+    /// of every input and output file, nothing read.
+    pub fn up_to_date(&self) -> bool {
+        check_output(&self.opts).is_ok()
+            && BuildCache::load(&self.opts)
+                .is_some_and(|c| c.inputs == inputs_signature(&self.opts) && c.output_intact())
     }
 
     /// Builds everything into `out` (for `sitrep check`: an in-memory [`Buffered`])

@@ -18,6 +18,7 @@
 //! [`config`] reads `config.yaml`; [`cmd`] holds one function per command.
 
 pub mod build;
+pub mod cache;
 pub mod chart;
 pub mod check;
 pub mod cmd;

@@ -79,6 +79,8 @@ pub struct Staging {
     dir: Option<tempfile::TempDir>,
     /// What was written so far.
     manifest: Mutex<Manifest>,
+    /// The last build's files, to hard-link where the bytes are the same.
+    previous: Option<crate::cache::BuildCache>,
 }
 
 impl Staging {
@@ -87,6 +89,17 @@ impl Staging {
     /// Errors: `target` exists and is neither empty nor sitrep's output (no
     /// [`MARKER`]) and `force` is not given, or the staging folder cannot be created.
     pub fn begin(target: &Path, force: bool) -> Result<Staging> {
+        Self::begin_reusing(target, force, None)
+    }
+
+    /// Like [`Staging::begin`], but a file whose bytes are the same as in the last
+    /// build (`previous`) is hard-linked from the old output instead of written, so it
+    /// keeps its inode and modification time.
+    pub fn begin_reusing(
+        target: &Path,
+        force: bool,
+        previous: Option<crate::cache::BuildCache>,
+    ) -> Result<Staging> {
         // A symbolic link to the output folder: build where it points, keep the link.
         let resolved;
         let target = if target.is_symlink() {
@@ -136,6 +149,7 @@ impl Staging {
             target: target.to_path_buf(),
             dir: Some(dir),
             manifest: Mutex::new(Manifest::new()),
+            previous,
         })
     }
 
@@ -333,12 +347,17 @@ impl Sink for Staging {
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
         let path = resolve(self.path(), rel)?;
         create_parent(&path)?;
-        std::fs::write(&path, bytes)
-            .with_context(|| format!("cannot write `{}`", path.display()))?;
-        self.manifest
-            .lock()
-            .unwrap()
-            .insert(rel.to_string(), content_hash(bytes));
+        let hash = content_hash(bytes);
+        let linked = self
+            .previous
+            .as_ref()
+            .and_then(|p| p.reusable(rel, hash))
+            .is_some_and(|old| std::fs::hard_link(old, &path).is_ok());
+        if !linked {
+            std::fs::write(&path, bytes)
+                .with_context(|| format!("cannot write `{}`", path.display()))?;
+        }
+        self.manifest.lock().unwrap().insert(rel.to_string(), hash);
         Ok(())
     }
 }

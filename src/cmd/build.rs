@@ -12,6 +12,14 @@ use crate::build::Builder;
 pub fn run(opts: &BuildOptions) -> Result<()> {
     let start = Instant::now();
     let mut builder = Builder::new(opts.clone());
+    if builder.up_to_date() {
+        crate::ui::info(&format!(
+            "`{}` is up to date: nothing changed since the last build ({})",
+            opts.output_dir().display(),
+            crate::ui::duration(start.elapsed())
+        ));
+        return Ok(());
+    }
     let stats = builder.build()?;
     for w in &stats.warnings {
         crate::ui::warning(w);

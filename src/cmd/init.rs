@@ -34,7 +34,10 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>> {
     );
     let mut files: Vec<(PathBuf, Vec<u8>)> = vec![
         (dir.join("config.yaml"), CONFIG.as_bytes().to_vec()),
-        (dir.join(".gitignore"), b"/public/\n".to_vec()),
+        (
+            dir.join(".gitignore"),
+            b"/public/\n/.sitrep-cache/\n".to_vec(),
+        ),
         (
             dir.join("content/reports")
                 .join(format!("{today}-welcome.md")),

@@ -1,0 +1,132 @@
+//! The build cache: a build with nothing changed does nothing; after a change, output
+//! files whose bytes are the same are not written again; and the output is byte for
+//! byte the same whatever the number of threads.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::os::unix::fs::MetadataExt;
+use std::path::Path;
+use std::process::Command;
+
+use common::*;
+
+/// Every output file: bytes and inode.
+fn snapshot(dir: &Path) -> BTreeMap<String, (Vec<u8>, u64)> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (
+                rel,
+                (
+                    std::fs::read(e.path()).unwrap(),
+                    e.metadata().unwrap().ino(),
+                ),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn nothing_changed_means_nothing_done_and_unchanged_files_are_not_rewritten() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(Path::new("tests/fixtures/site"), tmp.path());
+    let out = sitrep(tmp.path(), &["build"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let first = snapshot(&tmp.path().join("public"));
+
+    let again = sitrep(tmp.path(), &["build"]);
+    assert!(text(&again).contains("is up to date"), "{}", text(&again));
+    assert_eq!(
+        snapshot(&tmp.path().join("public")),
+        first,
+        "not a byte or inode changed"
+    );
+
+    // Edit one report's body: its page changes, pages that do not list its body keep
+    // their inode (hard-linked from the old output, not written again).
+    let file = tmp.path().join("content/reports/2025-06-30-sudan.md");
+    let text_before = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, format!("{text_before}\nA new paragraph.\n")).unwrap();
+    let out = sitrep(tmp.path(), &["build"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let second = snapshot(&tmp.path().join("public"));
+    let page = "reports/2025-06-30-sudan/index.html";
+    assert_ne!(second[page].0, first[page].0);
+    let kept = [
+        "index.html",
+        "regions/africa/index.html",
+        "reports/2025-07-08-kachin/index.html",
+        "style.css",
+    ];
+    for f in kept {
+        assert_eq!(second[f], first[f], "{f} reused, same inode");
+    }
+
+    // The cache is only a hint: an output file changed by hand means a real build.
+    std::fs::write(tmp.path().join("public/index.html"), "tampered").unwrap();
+    let out = sitrep(tmp.path(), &["build"]);
+    assert!(!text(&out).contains("is up to date"), "{}", text(&out));
+    assert_eq!(
+        snapshot(&tmp.path().join("public"))["index.html"].0,
+        second["index.html"].0
+    );
+}
+
+#[test]
+fn output_does_not_depend_on_the_number_of_threads() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    // The bundled site: 41 real reports, every page kind.
+    for d in ["content", "themes"] {
+        copy_tree(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join(d),
+            &site.join(d),
+        );
+    }
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("config.yaml"),
+        site.join("config.yaml"),
+    )
+    .unwrap();
+    let build = |threads: &str, out: &str| {
+        let o = Command::new(env!("CARGO_BIN_EXE_sitrep"))
+            .args(["build", "--output", out])
+            .env("RAYON_NUM_THREADS", threads)
+            .current_dir(&site)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", text(&o));
+        walkdir::WalkDir::new(site.join(out))
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let rel = e
+                    .path()
+                    .strip_prefix(site.join(out))
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                (rel, std::fs::read(e.path()).unwrap())
+            })
+            .collect::<BTreeMap<_, _>>()
+    };
+    let one = build("1", "out1");
+    let many = build("8", "out8");
+    assert_eq!(
+        one.keys().collect::<Vec<_>>(),
+        many.keys().collect::<Vec<_>>()
+    );
+    for (f, bytes) in &one {
+        assert!(many[f] == *bytes, "{f} differs between 1 and 8 threads");
+    }
+}
