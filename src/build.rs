@@ -138,6 +138,10 @@ pub struct Builder {
     pending_statics: bool,
     /// The `base_url` of the last [`Builder::build_into`].
     base_url: Option<String>,
+    /// Builds once and keeps nothing for rebuilds ([`Builder::one_shot`]).
+    one_shot: bool,
+    /// Static files written by the last build.
+    static_count: usize,
 }
 
 impl Builder {
@@ -152,6 +156,17 @@ impl Builder {
             pending_full: false,
             pending_statics: false,
             base_url: None,
+            one_shot: false,
+            static_count: 0,
+        }
+    }
+
+    /// A builder for one build (`sitrep build`): it keeps no state for rebuilds, so it
+    /// skips the work only rebuilds need.
+    pub fn one_shot(opts: BuildOptions) -> Builder {
+        Builder {
+            one_shot: true,
+            ..Builder::new(opts)
         }
     }
 
@@ -162,7 +177,9 @@ impl Builder {
 
     /// The number of static files of the last good build.
     pub fn static_files(&self) -> usize {
-        self.state.as_ref().map_or(0, |s| s.static_files)
+        self.state
+            .as_ref()
+            .map_or(self.static_count, |s| s.static_files)
     }
 
     /// Builds everything from scratch into a staging folder that replaces the output
@@ -177,14 +194,17 @@ impl Builder {
         let fresh = self.load_all()?;
         let staging = Staging::begin_reusing(&self.opts.output_dir(), self.opts.force, previous)?;
         let (stats, page_files, fingerprints) =
-            write_all(&fresh, &self.opts, &staging).map_err(as_build_error)?;
+            write_all(&fresh, &self.opts, &staging, !self.one_shot).map_err(as_build_error)?;
         let manifest = staging.commit()?;
         BuildCache::after_build(&self.opts, inputs, &manifest).save(&self.opts);
         let stats = BuildStats {
             written: manifest.len(),
             ..stats
         };
-        self.install(fresh, manifest, page_files, fingerprints);
+        self.static_count = manifest.len() - page_files.len();
+        if !self.one_shot {
+            self.install(fresh, manifest, page_files, fingerprints);
+        }
         Ok(stats)
     }
 
@@ -205,7 +225,7 @@ impl Builder {
     pub fn build_into(&mut self, out: &dyn Sink) -> Result<Vec<Arc<Page>>> {
         let fresh = self.load_all()?;
         self.base_url = Some(fresh.config.base_url.clone());
-        write_all(&fresh, &self.opts, out).map_err(as_build_error)?;
+        write_all(&fresh, &self.opts, out, false).map_err(as_build_error)?;
         Ok(fresh.pages.into_values().collect())
     }
 
@@ -240,7 +260,7 @@ impl Builder {
             // leaves the whole live site as it was.
             let buffer = Buffered::default();
             let (mut stats, page_files, fingerprints) =
-                write_all(&fresh, &self.opts, &buffer).map_err(as_build_error)?;
+                write_all(&fresh, &self.opts, &buffer, true).map_err(as_build_error)?;
             buffer.write_to(&live)?;
             let manifest = live.touched();
             stats.removed =
@@ -497,6 +517,7 @@ fn write_all(
     fresh: &Fresh,
     opts: &BuildOptions,
     out: &dyn Sink,
+    fingerprint: bool,
 ) -> Result<(BuildStats, BTreeSet<String>, HashMap<String, u64>)> {
     let site = Site::new(
         fresh.config.clone(),
@@ -513,11 +534,16 @@ fn write_all(
         out,
     )?;
     let page_files = keys.iter().map(|&k| renderer.output_file(k)).collect();
-    let fingerprints = renderer
-        .index_pages()
-        .into_iter()
-        .map(|k| (renderer.output_file(k), renderer.fingerprint(k)))
-        .collect();
+    // Only a builder that rebuilds later needs them.
+    let fingerprints = if fingerprint {
+        renderer
+            .index_pages()
+            .into_iter()
+            .map(|k| (renderer.output_file(k), renderer.fingerprint(k)))
+            .collect()
+    } else {
+        HashMap::new()
+    };
     let mut warnings: Vec<String> = fresh.pages.values().filter_map(|p| p.warning()).collect();
     if !opts.content_dir().is_dir() {
         warnings.push(format!(
@@ -575,7 +601,7 @@ fn path_collisions(pages: &BTreeMap<PathBuf, Arc<Page>>) -> Vec<String> {
 ///
 /// Errors: see [`Builder::build`].
 pub fn build(opts: &BuildOptions) -> Result<BuildStats> {
-    Builder::new(opts.clone()).build()
+    Builder::one_shot(opts.clone()).build()
 }
 
 /// Fails with a message if `output` is the site folder, one of its parents, or a

@@ -29,7 +29,7 @@ pub struct CheckReport {
 ///
 /// Errors: the build fails (see [`Builder::build`]).
 pub fn check(opts: &BuildOptions) -> Result<CheckReport> {
-    let mut builder = Builder::new(opts.clone());
+    let mut builder = Builder::one_shot(opts.clone());
     let out = Buffered::default();
     let pages = builder.build_into(&out)?;
     let files = out.into_files();

@@ -256,6 +256,37 @@ struct SearchDoc<'a> {
     w: String,
 }
 
+/// The distinct words of `text`, folded to lower-case ASCII (`Côte` -> `cote`), of
+/// at least three letters, sorted, space-separated.
+fn distinct_words(text: &str) -> String {
+    use std::borrow::Cow;
+    let mut words: Vec<Cow<str>> = Vec::new();
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        if word.is_ascii() {
+            if word.len() >= 3 {
+                words.push(if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Cow::Owned(word.to_ascii_lowercase())
+                } else {
+                    Cow::Borrowed(word)
+                });
+            }
+        } else if !word.is_empty() {
+            // Folding may split a word (`Sãn-Tomé`-like cases): take its parts.
+            for part in deunicode::deunicode(word)
+                .to_ascii_lowercase()
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| w.len() >= 3)
+            {
+                words.push(Cow::Owned(part.to_string()));
+            }
+        }
+    }
+    // Sorting and dropping repeats is faster than a hash set for a few hundred words.
+    words.sort_unstable();
+    words.dedup();
+    words.join(" ")
+}
+
 /// `search.json`, the index the theme's search page (`search.js`) queries in the
 /// browser: `{"docs": [...]}` with, per report, its title `t`, path `p`, date `d`,
 /// region `r`, countries `c`, summary `s` and the distinct words of its body `w`
@@ -267,13 +298,6 @@ pub fn search_index(reports: &[std::sync::Arc<Page>]) -> Result<String> {
         .iter()
         .map(|p| {
             let fm = &p.front_matter;
-            let folded = deunicode::deunicode(&p.body).to_lowercase();
-            let mut words: Vec<&str> = folded
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .filter(|w| w.len() >= 3)
-                .collect();
-            words.sort_unstable();
-            words.dedup();
             SearchDoc {
                 t: &fm.title,
                 p: &p.path,
@@ -281,7 +305,7 @@ pub fn search_index(reports: &[std::sync::Arc<Page>]) -> Result<String> {
                 r: p.region.as_ref().map(|r| r.name.as_str()),
                 c: &p.countries,
                 s: fm.summary.as_deref(),
-                w: words.join(" "),
+                w: distinct_words(&p.body),
             }
         })
         .collect();

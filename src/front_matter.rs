@@ -12,7 +12,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 ///
 /// Required: `title` and `date`. Unknown keys are kept in `extra` and passed to
 /// templates as `page.extra`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
 pub struct FrontMatter {
     /// The report's headline.
     pub title: String,

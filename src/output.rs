@@ -60,8 +60,13 @@ fn resolve(root: &Path, rel: &str) -> Result<PathBuf> {
 
 fn create_parent(path: &Path) -> Result<()> {
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)
-            .with_context(|| format!("cannot create `{}`", parent.display()))?;
+        // Most parents are one new folder in an existing one: try that first.
+        match std::fs::create_dir(parent) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(_) => std::fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create `{}`", parent.display()))?,
+        }
     }
     Ok(())
 }

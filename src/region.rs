@@ -80,7 +80,7 @@ pub fn default_regions() -> Vec<RegionConfig> {
 }
 
 /// One region of the site.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Region {
     /// Display name (`Asia-Pacific`).
     pub name: String,

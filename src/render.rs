@@ -678,13 +678,41 @@ impl<'a> Renderer<'a> {
     /// A hash of everything the page depends on besides the templates and the
     /// configuration: equal fingerprints give equal HTML.
     pub fn fingerprint(&self, key: PageKey) -> u64 {
+        use std::collections::hash_map::DefaultHasher;
         use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        if key.is_generated() {
-            // Cheap to make: the output itself is the fingerprint.
-            self.generate(key).ok().hash(&mut h);
-        } else {
-            self.page_data(key).hash(&mut h);
+        let mut h = DefaultHasher::new();
+        // Generated outputs: a hash of the reports they are made of (cheaper than
+        // making them); the configuration and templates are the same for all.
+        let hash_reports =
+            |h: &mut DefaultHasher, idx: &mut dyn Iterator<Item = usize>, body: bool| {
+                for i in idx {
+                    let p = &self.site.reports[i];
+                    p.path.hash(h);
+                    p.front_matter.hash(h);
+                    p.region.hash(h);
+                    p.countries.hash(h);
+                    if body {
+                        p.body.hash(h);
+                    }
+                }
+            };
+        let all = 0..self.site.reports.len();
+        let limit = self.site.config.feed_limit;
+        match key {
+            PageKey::Feed => hash_reports(&mut h, &mut all.take(limit), false),
+            PageKey::RegionFeed(i) => {
+                self.region_links[i].hash(&mut h);
+                hash_reports(
+                    &mut h,
+                    &mut self.site.regions[i].1.iter().copied().take(limit),
+                    false,
+                )
+            }
+            PageKey::ReportsJson => hash_reports(&mut h, &mut all.clone(), false),
+            PageKey::SearchIndex => hash_reports(&mut h, &mut all.clone(), true),
+            PageKey::Sitemap => self.sitemap_entries().hash(&mut h),
+            PageKey::Robots => {}
+            _ => self.page_data(key).hash(&mut h),
         }
         h.finish()
     }

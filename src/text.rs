@@ -86,7 +86,15 @@ pub fn decode(bytes: &[u8]) -> Decoded<'_> {
 /// so they never reach a page.
 pub fn normalise(text: &str) -> Cow<'_, str> {
     let clean = |c: char| !c.is_control() || c == '\n' || c == '\t';
-    if text.chars().all(clean) {
+    // The common case, checked on bytes: no C0 control but tab and line feed, no DEL,
+    // and no C1 control (U+0080-U+009F, `\xC2\x80`-`\xC2\x9F` in UTF-8).
+    let bytes = text.as_bytes();
+    let suspect = bytes.iter().enumerate().any(|(i, &b)| {
+        (b < 0x20 && b != b'\n' && b != b'\t')
+            || b == 0x7f
+            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|&n| (0x80..0xa0).contains(&n)))
+    });
+    if !suspect {
         return Cow::Borrowed(text);
     }
     Cow::Owned(

@@ -11,7 +11,7 @@ use crate::build::Builder;
 /// long it took. On errors, every one is printed and the old output stays.
 pub fn run(opts: &BuildOptions) -> Result<()> {
     let start = Instant::now();
-    let mut builder = Builder::new(opts.clone());
+    let mut builder = Builder::one_shot(opts.clone());
     if builder.up_to_date() {
         crate::ui::info(&format!(
             "`{}` is up to date: nothing changed since the last build ({})",
