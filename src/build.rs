@@ -66,6 +66,8 @@ pub struct BuildStats {
     pub removed: usize,
     /// Warnings about files read for this build (not UTF-8, converted).
     pub warnings: Vec<String>,
+    /// How long each phase of a full build took (`--verbose` prints them).
+    pub phases: Vec<(&'static str, std::time::Duration)>,
 }
 
 /// All the errors of a failed build, each naming its file (and line, where known).
@@ -189,16 +191,27 @@ impl Builder {
     /// is then left as it was), or an I/O error.
     pub fn build(&mut self) -> Result<BuildStats> {
         check_output(&self.opts)?;
+        let mut clock = std::time::Instant::now();
+        let mut phases = Vec::new();
+        let mut phase = |name| {
+            phases.push((name, clock.elapsed()));
+            clock = std::time::Instant::now();
+        };
         let inputs = inputs_signature(&self.opts);
         let previous = BuildCache::load(&self.opts);
+        phase("check the cache");
         let fresh = self.load_all()?;
+        phase("read and parse content");
         let staging = Staging::begin_reusing(&self.opts.output_dir(), self.opts.force, previous)?;
         let (stats, page_files, fingerprints) =
             write_all(&fresh, &self.opts, &staging, !self.one_shot).map_err(as_build_error)?;
+        phase("render and write pages");
         let manifest = staging.commit()?;
         BuildCache::after_build(&self.opts, inputs, &manifest).save(&self.opts);
+        phase("publish and save the cache");
         let stats = BuildStats {
             written: manifest.len(),
+            phases,
             ..stats
         };
         self.static_count = manifest.len() - page_files.len();
@@ -491,6 +504,7 @@ impl Builder {
             written: live.written(),
             removed,
             warnings: self.loaded.values().filter_map(|p| p.warning()).collect(),
+            phases: Vec::new(),
         };
         state.static_files = manifest.len() - page_files.len();
         state.pages = pages;

@@ -24,6 +24,9 @@ pub fn run(opts: &BuildOptions) -> Result<()> {
     for w in &stats.warnings {
         crate::ui::warning(w);
     }
+    for (phase, took) in &stats.phases {
+        crate::ui::detail(&format!("  {phase}: {}", crate::ui::duration(*took)));
+    }
     crate::ui::info(&format!(
         "built {} pages ({} reports) and {} static files into `{}` in {}",
         crate::ui::count(stats.rendered),
