@@ -138,8 +138,7 @@ fn every_internal_link_resolves() {
 
 #[test]
 fn a_site_template_overrides_the_theme() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_tree(Path::new(FIXTURE), tmp.path());
+    let tmp = fixture_copy();
     std::fs::create_dir_all(tmp.path().join("templates")).unwrap();
     std::fs::write(
         tmp.path().join("templates/404.html"),
@@ -163,8 +162,7 @@ fn a_site_template_overrides_the_theme() {
 
 #[test]
 fn bad_content_fails_with_file_and_line_and_leaves_output_alone() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_tree(Path::new(FIXTURE), tmp.path());
+    let tmp = fixture_copy();
     let out = sitrep(tmp.path(), &["build"]);
     assert!(out.status.success(), "{}", text(&out));
     let index_before = std::fs::read(tmp.path().join("public/index.html")).unwrap();
@@ -232,8 +230,7 @@ fn bad_content_fails_with_file_and_line_and_leaves_output_alone() {
 
 #[test]
 fn bad_template_is_reported_with_its_line() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_tree(Path::new(FIXTURE), tmp.path());
+    let tmp = fixture_copy();
     std::fs::create_dir_all(tmp.path().join("templates")).unwrap();
     std::fs::write(
         tmp.path().join("templates/report.html"),
@@ -249,8 +246,7 @@ fn bad_template_is_reported_with_its_line() {
 
 #[test]
 fn duplicate_urls_are_an_error_naming_both_files() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_tree(Path::new(FIXTURE), tmp.path());
+    let tmp = fixture_copy();
     std::fs::write(
         tmp.path().join("content/reports/other.md"),
         "---\ntitle: T\ndate: 2025-07-01\nslug: 2025-07-08-kachin\n---\n",
@@ -267,8 +263,7 @@ fn duplicate_urls_are_an_error_naming_both_files() {
 
 #[test]
 fn refuses_to_replace_a_folder_it_did_not_write() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_tree(Path::new(FIXTURE), tmp.path());
+    let tmp = fixture_copy();
     std::fs::create_dir_all(tmp.path().join("public")).unwrap();
     std::fs::write(tmp.path().join("public/precious.txt"), "x").unwrap();
     let out = sitrep(tmp.path(), &["build"]);
@@ -278,8 +273,7 @@ fn refuses_to_replace_a_folder_it_did_not_write() {
 
 #[test]
 fn content_may_not_take_the_generated_folders() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_tree(Path::new(FIXTURE), tmp.path());
+    let tmp = fixture_copy();
     std::fs::create_dir_all(tmp.path().join("content/regions")).unwrap();
     std::fs::write(
         tmp.path().join("content/regions/europe.md"),
@@ -314,8 +308,7 @@ fn a_symlinked_output_is_built_where_it_points() {
 #[test]
 fn written_files_are_readable_by_others() {
     use std::os::unix::fs::PermissionsExt;
-    let tmp = tempfile::tempdir().unwrap();
-    copy_tree(Path::new(FIXTURE), tmp.path());
+    let tmp = fixture_copy();
     sitrep(tmp.path(), &["build"]);
     let mode = std::fs::metadata(tmp.path().join("public/index.html"))
         .unwrap()
@@ -326,8 +319,7 @@ fn written_files_are_readable_by_others() {
 
 #[test]
 fn a_missing_theme_and_jekyll_style_dates() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_tree(Path::new(FIXTURE), tmp.path());
+    let tmp = fixture_copy();
     std::fs::write(
         tmp.path().join("content/reports/jekyll.md"),
         "---\ntitle: T\ndate: 2025-07-08 10:00:00\n---\n",
@@ -352,8 +344,7 @@ fn a_missing_theme_and_jekyll_style_dates() {
 
 #[test]
 fn a_latin1_report_is_read_with_a_warning() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_tree(Path::new(FIXTURE), tmp.path());
+    let tmp = fixture_copy();
     std::fs::write(
         tmp.path().join("content/reports/latin1.md"),
         b"---\ntitle: Caf\xe9 bombing in Bogot\xe1\ndate: 2025-07-01\n---\nA caf\xe9 was hit.\n",
@@ -373,8 +364,7 @@ fn a_latin1_report_is_read_with_a_warning() {
 
 #[test]
 fn oversized_files_and_deep_nesting_are_clear_errors() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_tree(Path::new(FIXTURE), tmp.path());
+    let tmp = fixture_copy();
     let reports = tmp.path().join("content/reports");
     let big = format!(
         "---\ntitle: Big\ndate: 2025-07-01\n---\n{}",
@@ -421,8 +411,7 @@ fn oversized_files_and_deep_nesting_are_clear_errors() {
 
 #[test]
 fn front_matter_cases() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_tree(Path::new(FIXTURE), tmp.path());
+    let tmp = fixture_copy();
     let reports = tmp.path().join("content/reports");
     let write = |name: &str, text: &str| std::fs::write(reports.join(name), text).unwrap();
     // Good ones: colons and quotes, the Norway problem, time zones, unknown keys,
@@ -492,8 +481,7 @@ fn front_matter_cases() {
 
 #[test]
 fn line_ends_and_control_characters_in_content() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_tree(Path::new(FIXTURE), tmp.path());
+    let tmp = fixture_copy();
     let reports = tmp.path().join("content/reports");
     std::fs::write(
         reports.join("cr.md"),
@@ -511,8 +499,7 @@ fn line_ends_and_control_characters_in_content() {
 
 #[test]
 fn feeds_sitemap_robots_and_json() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_tree(Path::new(FIXTURE), tmp.path());
+    let tmp = fixture_copy();
     std::fs::write(
         tmp.path().join("content/reports/2025-07-21-escaping.md"),
         "---\ntitle: \"Arms & <ammunition> in Gaza\"\ndate: 2025-07-21\nregion: Middle East\nsummary: \"A & B <c>\"\n---\nText.\n",
@@ -579,8 +566,7 @@ fn feeds_sitemap_robots_and_json() {
 
 #[test]
 fn country_pages_merge_spellings_and_report_collisions() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_tree(Path::new(FIXTURE), tmp.path());
+    let tmp = fixture_copy();
     let reports = tmp.path().join("content/reports");
     // `Westeros` and `westeros ` are one term (case and spacing); Burma is Myanmar.
     std::fs::write(
@@ -722,8 +708,7 @@ fn pagination_boundaries() {
 
 #[test]
 fn building_never_modifies_content() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_tree(Path::new(FIXTURE), tmp.path());
+    let tmp = fixture_copy();
     let snapshot = |dir: &Path| -> Vec<(String, Vec<u8>, std::time::SystemTime)> {
         let mut files: Vec<_> = walkdir::WalkDir::new(dir)
             .into_iter()
@@ -808,8 +793,7 @@ fn chart_bars_match_the_month_pages() {
 
 #[test]
 fn search_index_and_page() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_tree(Path::new(FIXTURE), tmp.path());
+    let tmp = fixture_copy();
     std::fs::write(
         tmp.path().join("content/reports/2025-07-22-ivory.md"),
         "---\ntitle: Talks in Côte d'Ivoire\ndate: 2025-07-22\ncountries: [Ivory Coast]\nsummary: Talks resume.\n---\nThe Ivorian talks resumed in Abidjan. Talks, talks.\n",

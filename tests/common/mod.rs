@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -104,4 +105,29 @@ pub fn page_links_to(page: &Path, out: &Path, path: &str) -> bool {
         };
         t.canonicalize().ok() == want.canonicalize().ok()
     })
+}
+
+/// Every file below `dir`: `/`-separated relative path -> bytes.
+pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// A copy of the fixture site `tests/fixtures/site` in a new temporary folder.
+pub fn fixture_copy() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(Path::new("tests/fixtures/site"), tmp.path());
+    tmp
 }
