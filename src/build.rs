@@ -172,11 +172,6 @@ impl Builder {
         }
     }
 
-    /// The options.
-    pub fn options(&self) -> &BuildOptions {
-        &self.opts
-    }
-
     /// The number of static files of the last good build.
     pub fn static_files(&self) -> usize {
         self.state

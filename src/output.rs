@@ -163,11 +163,6 @@ impl Staging {
         self.dir.as_ref().expect("not committed").path()
     }
 
-    /// What was written so far.
-    pub fn manifest(&self) -> Manifest {
-        self.manifest.lock().unwrap().clone()
-    }
-
     /// Puts the staged output in place of the target. Files in the old output that
     /// sitrep did not write (a `CNAME`, a `.git` folder) are carried over first, so
     /// nothing but sitrep's own files is ever removed. Then the old output is moved

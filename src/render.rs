@@ -752,18 +752,6 @@ impl<'a> Renderer<'a> {
     }
 }
 
-/// Renders every page of the site into `out`, in parallel. Returns the number of
-/// pages.
-///
-/// Errors: a template fails to render (the message names the template and page), or
-/// a file cannot be written.
-pub fn render_site(site: &Site, tera: &Tera, out: &dyn Sink) -> Result<usize> {
-    let renderer = Renderer::new(site, tera);
-    let keys = renderer.all_pages();
-    render_pages(&renderer, &keys, out)?;
-    Ok(keys.len())
-}
-
 /// Renders `keys` into `out`, in parallel.
 ///
 /// Errors: every page that fails (not just the first), one per line.
