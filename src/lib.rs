@@ -7,15 +7,18 @@
 //!   [`gazetteer`] and [`countries`] to find the countries, [`region`] to infer the
 //!   region, and [`title`] for titles and summaries;
 //! * [`content`] loads and validates the content files ([`front_matter`] is their schema);
-//! * [`site`] is the model: reports, regions, months;
+//! * [`site`] is the model: reports, regions, months, countries;
 //! * [`render`] turns the model into pages with tera templates, [`markdown`] report
 //!   bodies into HTML (pulldown-cmark, syntect, ammonia), and [`feeds`] makes the
 //!   Atom feeds, sitemap and JSON export;
 //! * [`output`] writes `public/` atomically;
-//! * [`build`] runs the stages, and rebuilds only what a change needs;
+//! * [`build`] runs the stages, and rebuilds only what a change needs ([`cache`]
+//!   lets a later `sitrep build` skip work); [`check`] inspects a build for broken
+//!   links;
 //! * [`watch`] rebuilds on file changes, and [`serve`] previews the site with live reload.
 //!
-//! [`config`] reads `config.yaml`; [`cmd`] holds one function per command.
+//! [`config`] reads `config.yaml`; [`text`] decodes input files; [`chart`] draws the
+//! overview chart; [`cmd`] holds one function per command and [`ui`] what they print.
 
 pub mod build;
 pub mod cache;
