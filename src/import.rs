@@ -17,7 +17,7 @@ use crate::seed::{SeedError, parse_seed};
 use crate::title::{derive_title, summarise, tidy_headline};
 
 /// The longest slug taken from a title, in bytes (cut on a hyphen).
-const MAX_SLUG_LEN: usize = 60;
+pub const MAX_SLUG_LEN: usize = 60;
 
 /// A report made from a seed, ready to be written.
 #[derive(Debug, Clone, PartialEq)]

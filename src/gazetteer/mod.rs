@@ -11,7 +11,7 @@
 //! [`Gazetteer::find_mentions`] scans text for these forms, longest match first, with
 //! the case a proper noun needs (`Chad` but not `chad`, `US` but not `us`).
 
-mod capitals;
+pub mod capitals;
 pub mod news_forms;
 
 use std::collections::HashMap;
