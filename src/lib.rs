@@ -20,6 +20,8 @@
 //! [`config`] reads `config.yaml`; [`text`] decodes input files; [`chart`] draws the
 //! overview chart; [`cmd`] holds one function per command and [`ui`] what they print.
 
+#![warn(missing_docs)]
+
 pub mod build;
 pub mod cache;
 pub mod chart;
