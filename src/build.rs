@@ -554,6 +554,13 @@ fn write_all(
         HashMap::new()
     };
     let mut warnings: Vec<String> = fresh.pages.values().filter_map(|p| p.warning()).collect();
+    if fresh.config.base_url == crate::config::DEFAULT_BASE_URL {
+        warnings.push(format!(
+            "{}: no `base_url`: feeds, sitemap and canonical links use {}",
+            opts.root.join(crate::config::CONFIG_FILE).display(),
+            crate::config::DEFAULT_BASE_URL
+        ));
+    }
     if !opts.content_dir().is_dir() {
         warnings.push(format!(
             "{}: no content folder, so the site has no reports",

@@ -56,29 +56,36 @@ fn mtime_nanos(meta: &std::fs::Metadata) -> i128 {
         .map_or(0, |d| d.as_nanos() as i128)
 }
 
-/// A hash of everything a build reads: sitrep's version and built-in theme, the
-/// options, and the path,
+/// Hashes a file's path, size and modification time.
+fn stat_into(h: &mut impl Hasher, path: &Path) {
+    path.hash(h);
+    match std::fs::metadata(path) {
+        Ok(m) => {
+            m.len().hash(h);
+            mtime_nanos(&m).hash(h);
+        }
+        Err(_) => 0u8.hash(h),
+    }
+}
+
+/// A hash of everything a build reads: sitrep's executable (its size and
+/// modification time), version and built-in theme, the options, and the path,
 /// size and modification time of `config.yaml` and of every file below `content/`,
 /// `templates/`, `static/` and `themes/`. Any change to them changes it.
 pub fn inputs_signature(opts: &BuildOptions) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     env!("CARGO_PKG_VERSION").hash(&mut h);
+    // sitrep itself: another build of it (same version, other code) writes other pages.
+    if let Ok(exe) = std::env::current_exe() {
+        stat_into(&mut h, &exe);
+    }
     // The built-in theme too: a sitrep built from other sources writes other pages.
     crate::render::DEFAULT_TEMPLATES.hash(&mut h);
     crate::render::DEFAULT_STATIC.hash(&mut h);
     opts.drafts.hash(&mut h);
     opts.output_dir().hash(&mut h);
     let root = &opts.root;
-    let mut stat = |path: &Path| {
-        path.hash(&mut h);
-        match std::fs::metadata(path) {
-            Ok(m) => {
-                m.len().hash(&mut h);
-                mtime_nanos(&m).hash(&mut h);
-            }
-            Err(_) => 0u8.hash(&mut h),
-        }
-    };
+    let mut stat = |path: &Path| stat_into(&mut h, path);
     stat(&root.join(crate::config::CONFIG_FILE));
     for dir in ["content", "templates", "static", "themes"] {
         let mut files: Vec<PathBuf> = walkdir::WalkDir::new(root.join(dir))

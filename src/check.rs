@@ -94,8 +94,17 @@ pub fn check(opts: &BuildOptions) -> Result<CheckReport> {
                 let Some(link) = el.value().attr(attr) else {
                     continue;
                 };
-                let Some(target) = resolve(file, link, &base) else {
-                    continue;
+                let target = match resolve(file, link, &base) {
+                    Target::Site(t) => t,
+                    Target::Elsewhere => continue,
+                    Target::OutsideBase => {
+                        report.links += 1;
+                        report.errors.push(format!(
+                            "{file}: broken link `{link}` (outside the site's path `{}`)",
+                            base_path(&base)
+                        ));
+                        continue;
+                    }
                 };
                 report.links += 1;
                 let (path, fragment) = match target.split_once('#') {
@@ -127,32 +136,55 @@ pub fn check(opts: &BuildOptions) -> Result<CheckReport> {
     Ok(report)
 }
 
-/// The output file a link on page `file` points to (with any `#fragment`), or
-/// `None` for a link outside the site (another host, `mailto:`...).
-fn resolve(file: &str, link: &str, base_url: &str) -> Option<String> {
+/// Where a link leads.
+#[derive(Debug, PartialEq)]
+enum Target {
+    /// An output file (with any `#fragment`), relative to the output root.
+    Site(String),
+    /// Another site, `mailto:`...: not checked.
+    Elsewhere,
+    /// A root-relative path outside the path of `base_url` (`/x/` on a site deployed
+    /// at `/reports/`): broken once deployed.
+    OutsideBase,
+}
+
+/// The path part of `base_url` (`/reports/` for `https://e.org/reports/`).
+fn base_path(base_url: &str) -> &str {
+    let rest = base_url.split_once("://").map_or(base_url, |(_, r)| r);
+    rest.find('/').map_or("/", |i| &rest[i..])
+}
+
+/// Where a link on page `file` (a path from the output root) leads, for a site
+/// deployed at `base_url`.
+fn resolve(file: &str, link: &str, base_url: &str) -> Target {
     let link = link.split('?').next().unwrap_or(link);
-    let rest = if let Some(r) = link.strip_prefix(base_url).filter(|_| !base_url.is_empty()) {
-        return Some(r.to_string());
-    } else {
-        link
-    };
-    if rest.contains("://")
-        || rest.starts_with("//")
-        || rest.contains(':') && !rest.starts_with('#')
+    if !base_url.is_empty()
+        && let Some(r) = link.strip_prefix(base_url)
     {
-        return None;
+        return Target::Site(r.to_string());
     }
-    if let Some(fragment) = rest.strip_prefix('#') {
-        return Some(format!("{file}#{fragment}"));
+    if link.contains("://")
+        || link.starts_with("//")
+        || link.contains(':') && !link.starts_with('#')
+    {
+        return Target::Elsewhere;
+    }
+    if let Some(fragment) = link.strip_prefix('#') {
+        return Target::Site(format!("{file}#{fragment}"));
     }
     let mut parts: Vec<&str> = file.split('/').collect();
     parts.pop(); // the file name
-    let (path, fragment) = match rest.split_once('#') {
+    let (mut path, fragment) = match link.split_once('#') {
         Some((p, f)) => (p, Some(f)),
-        None => (rest, None),
+        None => (link, None),
     };
-    let absolute = path.starts_with('/');
-    if absolute {
+    if path.starts_with('/') {
+        // Root-relative: from the host's root, so within the base path or nowhere.
+        match path.strip_prefix(base_path(base_url)) {
+            Some(rest) => path = rest,
+            None if format!("{path}/") == base_path(base_url) => path = "",
+            None => return Target::OutsideBase,
+        }
         parts.clear();
     }
     let trailing = path.ends_with('/');
@@ -160,7 +192,9 @@ fn resolve(file: &str, link: &str, base_url: &str) -> Option<String> {
         match seg {
             "" | "." => {}
             ".." => {
-                parts.pop()?;
+                if parts.pop().is_none() {
+                    return Target::OutsideBase;
+                }
             }
             s => parts.push(s),
         }
@@ -173,7 +207,7 @@ fn resolve(file: &str, link: &str, base_url: &str) -> Option<String> {
         out.push('#');
         out.push_str(f);
     }
-    Some(out)
+    Target::Site(out)
 }
 
 #[cfg(test)]
@@ -183,20 +217,29 @@ mod tests {
     #[test]
     fn resolving_links() {
         let r = |f, l| resolve(f, l, "https://e.org/s/");
+        let site = |s: &str| Target::Site(s.into());
         assert_eq!(
             r("reports/x/index.html", "../../regions/"),
-            Some("regions/".into())
+            site("regions/")
         );
-        assert_eq!(r("index.html", "style.css"), Some("style.css".into()));
-        assert_eq!(r("index.html", ""), Some("".into()));
-        assert_eq!(r("a/index.html", "#fn1"), Some("a/index.html#fn1".into()));
-        assert_eq!(r("a/index.html", "../b/#x"), Some("b/#x".into()));
+        assert_eq!(r("index.html", "style.css"), site("style.css"));
+        assert_eq!(r("index.html", ""), site(""));
+        assert_eq!(r("a/index.html", "#fn1"), site("a/index.html#fn1"));
+        assert_eq!(r("a/index.html", "../b/#x"), site("b/#x"));
         assert_eq!(
             r("a/index.html", "https://e.org/s/atom.xml"),
-            Some("atom.xml".into())
+            site("atom.xml")
         );
-        assert_eq!(r("a/index.html", "https://other.org/"), None);
-        assert_eq!(r("a/index.html", "mailto:x@y.z"), None);
-        assert_eq!(r("index.html", "../../outside"), None);
+        assert_eq!(r("a/index.html", "https://other.org/"), Target::Elsewhere);
+        assert_eq!(r("a/index.html", "mailto:x@y.z"), Target::Elsewhere);
+        assert_eq!(r("index.html", "../../outside"), Target::OutsideBase);
+        // Root-relative links count from the host: under the base path only.
+        assert_eq!(r("a/index.html", "/s/reports/b/"), site("reports/b/"));
+        assert_eq!(r("a/index.html", "/s"), site(""));
+        assert_eq!(r("a/index.html", "/reports/b/"), Target::OutsideBase);
+        assert_eq!(
+            resolve("a/index.html", "/reports/b/", "https://e.org/"),
+            site("reports/b/")
+        );
     }
 }

@@ -53,7 +53,7 @@ impl Default for Config {
         Config {
             title: "Sitrep".into(),
             description: "Situation reports".into(),
-            base_url: "http://localhost/".into(),
+            base_url: DEFAULT_BASE_URL.into(),
             language: "en".into(),
             theme: "default".into(),
             paginate_by: 20,
@@ -118,6 +118,16 @@ impl Config {
         if !config.base_url.ends_with('/') {
             config.base_url.push('/');
         }
+        check_base_url(&config.base_url).map_err(|why| {
+            anyhow::anyhow!(
+                "{}: `base_url: {}` {why}: write the site's public address, e.g. `https://example.org/` or `https://example.org/reports/`",
+                path.display(),
+                config.base_url
+            )
+        })?;
+        for s in [&mut config.title, &mut config.description] {
+            crate::text::strip_unpublishable(s);
+        }
         crate::region::Regions::new(&config.regions)
             .with_context(|| format!("invalid `regions` in `{}`", path.display()))?;
         Ok(config)
@@ -127,6 +137,27 @@ impl Config {
     pub fn theme_dir(&self, root: &Path) -> PathBuf {
         root.join("themes").join(&self.theme)
     }
+}
+
+/// The address sitrep uses when `config.yaml` gives none (a warning says so).
+pub const DEFAULT_BASE_URL: &str = "http://localhost/";
+
+/// Checks a `base_url` (with its trailing slash): an absolute `http` or `https` URL
+/// with a host, and no query, fragment or space. Errors: why not.
+fn check_base_url(url: &str) -> std::result::Result<(), &'static str> {
+    let Some(rest) = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+    else {
+        return Err("is not an absolute http(s) address");
+    };
+    if rest.starts_with('/') || rest.split('/').next().is_none_or(str::is_empty) {
+        return Err("has no host");
+    }
+    if url.contains(['?', '#']) || url.chars().any(char::is_whitespace) {
+        return Err("may not hold a query, a fragment or spaces");
+    }
+    Ok(())
 }
 
 /// Turns a serde_yaml error into one naming `path`, line and column. `line_offset` is

@@ -47,6 +47,32 @@ pub struct FrontMatter {
     pub extra: serde_yaml::Mapping,
 }
 
+impl FrontMatter {
+    /// Removes control characters and non-characters that YAML escapes can put in its
+    /// strings (`"\x01"`): they would make the feeds invalid XML and the pages invalid
+    /// HTML. See [`crate::text::is_publishable`].
+    pub fn strip_unpublishable(&mut self) {
+        use crate::text::{strip_unpublishable, strip_unpublishable_value};
+        strip_unpublishable(&mut self.title);
+        for s in [
+            &mut self.source,
+            &mut self.region,
+            &mut self.summary,
+            &mut self.seed,
+            &mut self.slug,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            strip_unpublishable(s);
+        }
+        self.countries.iter_mut().for_each(|c| {
+            strip_unpublishable(c);
+        });
+        self.extra.values_mut().for_each(strip_unpublishable_value);
+    }
+}
+
 fn deserialize_date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
     // A visitor (not `String::deserialize` then parse) so that serde_yaml reports the
     // error at the date's own line and column.
@@ -116,8 +142,9 @@ pub fn parse(text: &str, path: &Path) -> Result<Document> {
         );
     };
     let yaml = &text[yaml_start..yaml_end];
-    let front_matter: FrontMatter =
+    let mut front_matter: FrontMatter =
         serde_yaml::from_str(yaml).map_err(|e| crate::config::yaml_error(path, 1, &e))?;
+    front_matter.strip_unpublishable();
     if front_matter.title.trim().is_empty() {
         bail!("{}:2:1: `title` is empty", path.display());
     }

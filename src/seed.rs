@@ -217,9 +217,8 @@ pub fn parse_seed(bytes: &[u8], regions: &Regions) -> Result<Seed, SeedError> {
 fn clean_line(line: &str) -> String {
     line.chars()
         .filter(|&c| {
-            let control = c.is_control() && c != '\t';
             let bidi_override = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-            !(control || bidi_override || c == '\u{feff}')
+            crate::text::is_publishable(c) && !bidi_override && c != '\u{feff}'
         })
         .collect::<String>()
         .trim()

@@ -85,25 +85,63 @@ pub fn decode(bytes: &[u8]) -> Decoded<'_> {
 /// characters other than tab and line feed (NUL, escape, form feed...) are dropped,
 /// so they never reach a page.
 pub fn normalise(text: &str) -> Cow<'_, str> {
-    let clean = |c: char| !c.is_control() || c == '\n' || c == '\t';
     // The common case, checked on bytes: no C0 control but tab and line feed, no DEL,
-    // and no C1 control (U+0080-U+009F, `\xC2\x80`-`\xC2\x9F` in UTF-8).
+    // no C1 control (U+0080-U+009F, `\xC2\x80`-`\xC2\x9F` in UTF-8), and nothing that
+    // could be a non-character (U+FDD0-U+FDEF, U+xFFFE/F: `\xEF\xB7`, `\xEF\xBF`,
+    // or a four-byte character).
     let bytes = text.as_bytes();
     let suspect = bytes.iter().enumerate().any(|(i, &b)| {
         (b < 0x20 && b != b'\n' && b != b'\t')
             || b == 0x7f
             || (b == 0xc2 && bytes.get(i + 1).is_some_and(|&n| (0x80..0xa0).contains(&n)))
+            || (b == 0xef && bytes.get(i + 1).is_some_and(|&n| n == 0xb7 || n == 0xbf))
+            || b >= 0xf0
     });
     if !suspect {
+        return Cow::Borrowed(text);
+    }
+    if !text.contains('\r') && text.chars().all(is_publishable) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(
         text.replace("\r\n", "\n")
             .replace('\r', "\n")
             .chars()
-            .filter(|&c| clean(c))
+            .filter(|&c| is_publishable(c))
             .collect(),
     )
+}
+
+/// Whether `c` may appear in text sitrep publishes: not a control character (but
+/// tab and line feed), not a Unicode non-character (U+FFFE, U+FFFF...), which XML 1.0
+/// forbids and HTML reports as errors.
+pub fn is_publishable(c: char) -> bool {
+    let noncharacter = matches!(c as u32, 0xFDD0..=0xFDEF) || (c as u32 & 0xFFFE) == 0xFFFE;
+    (!c.is_control() || c == '\n' || c == '\t') && !noncharacter
+}
+
+/// Removes characters that cannot be published ([`is_publishable`]) from a string
+/// read from YAML, where escapes (`"\x01"`, `"\uFFFE"`) can bring them in. Returns
+/// whether anything was removed.
+pub fn strip_unpublishable(s: &mut String) -> bool {
+    if s.chars().all(is_publishable) {
+        return false;
+    }
+    s.retain(is_publishable);
+    true
+}
+
+/// [`strip_unpublishable`] on every string inside a YAML value.
+pub fn strip_unpublishable_value(v: &mut serde_yaml::Value) {
+    match v {
+        serde_yaml::Value::String(s) => {
+            strip_unpublishable(s);
+        }
+        serde_yaml::Value::Sequence(items) => items.iter_mut().for_each(strip_unpublishable_value),
+        serde_yaml::Value::Mapping(m) => m.values_mut().for_each(strip_unpublishable_value),
+        serde_yaml::Value::Tagged(t) => strip_unpublishable_value(&mut t.value),
+        _ => {}
+    }
 }
 
 #[cfg(test)]

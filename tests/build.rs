@@ -819,3 +819,79 @@ fn search_index_and_page() {
     assert!(page.contains(r#"data-root="../""#) && page.contains(r#"src="../search.js""#));
     assert!(public.join("search.js").is_file());
 }
+
+#[test]
+fn yaml_escapes_cannot_smuggle_control_characters() {
+    let tmp = fixture_copy();
+    std::fs::write(
+        tmp.path().join("content/reports/ctl.md"),
+        "---\ntitle: \"Ctl \\x01 \\x0b \\x1b[31m \\uFFFE end\"\ndate: 2025-07-01\nregion: Africa\nsummary: \"Sum \\x02\"\nnote: \"x\\x03y\"\n---\nBody.\n",
+    )
+    .unwrap();
+    let config = std::fs::read_to_string(tmp.path().join("config.yaml")).unwrap();
+    std::fs::write(
+        tmp.path().join("config.yaml"),
+        config.replace("title: Fixture Sitrep", "title: \"Fixture\\x07 Sitrep\""),
+    )
+    .unwrap();
+    let out = sitrep(tmp.path(), &["build"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let public = tmp.path().join("public");
+    for f in [
+        "atom.xml",
+        "regions/africa/atom.xml",
+        "reports/ctl/index.html",
+        "index.html",
+        "reports.json",
+        "search.json",
+    ] {
+        let s = std::fs::read_to_string(public.join(f)).unwrap();
+        assert!(
+            !s.chars().any(|c| (c.is_control() && c != '\n' && c != '\t' && c != '\r') || c == '\u{FFFE}'),
+            "{f} holds a control character"
+        );
+    }
+    let page = std::fs::read_to_string(public.join("reports/ctl/index.html")).unwrap();
+    assert!(page.contains("<h1>Ctl   [31m  end</h1>"), "{page}");
+}
+
+#[test]
+fn base_url_must_be_an_absolute_address() {
+    for bad in [
+        "/reports-site/",
+        "example.org/x/",
+        "https://example.org/a b/",
+        "https://example.org/x/?q=1",
+        "ftp://example.org/",
+        "https:///x/",
+    ] {
+        let tmp = fixture_copy();
+        let config = std::fs::read_to_string(tmp.path().join("config.yaml")).unwrap();
+        std::fs::write(
+            tmp.path().join("config.yaml"),
+            config.replace(
+                "base_url: https://example.org/sitrep/",
+                &format!("base_url: \"{bad}\""),
+            ),
+        )
+        .unwrap();
+        let out = sitrep(tmp.path(), &["build"]);
+        assert!(!out.status.success(), "{bad} accepted");
+        assert!(
+            text(&out).contains("config.yaml: `base_url:"),
+            "{bad}: {}",
+            text(&out)
+        );
+    }
+    // None at all: a warning, and localhost.
+    let tmp = fixture_copy();
+    let config = std::fs::read_to_string(tmp.path().join("config.yaml")).unwrap();
+    std::fs::write(
+        tmp.path().join("config.yaml"),
+        config.replace("base_url: https://example.org/sitrep/\n", ""),
+    )
+    .unwrap();
+    let out = sitrep(tmp.path(), &["build"]);
+    assert!(out.status.success());
+    assert!(text(&out).contains("no `base_url`"), "{}", text(&out));
+}

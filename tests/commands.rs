@@ -75,3 +75,28 @@ fn completions_for_bash() {
     let script = String::from_utf8_lossy(&out.stdout);
     assert!(script.contains("sitrep") && script.contains("import") && script.contains("serve"));
 }
+
+#[test]
+fn check_resolves_root_relative_links_under_the_base_path() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(Path::new("tests/fixtures/site"), tmp.path());
+    // The fixture is deployed at https://example.org/sitrep/.
+    std::fs::write(
+        tmp.path().join("content/reports/rooted.md"),
+        "---\ntitle: Rooted\ndate: 2025-07-01\nregion: Africa\n---\n[works](/sitrep/reports/2025-07-08-kachin/) [404 once deployed](/reports/2025-07-08-kachin/)\n",
+    )
+    .unwrap();
+    let out = sitrep(tmp.path(), &["check"]);
+    let msg = text(&out);
+    assert!(
+        msg.contains(
+            "broken link `/reports/2025-07-08-kachin/` (outside the site's path `/sitrep/`)"
+        ),
+        "{msg}"
+    );
+    assert!(
+        !msg.contains("`/sitrep/reports/2025-07-08-kachin/`"),
+        "{msg}"
+    );
+    assert!(msg.contains("1 error(s)"), "{msg}");
+}
