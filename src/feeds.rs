@@ -252,12 +252,23 @@ struct SearchDoc<'a> {
     c: &'a [String],
     /// Summary.
     s: Option<&'a str>,
-    /// The body's distinct words, folded to lower-case ASCII, space-separated.
+    /// The body's distinct words, folded ([`fold_word`]), space-separated.
     w: String,
 }
 
-/// The distinct words of `text`, folded to lower-case ASCII (`Côte` -> `cote`), of
-/// at least three letters, sorted, space-separated.
+/// Folds a word as the search page does: decomposed (NFD), combining marks dropped,
+/// lower case (`Côte` -> `cote`, `Привет` -> `привет`).
+pub fn fold_word(word: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    word.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The distinct words of `text` (runs of letters and digits, in any script), folded
+/// with [`fold_word`], of at least three characters, sorted, space-separated.
 fn distinct_words(text: &str) -> String {
     use std::borrow::Cow;
     let mut words: Vec<Cow<str>> = Vec::new();
@@ -270,15 +281,9 @@ fn distinct_words(text: &str) -> String {
                     Cow::Borrowed(word)
                 });
             }
-        } else if !word.is_empty() {
-            // Folding may split a word (`Sãn-Tomé`-like cases): take its parts.
-            for part in deunicode::deunicode(word)
-                .to_ascii_lowercase()
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .filter(|w| w.len() >= 3)
-            {
-                words.push(Cow::Owned(part.to_string()));
-            }
+        } else if word.chars().count() >= 3 || word.chars().any(|c| !c.is_ascii() && c.is_alphabetic() && (c as u32) >= 0x2E80) {
+            // (CJK words are often one or two characters long.)
+            words.push(Cow::Owned(fold_word(word)));
         }
     }
     // Sorting and dropping repeats is faster than a hash set for a few hundred words.
@@ -290,7 +295,7 @@ fn distinct_words(text: &str) -> String {
 /// `search.json`, the index the theme's search page (`search.js`) queries in the
 /// browser: `{"docs": [...]}` with, per report, its title `t`, path `p`, date `d`,
 /// region `r`, countries `c`, summary `s` and the distinct words of its body `w`
-/// (lower-case ASCII, at least 3 letters).
+/// (folded with [`fold_word`], at least 3 characters; in any script).
 ///
 /// Errors: serialising fails (not expected).
 pub fn search_index(reports: &[std::sync::Arc<Page>]) -> Result<String> {

@@ -11,11 +11,13 @@
   var results = document.getElementById("search-results");
   var index = null;
 
+  // The same folding as the index (sitrep's `fold_word`): decomposed, combining
+  // marks dropped, lower case; words are runs of letters and digits in any script.
   function fold(text) {
-    return (text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    return (text || "").normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
   }
   function words(text) {
-    return fold(text).split(/[^a-z0-9]+/).filter(function (w) { return w.length > 0; });
+    return fold(text).split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w.length > 0; });
   }
   function prepare(doc) {
     return {
@@ -59,7 +61,9 @@
       if (s > 0) found.push({ s: s, doc: index[i].doc });
     }
     found.sort(function (a, b) { return b.s - a.s || (a.doc.d < b.doc.d ? 1 : a.doc.d > b.doc.d ? -1 : 0); });
-    status.textContent = found.length === 1 ? "1 report found." : found.length + " reports found.";
+    var shown = Math.min(found.length, 50);
+    status.textContent = (found.length === 1 ? "1 report found." : found.length + " reports found.") +
+      (found.length > shown ? " The first " + shown + " are shown." : "");
     found.slice(0, 50).forEach(function (f) {
       var li = element("li", "report-card");
       var h = element("h2", "report-card-title");
