@@ -27,7 +27,9 @@ pub struct Page {
     /// the region of the first country; `None` when neither gives one.
     pub region: Option<Region>,
     /// The countries, with known names normalised to their common English short name
-    /// (`Burma` -> `Myanmar`); unknown names are kept as written.
+    /// (`Burma` -> `Myanmar`); unknown names are kept as written, with spaces tidied.
+    /// Each country once (spellings that differ in case, spaces or punctuation only are
+    /// one), in the order written.
     pub countries: Vec<String>,
     /// The Markdown body.
     pub body: String,
@@ -94,11 +96,18 @@ pub fn load_page(file: &Path, content_dir: &Path, regions: &Regions) -> Result<P
     let doc = front_matter::parse(&text, file)?;
     let fm = &doc.front_matter;
     let g = gazetteer();
-    let countries: Vec<String> = fm
-        .countries
-        .iter()
-        .map(|c| g.lookup(c).map_or_else(|| c.clone(), |k| k.name.clone()))
-        .collect();
+    // Known names in their common form; spaces tidied; each country once.
+    let mut countries: Vec<String> = Vec::new();
+    for c in &fm.countries {
+        let name = g.lookup(c).map_or_else(
+            || c.split_whitespace().collect::<Vec<_>>().join(" "),
+            |k| k.name.clone(),
+        );
+        let key = crate::site::term_key(&name);
+        if !key.is_empty() && !countries.iter().any(|k| crate::site::term_key(k) == key) {
+            countries.push(name);
+        }
+    }
     let region = match &fm.region {
         Some(name) => Some(regions.find(name).cloned().ok_or_else(|| {
             let known: Vec<&str> = regions.all().iter().map(|r| r.name.as_str()).collect();

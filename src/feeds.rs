@@ -281,7 +281,11 @@ fn distinct_words(text: &str) -> String {
                     Cow::Borrowed(word)
                 });
             }
-        } else if word.chars().count() >= 3 || word.chars().any(|c| !c.is_ascii() && c.is_alphabetic() && (c as u32) >= 0x2E80) {
+        } else if word.chars().count() >= 3
+            || word
+                .chars()
+                .any(|c| !c.is_ascii() && c.is_alphabetic() && (c as u32) >= 0x2E80)
+        {
             // (CJK words are often one or two characters long.)
             words.push(Cow::Owned(fold_word(word)));
         }

@@ -897,3 +897,38 @@ fn base_url_must_be_an_absolute_address() {
     assert!(out.status.success());
     assert!(text(&out).contains("no `base_url`"), "{}", text(&out));
 }
+
+#[test]
+fn one_country_written_several_ways_is_one_term_and_listed_once() {
+    let tmp = fixture_copy();
+    std::fs::write(
+        tmp.path().join("content/reports/w.md"),
+        "---\ntitle: W\ndate: 2025-07-02\ncountries: [Westeros, \"westeros \", WESTEROS, West-eros, \"West  eros\", Wes.teros]\n---\n",
+    )
+    .unwrap();
+    let out = sitrep(tmp.path(), &["build"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let public = tmp.path().join("public");
+    let page = std::fs::read_to_string(public.join("reports/w/index.html")).unwrap();
+    assert_eq!(
+        page.matches("countries/westeros/").count(),
+        1,
+        "listed once"
+    );
+    let list = std::fs::read_to_string(public.join("countries/index.html")).unwrap();
+    assert_eq!(
+        list.matches("countries/west").count(),
+        1,
+        "one term: {list}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(public.join("reports.json")).unwrap())
+            .unwrap();
+    let w = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["title"] == "W")
+        .unwrap();
+    assert_eq!(w["countries"], serde_json::json!(["Westeros"]));
+}
