@@ -454,6 +454,11 @@ impl Builder {
             }
             fingerprints.insert(file, fp);
         }
+        let page_files: BTreeSet<String> = renderer
+            .all_pages()
+            .into_iter()
+            .map(|k| renderer.output_file(k))
+            .collect();
         let buffer = Buffered::default();
         render_pages(&renderer, &keys, &buffer).map_err(as_build_error)?;
         if statics {
@@ -461,14 +466,11 @@ impl Builder {
                 &state.config.theme_dir(&self.opts.root),
                 &self.opts.root.join("static"),
                 &buffer,
-            )?;
+                &page_files,
+            )
+            .map_err(as_build_error)?;
         }
         buffer.write_to(&live)?;
-        let page_files: BTreeSet<String> = renderer
-            .all_pages()
-            .into_iter()
-            .map(|k| renderer.output_file(k))
-            .collect();
         // Pages that are gone: removed reports, months left empty.
         let gone: Vec<&String> = state.page_files.difference(&page_files).collect();
         let mut removed = live.remove(gone.iter().copied())?;
@@ -537,12 +539,13 @@ fn write_all(
     let renderer = Renderer::new(&site, &fresh.tera);
     let keys = renderer.all_pages();
     render_pages(&renderer, &keys, out)?;
+    let page_files = keys.iter().map(|&k| renderer.output_file(k)).collect();
     copy_static(
         &fresh.config.theme_dir(&opts.root),
         &opts.root.join("static"),
         out,
+        &page_files,
     )?;
-    let page_files = keys.iter().map(|&k| renderer.output_file(k)).collect();
     // Only a builder that rebuilds later needs them.
     let fingerprints = if fingerprint {
         renderer

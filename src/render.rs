@@ -834,7 +834,16 @@ pub fn relative_root(path: &str) -> String {
 
 /// Copies the static files: the default theme's built-in files, then
 /// `theme_dir/static/`, then the site's `static/` (later ones override earlier ones).
-pub fn copy_static(theme_dir: &Path, site_static: &Path, out: &dyn Sink) -> Result<usize> {
+///
+/// Errors: a static file has the path of a page sitrep writes (`reserved`, e.g.
+/// `static/index.html`): it would silently replace the page, so every such file is
+/// reported ([`RenderErrors`]); or a file cannot be read or written.
+pub fn copy_static(
+    theme_dir: &Path,
+    site_static: &Path,
+    out: &dyn Sink,
+    reserved: &std::collections::BTreeSet<String>,
+) -> Result<usize> {
     let mut files: BTreeMap<String, Source> = DEFAULT_STATIC
         .iter()
         .map(|(n, b)| (n.to_string(), Source::Bytes(b)))
@@ -853,6 +862,20 @@ pub fn copy_static(theme_dir: &Path, site_static: &Path, out: &dyn Sink) -> Resu
                 );
             }
         }
+    }
+    let clashes: Vec<String> = files
+        .iter()
+        .filter(|(rel, _)| reserved.contains(*rel))
+        .map(|(rel, src)| {
+            let from = match src {
+                Source::File(p) => p.display().to_string(),
+                Source::Bytes(_) => format!("the built-in `{rel}`"),
+            };
+            format!("{from}: has the path of the page sitrep writes at `{rel}`: rename or move it")
+        })
+        .collect();
+    if !clashes.is_empty() {
+        return Err(RenderErrors(clashes).into());
     }
     files.par_iter().try_for_each(|(rel, src)| match src {
         Source::Bytes(b) => out.write(rel, b),

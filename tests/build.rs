@@ -932,3 +932,31 @@ fn one_country_written_several_ways_is_one_term_and_listed_once() {
         .unwrap();
     assert_eq!(w["countries"], serde_json::json!(["Westeros"]));
 }
+
+#[test]
+fn static_files_may_not_replace_generated_pages() {
+    let tmp = fixture_copy();
+    std::fs::write(tmp.path().join("static/index.html"), "mine").unwrap();
+    std::fs::create_dir_all(tmp.path().join("static/reports/2025-07-08-kachin")).unwrap();
+    std::fs::write(
+        tmp.path()
+            .join("static/reports/2025-07-08-kachin/index.html"),
+        "mine",
+    )
+    .unwrap();
+    std::fs::write(tmp.path().join("static/search.json"), "{}").unwrap();
+    let out = sitrep(tmp.path(), &["build"]);
+    let msg = text(&out);
+    assert!(!out.status.success());
+    for f in [
+        "index.html",
+        "reports/2025-07-08-kachin/index.html",
+        "search.json",
+    ] {
+        assert!(
+            msg.contains(&format!("has the path of the page sitrep writes at `{f}`")),
+            "{f}: {msg}"
+        );
+    }
+    assert!(msg.contains("3 error(s)"), "{msg}");
+}
