@@ -149,6 +149,56 @@ fn write_element(w: &mut Writer<Vec<u8>>, name: &str, text: &str) -> Result<()> 
     Ok(())
 }
 
+/// The most URLs one sitemap file may list (sitemaps.org protocol).
+pub const SITEMAP_LIMIT: usize = 50_000;
+
+/// The path of part `n` (0-based) of a sitemap split in parts.
+pub fn sitemap_part_path(n: usize) -> String {
+    format!("sitemaps/sitemap-{}.xml", n + 1)
+}
+
+/// How many parts a sitemap of `entries` URLs is split into: none (one `sitemap.xml`)
+/// up to `limit`, else `sitemap.xml` is an index of that many part files.
+pub fn sitemap_parts(entries: usize, limit: usize) -> usize {
+    if entries <= limit {
+        0
+    } else {
+        entries.div_ceil(limit)
+    }
+}
+
+/// `sitemap.xml` as a sitemap index (sitemaps.org) of `parts` part files
+/// ([`sitemap_part_path`]), each last changed on `lastmod`.
+///
+/// Errors: writing the XML fails (not expected).
+pub fn sitemap_index(
+    base_url: &str,
+    parts: usize,
+    lastmod: &[Option<NaiveDate>],
+) -> Result<String> {
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    let mut index = BytesStart::new("sitemapindex");
+    index.push_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"));
+    w.write_event(Event::Start(index))?;
+    for n in 0..parts {
+        w.write_event(Event::Start(BytesStart::new("sitemap")))?;
+        write_element(
+            &mut w,
+            "loc",
+            &format!("{base_url}{}", sitemap_part_path(n)),
+        )?;
+        if let Some(Some(d)) = lastmod.get(n) {
+            write_element(&mut w, "lastmod", &d.to_string())?;
+        }
+        w.write_event(Event::End(BytesEnd::new("sitemap")))?;
+    }
+    w.write_event(Event::End(BytesEnd::new("sitemapindex")))?;
+    let mut xml = String::from_utf8(w.into_inner()).expect("the XML writer writes UTF-8");
+    xml.push('\n');
+    Ok(xml)
+}
+
 /// `robots.txt`: everything may be crawled; the sitemap is named.
 pub fn robots_txt(base_url: &str) -> String {
     format!("User-agent: *\nAllow: /\n\nSitemap: {base_url}sitemap.xml\n")
@@ -227,6 +277,23 @@ mod tests {
         assert!(xml.contains("<lastmod>2025-07-08</lastmod>"), "{xml}");
         assert!(
             xml.contains("<loc>https://example.org/sub/reports/a&amp;b/</loc>"),
+            "{xml}"
+        );
+    }
+
+    #[test]
+    fn big_sitemaps_are_split() {
+        assert_eq!(sitemap_parts(50_000, SITEMAP_LIMIT), 0);
+        assert_eq!(sitemap_parts(50_001, SITEMAP_LIMIT), 2);
+        assert_eq!(sitemap_parts(100_188, SITEMAP_LIMIT), 3);
+        let d = NaiveDate::from_ymd_opt(2025, 7, 8);
+        let xml = sitemap_index("https://e.org/s/", 2, &[d, None]).unwrap();
+        assert!(
+            xml.contains("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">")
+        );
+        assert!(xml.contains("<loc>https://e.org/s/sitemaps/sitemap-1.xml</loc>\n    <lastmod>2025-07-08</lastmod>"), "{xml}");
+        assert!(
+            xml.contains("<loc>https://e.org/s/sitemaps/sitemap-2.xml</loc>"),
             "{xml}"
         );
     }

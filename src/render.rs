@@ -190,8 +190,11 @@ pub enum PageKey {
     Feed,
     /// The Atom feed of the region at this index, `regions/<slug>/atom.xml`.
     RegionFeed(usize),
-    /// `sitemap.xml`.
+    /// `sitemap.xml`: the sitemap, or with more than [`crate::feeds::SITEMAP_LIMIT`]
+    /// URLs an index of its parts.
     Sitemap,
+    /// Part `n` (0-based) of a sitemap too big for one file.
+    SitemapPart(usize),
     /// `robots.txt`.
     Robots,
     /// `reports.json`, every report's front matter and URL.
@@ -210,6 +213,7 @@ impl PageKey {
             PageKey::Feed
                 | PageKey::RegionFeed(_)
                 | PageKey::Sitemap
+                | PageKey::SitemapPart(_)
                 | PageKey::Robots
                 | PageKey::ReportsJson
                 | PageKey::SearchIndex
@@ -418,6 +422,9 @@ impl<'a> Renderer<'a> {
             PageKey::Search,
         ];
         keys.extend((0..self.page_count(self.home_list().len())).map(PageKey::Home));
+        let parts =
+            crate::feeds::sitemap_parts(self.sitemap_entries().len(), crate::feeds::SITEMAP_LIMIT);
+        keys.extend((0..parts).map(PageKey::SitemapPart));
         for (i, (_, list)) in self.site.regions.iter().enumerate() {
             keys.extend((0..self.page_count(list.len())).map(|n| PageKey::Region(i, n)));
         }
@@ -492,6 +499,7 @@ impl<'a> Renderer<'a> {
             PageKey::Feed => "atom.xml".into(),
             PageKey::RegionFeed(i) => format!("{}atom.xml", self.region_links[i].path),
             PageKey::Sitemap => "sitemap.xml".into(),
+            PageKey::SitemapPart(n) => crate::feeds::sitemap_part_path(n),
             PageKey::Robots => "robots.txt".into(),
             PageKey::ReportsJson => "reports.json".into(),
             PageKey::SearchIndex => "search.json".into(),
@@ -533,7 +541,25 @@ impl<'a> Renderer<'a> {
                     &reports(&self.site.regions[i].1),
                 )
             }
-            PageKey::Sitemap => crate::feeds::sitemap(&config.base_url, &self.sitemap_entries()),
+            PageKey::Sitemap | PageKey::SitemapPart(_) => {
+                let entries = self.sitemap_entries();
+                let limit = crate::feeds::SITEMAP_LIMIT;
+                let parts: Vec<&[crate::feeds::SitemapEntry]> = entries.chunks(limit).collect();
+                match key {
+                    PageKey::Sitemap if parts.len() <= 1 => {
+                        crate::feeds::sitemap(&config.base_url, &entries)
+                    }
+                    PageKey::Sitemap => {
+                        let lastmod: Vec<_> = parts
+                            .iter()
+                            .map(|p| p.iter().filter_map(|e| e.lastmod).max())
+                            .collect();
+                        crate::feeds::sitemap_index(&config.base_url, parts.len(), &lastmod)
+                    }
+                    PageKey::SitemapPart(n) => crate::feeds::sitemap(&config.base_url, parts[n]),
+                    _ => unreachable!(),
+                }
+            }
             PageKey::Robots => Ok(crate::feeds::robots_txt(&config.base_url)),
             PageKey::ReportsJson => {
                 crate::feeds::reports_json(&config.base_url, &self.site.reports)
@@ -646,6 +672,7 @@ impl<'a> Renderer<'a> {
             PageKey::Feed
             | PageKey::RegionFeed(_)
             | PageKey::Sitemap
+            | PageKey::SitemapPart(_)
             | PageKey::Robots
             | PageKey::ReportsJson
             | PageKey::SearchIndex => unreachable!("generated outputs have no template"),
@@ -710,7 +737,7 @@ impl<'a> Renderer<'a> {
             }
             PageKey::ReportsJson => hash_reports(&mut h, &mut all.clone(), false),
             PageKey::SearchIndex => hash_reports(&mut h, &mut all.clone(), true),
-            PageKey::Sitemap => self.sitemap_entries().hash(&mut h),
+            PageKey::Sitemap | PageKey::SitemapPart(_) => self.sitemap_entries().hash(&mut h),
             PageKey::Robots => {}
             _ => self.page_data(key).hash(&mut h),
         }
