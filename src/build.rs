@@ -581,6 +581,9 @@ fn write_all(
 
 /// A rendering error as a [`BuildErrors`], so it is reported like the others.
 fn as_build_error(e: anyhow::Error) -> anyhow::Error {
+    if e.is::<BuildErrors>() {
+        return e;
+    }
     match e.downcast::<crate::render::RenderErrors>() {
         Ok(errors) => BuildErrors(errors.0).into(),
         Err(e) => BuildErrors(vec![format!("{e:#}")]).into(),

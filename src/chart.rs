@@ -7,11 +7,16 @@ use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
 
 use crate::site::Site;
 
-/// Bar colours, one per region in configured order (then repeated): the Okabe-Ito
-/// palette, told apart also with colour-vision deficiencies.
+/// Bar colours, one per region in configured order: the Okabe-Ito palette (told apart
+/// also with colour-vision deficiencies), then Paul Tol's muted palette, 16 in all
+/// (then repeated).
 pub const PALETTE: &[&str] = &[
-    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#332288",
+    "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499",
 ];
+
+/// The colour of reports without a region.
+const NO_REGION: &str = "#888888";
 
 /// Bar width: wide when there are few months, never under 6 pixels.
 fn bar_width(months: usize) -> u32 {
@@ -115,7 +120,7 @@ pub fn months_chart(site: &Site, root: &str) -> Result<Option<String>> {
             let colour = if r < site.regions.len() {
                 PALETTE[r % PALETTE.len()]
             } else {
-                "#888888"
+                NO_REGION
             };
             empty_element(
                 &mut w,
@@ -152,13 +157,19 @@ pub fn months_chart(site: &Site, root: &str) -> Result<Option<String>> {
     ))
 }
 
-/// The chart's legend: (region name, colour), in configured order.
+/// The chart's legend: (region name, colour), in configured order, and "No region"
+/// when some report has none.
 pub fn legend(site: &Site) -> Vec<(String, &'static str)> {
-    site.regions
+    let mut items: Vec<_> = site
+        .regions
         .iter()
         .enumerate()
         .map(|(i, (r, _))| (r.name.clone(), PALETTE[i % PALETTE.len()]))
-        .collect()
+        .collect();
+    if site.reports.iter().any(|p| p.region.is_none()) {
+        items.push(("No region".into(), NO_REGION));
+    }
+    items
 }
 
 fn text_element(

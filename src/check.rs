@@ -48,7 +48,14 @@ pub fn check(opts: &BuildOptions) -> Result<CheckReport> {
             ));
         }
         titles
-            .entry(p.front_matter.title.trim().to_lowercase())
+            .entry(
+                p.front_matter
+                    .title
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .to_lowercase(),
+            )
             .or_default()
             .push(p.file.display().to_string());
     }

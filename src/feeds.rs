@@ -26,12 +26,16 @@ fn timestamp(date: NaiveDate) -> FixedDateTime {
 /// entry, an author on the feed, a link to each report.
 ///
 /// Errors: writing the XML fails (not expected).
+///
+/// A feed with no entries is `updated` at `site_updated` (the newest report of the
+/// site), or 1970-01-01 for a site without reports.
 pub fn atom_feed(
     config: &Config,
     title: &str,
     page_path: &str,
     feed_path: &str,
     reports: &[&Page],
+    site_updated: Option<NaiveDate>,
 ) -> Result<String> {
     let base = &config.base_url;
     let reports = &reports[..reports.len().min(config.feed_limit)];
@@ -66,8 +70,12 @@ pub fn atom_feed(
         .collect();
     let updated = reports
         .first()
-        .map(|p| timestamp(p.front_matter.date))
-        .unwrap_or_else(|| timestamp(NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()));
+        .map(|p| p.front_matter.date)
+        .or(site_updated)
+        .map_or_else(
+            || timestamp(NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()),
+            timestamp,
+        );
     let feed = Feed {
         title: Text::plain(title.to_string()),
         id: format!("{base}{feed_path}"),

@@ -148,6 +148,11 @@ fn main() -> ExitCode {
         (_, true) => sitrep::ui::Verbosity::Verbose,
         _ => sitrep::ui::Verbosity::Normal,
     });
+    // How a failure with build errors ends its report.
+    let (failed, after) = match &cli.command {
+        Command::Check(_) => ("check failed", "; nothing was written"),
+        _ => ("build failed", "; the output was left as it was"),
+    };
     let result = match cli.command {
         Command::Import {
             seeds,
@@ -183,10 +188,7 @@ fn main() -> ExitCode {
                     for m in &errors.0 {
                         sitrep::ui::error(m);
                     }
-                    eprintln!(
-                        "build failed: {} error(s); the output was left as it was",
-                        errors.0.len()
-                    );
+                    eprintln!("{failed}: {} error(s){after}", errors.0.len());
                 }
                 None => {
                     sitrep::ui::error(&e.to_string());

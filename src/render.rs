@@ -526,10 +526,11 @@ impl<'a> Renderer<'a> {
                 .map(|&i| &*self.site.reports[i])
                 .collect::<Vec<_>>()
         };
+        let newest = self.site.reports.first().map(|p| p.front_matter.date);
         match key {
             PageKey::Feed => {
                 let all: Vec<&Page> = self.site.reports.iter().map(|p| &**p).collect();
-                crate::feeds::atom_feed(config, &config.title, "", "atom.xml", &all)
+                crate::feeds::atom_feed(config, &config.title, "", "atom.xml", &all, newest)
             }
             PageKey::RegionFeed(i) => {
                 let link = &self.region_links[i];
@@ -539,6 +540,7 @@ impl<'a> Renderer<'a> {
                     &link.path,
                     &self.output_file(key),
                     &reports(&self.site.regions[i].1),
+                    newest,
                 )
             }
             PageKey::Sitemap | PageKey::SitemapPart(_) => {

@@ -137,6 +137,12 @@ pub fn count(n: usize) -> String {
     out
 }
 
+/// A count and a noun, in the singular or plural as the count needs:
+/// `1 report`, `1,234 reports`.
+pub fn counted(n: usize, singular: &str, plural: &str) -> String {
+    format!("{} {}", count(n), if n == 1 { singular } else { plural })
+}
+
 /// A duration for people: `0.8 s`, `12 ms`.
 pub fn duration(d: Duration) -> String {
     if d < Duration::from_secs(1) {

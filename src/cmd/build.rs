@@ -28,10 +28,10 @@ pub fn run(opts: &BuildOptions) -> Result<()> {
         crate::ui::detail(&format!("  {phase}: {}", crate::ui::duration(*took)));
     }
     crate::ui::info(&format!(
-        "built {} pages ({} reports) and {} static files into `{}` in {}",
-        crate::ui::count(stats.rendered),
-        crate::ui::count(stats.reports),
-        crate::ui::count(builder.static_files()),
+        "built {} ({}) and {} into `{}` in {}",
+        crate::ui::counted(stats.rendered, "page", "pages"),
+        crate::ui::counted(stats.reports, "report", "reports"),
+        crate::ui::counted(builder.static_files(), "static file", "static files"),
         opts.output_dir().display(),
         crate::ui::duration(start.elapsed())
     ));

@@ -70,6 +70,15 @@ pub fn run(dir: &Path) -> Result<()> {
         dir.display(),
         files.len()
     ));
-    crate::ui::info(&format!("next: cd {} && sitrep serve", dir.display()));
+    let shown = dir.display().to_string();
+    let quoted = if shown
+        .chars()
+        .all(|c| c.is_alphanumeric() || "/._-~".contains(c))
+    {
+        shown
+    } else {
+        format!("'{}'", shown.replace('\'', "'\\''"))
+    };
+    crate::ui::info(&format!("next: cd {quoted} && sitrep serve"));
     Ok(())
 }
