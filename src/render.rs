@@ -325,6 +325,8 @@ pub struct Renderer<'a> {
     country_links: Vec<LinkView>,
     common: Context,
     raw_html: RawHtml,
+    /// The sitemap's entries, made once, when first needed.
+    sitemap: std::sync::OnceLock<Vec<crate::feeds::SitemapEntry>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -392,6 +394,7 @@ impl<'a> Renderer<'a> {
             all_reports: (0..site.reports.len()).collect(),
             country_links,
             common,
+            sitemap: std::sync::OnceLock::new(),
             raw_html: if site.config.allow_raw_html {
                 RawHtml::Allow
             } else {
@@ -549,7 +552,7 @@ impl<'a> Renderer<'a> {
                 let parts: Vec<&[crate::feeds::SitemapEntry]> = entries.chunks(limit).collect();
                 match key {
                     PageKey::Sitemap if parts.len() <= 1 => {
-                        crate::feeds::sitemap(&config.base_url, &entries)
+                        crate::feeds::sitemap(&config.base_url, entries)
                     }
                     PageKey::Sitemap => {
                         let lastmod: Vec<_> = parts
@@ -572,7 +575,11 @@ impl<'a> Renderer<'a> {
     }
 
     /// Every HTML page but the 404 page, with the newest report date it shows.
-    fn sitemap_entries(&self) -> Vec<crate::feeds::SitemapEntry> {
+    fn sitemap_entries(&self) -> &[crate::feeds::SitemapEntry] {
+        self.sitemap.get_or_init(|| self.make_sitemap_entries())
+    }
+
+    fn make_sitemap_entries(&self) -> Vec<crate::feeds::SitemapEntry> {
         let newest = |idx: &[usize]| idx.first().map(|&i| self.site.reports[i].front_matter.date);
         let overall = self.site.reports.first().map(|p| p.front_matter.date);
         let mut entries = Vec::new();
