@@ -5,19 +5,12 @@ mod common;
 use std::path::Path;
 
 use common::*;
-use sitrep::build::{BuildOptions, build};
 
 const FIXTURE: &str = "tests/fixtures/site";
 const BASE: &str = "https://example.org/sitrep/";
 
 fn build_fixture(out: &Path) {
-    build(&BuildOptions {
-        root: FIXTURE.into(),
-        output: Some(out.to_path_buf()),
-        drafts: false,
-        force: false,
-    })
-    .unwrap();
+    build_site(Path::new(FIXTURE), Some(out));
 }
 
 #[test]
@@ -146,13 +139,7 @@ fn a_site_template_overrides_the_theme() {
     )
     .unwrap();
     let out = tmp.path().join("public");
-    build(&BuildOptions {
-        root: tmp.path().into(),
-        output: None,
-        drafts: false,
-        force: false,
-    })
-    .unwrap();
+    build_site(tmp.path(), None);
     assert!(
         std::fs::read_to_string(out.join("404.html"))
             .unwrap()
@@ -506,13 +493,7 @@ fn feeds_sitemap_robots_and_json() {
     )
     .unwrap();
     let out = tmp.path().join("public");
-    build(&BuildOptions {
-        root: tmp.path().into(),
-        output: None,
-        drafts: false,
-        force: false,
-    })
-    .unwrap();
+    build_site(tmp.path(), None);
     let feed = std::fs::read_to_string(out.join("atom.xml")).unwrap();
     assert!(
         feed.contains("<title>Arms &amp; &lt;ammunition&gt; in Gaza</title>"),
@@ -738,13 +719,7 @@ fn building_never_modifies_content() {
 fn chart_bars_match_the_month_pages() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("public");
-    build(&BuildOptions {
-        root: env!("CARGO_MANIFEST_DIR").into(),
-        output: Some(out.clone()),
-        drafts: false,
-        force: false,
-    })
-    .unwrap();
+    build_site(Path::new(env!("CARGO_MANIFEST_DIR")), Some(&out));
     for page in ["index.html", "months/index.html"] {
         let html = scraper::Html::parse_document(&std::fs::read_to_string(out.join(page)).unwrap());
         let bars = scraper::Selector::parse("svg.chart a").unwrap();

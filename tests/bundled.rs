@@ -9,20 +9,13 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use common::*;
-use sitrep::build::{BuildOptions, build};
 use sitrep::front_matter;
 
 #[test]
 fn bundled_site_lists_the_real_reports_correctly() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("public");
-    build(&BuildOptions {
-        root: env!("CARGO_MANIFEST_DIR").into(),
-        output: Some(out.clone()),
-        drafts: false,
-        force: false,
-    })
-    .unwrap();
+    build_site(Path::new(env!("CARGO_MANIFEST_DIR")), Some(&out));
 
     // seed file name -> (region slug, month slug) expected.
     let mut expected: HashMap<String, (String, String)> = HashMap::new();

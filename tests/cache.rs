@@ -11,26 +11,13 @@ use std::process::Command;
 
 use common::*;
 
-/// Every output file: bytes and inode.
-fn snapshot(dir: &Path) -> BTreeMap<String, (Vec<u8>, u64)> {
-    walkdir::WalkDir::new(dir)
+/// Every output file: bytes (from `common::snapshot`) and inode.
+fn snapshot_with_inodes(dir: &Path) -> BTreeMap<String, (Vec<u8>, u64)> {
+    snapshot(dir)
         .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            (
-                rel,
-                (
-                    std::fs::read(e.path()).unwrap(),
-                    e.metadata().unwrap().ino(),
-                ),
-            )
+        .map(|(rel, bytes)| {
+            let ino = std::fs::metadata(dir.join(&rel)).unwrap().ino();
+            (rel, (bytes, ino))
         })
         .collect()
 }
@@ -41,12 +28,12 @@ fn nothing_changed_means_nothing_done_and_unchanged_files_are_not_rewritten() {
     copy_tree(Path::new("tests/fixtures/site"), tmp.path());
     let out = sitrep(tmp.path(), &["build"]);
     assert!(out.status.success(), "{}", text(&out));
-    let first = snapshot(&tmp.path().join("public"));
+    let first = snapshot_with_inodes(&tmp.path().join("public"));
 
     let again = sitrep(tmp.path(), &["build"]);
     assert!(text(&again).contains("is up to date"), "{}", text(&again));
     assert_eq!(
-        snapshot(&tmp.path().join("public")),
+        snapshot_with_inodes(&tmp.path().join("public")),
         first,
         "not a byte or inode changed"
     );
@@ -58,7 +45,7 @@ fn nothing_changed_means_nothing_done_and_unchanged_files_are_not_rewritten() {
     std::fs::write(&file, format!("{text_before}\nA new paragraph.\n")).unwrap();
     let out = sitrep(tmp.path(), &["build"]);
     assert!(out.status.success(), "{}", text(&out));
-    let second = snapshot(&tmp.path().join("public"));
+    let second = snapshot_with_inodes(&tmp.path().join("public"));
     let page = "reports/2025-06-30-sudan/index.html";
     assert_ne!(second[page].0, first[page].0);
     let kept = [
@@ -76,7 +63,7 @@ fn nothing_changed_means_nothing_done_and_unchanged_files_are_not_rewritten() {
     let out = sitrep(tmp.path(), &["build"]);
     assert!(!text(&out).contains("is up to date"), "{}", text(&out));
     assert_eq!(
-        snapshot(&tmp.path().join("public"))["index.html"].0,
+        snapshot_with_inodes(&tmp.path().join("public"))["index.html"].0,
         second["index.html"].0
     );
 }
@@ -105,20 +92,7 @@ fn output_does_not_depend_on_the_number_of_threads() {
             .output()
             .unwrap();
         assert!(o.status.success(), "{}", text(&o));
-        walkdir::WalkDir::new(site.join(out))
-            .into_iter()
-            .map(|e| e.unwrap())
-            .filter(|e| e.file_type().is_file())
-            .map(|e| {
-                let rel = e
-                    .path()
-                    .strip_prefix(site.join(out))
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned();
-                (rel, std::fs::read(e.path()).unwrap())
-            })
-            .collect::<BTreeMap<_, _>>()
+        snapshot(&site.join(out))
     };
     let one = build("1", "out1");
     let many = build("8", "out8");

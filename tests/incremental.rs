@@ -7,7 +7,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::*;
-use sitrep::build::{BuildOptions, Builder, Changes, build};
+use sitrep::build::{BuildOptions, Builder, Changes};
 
 const FIXTURE: &str = "tests/fixtures/site";
 
@@ -52,13 +52,7 @@ impl Site {
     fn assert_same_as_fresh_build(&self) {
         let fresh = self.root.parent().unwrap().join("fresh");
         let _ = std::fs::remove_dir_all(&fresh);
-        build(&BuildOptions {
-            root: self.root.clone(),
-            output: Some(fresh.clone()),
-            drafts: false,
-            force: false,
-        })
-        .unwrap();
+        build_site(&self.root, Some(&fresh));
         let live = snapshot(&self.root.join("public"));
         let full = snapshot(&fresh);
         let live_files: Vec<&String> = live.keys().collect();

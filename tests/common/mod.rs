@@ -125,6 +125,18 @@ pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
+/// Builds the site at `root` into `output` (`root/public` when `None`), drafts left
+/// out, through the library; panics if the build fails.
+pub fn build_site(root: &Path, output: Option<&Path>) {
+    sitrep::build::build(&sitrep::build::BuildOptions {
+        root: root.to_path_buf(),
+        output: output.map(Path::to_path_buf),
+        drafts: false,
+        force: false,
+    })
+    .unwrap();
+}
+
 /// A copy of the fixture site `tests/fixtures/site` in a new temporary folder.
 pub fn fixture_copy() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
