@@ -18,7 +18,9 @@ use crate::config::Config;
 use crate::content::{Page, find_content_files, load_page};
 use crate::output::{Buffered, Live, Manifest, Sink, Staging, write_marker};
 use crate::region::Regions;
-use crate::render::{PageKey, Renderer, copy_static, load_templates, render_pages};
+use crate::render::{
+    GENERATED_FOLDERS, PageKey, Renderer, copy_static, load_templates, render_pages,
+};
 use crate::site::Site;
 
 /// Where a build reads and writes.
@@ -589,9 +591,6 @@ fn as_build_error(e: anyhow::Error) -> anyhow::Error {
         Err(e) => BuildErrors(vec![format!("{e:#}")]).into(),
     }
 }
-
-/// Site folders whose pages sitrep generates; content may not use them.
-pub const GENERATED_FOLDERS: &[&str] = &["regions/", "months/"];
 
 /// An error for every page whose URL another page has already, or that lies in a
 /// folder of generated pages ([`GENERATED_FOLDERS`]).

@@ -104,7 +104,10 @@ pub fn months_chart(site: &Site, root: &str) -> Result<Option<String>> {
             if list.len() == 1 { "report" } else { "reports" }
         );
         let mut a = BytesStart::new("a");
-        a.push_attribute(("href", format!("{root}months/{}/", month.slug()).as_str()));
+        a.push_attribute((
+            "href",
+            format!("{root}{}{}/", crate::render::MONTHS_DIR, month.slug()).as_str(),
+        ));
         a.push_attribute(("aria-label", label.as_str()));
         w.write_event(Event::Start(a))?;
         text_element(&mut w, "title", &[], &label)?;

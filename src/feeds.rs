@@ -160,9 +160,12 @@ fn write_element(w: &mut Writer<Vec<u8>>, name: &str, text: &str) -> Result<()> 
 /// The most URLs one sitemap file may list (sitemaps.org protocol).
 pub const SITEMAP_LIMIT: usize = 50_000;
 
+/// The site folder of a big sitemap's part files.
+pub const SITEMAP_PARTS_DIR: &str = "sitemaps/";
+
 /// The path of part `n` (0-based) of a sitemap split in parts.
 pub fn sitemap_part_path(n: usize) -> String {
-    format!("sitemaps/sitemap-{}.xml", n + 1)
+    format!("{SITEMAP_PARTS_DIR}sitemap-{}.xml", n + 1)
 }
 
 /// How many parts a sitemap of `entries` URLs is split into: none (one `sitemap.xml`)

@@ -299,13 +299,38 @@ pub struct PageLink {
     pub path: String,
 }
 
+/// The site folder of the region pages (`regions/africa/`) and the list of regions.
+pub const REGIONS_DIR: &str = "regions/";
+/// The site folder of the month pages (`months/2025-07/`) and the list of months.
+pub const MONTHS_DIR: &str = "months/";
+/// The site folder of the country pages (`countries/sudan/`) and the list of countries.
+pub const COUNTRIES_DIR: &str = "countries/";
+/// The site folder of the search page.
+pub const SEARCH_DIR: &str = "search/";
+/// The folder, below a list's first page, of its further pages (`page/2/`); at the
+/// top level it holds the home page's.
+pub const PAGES_DIR: &str = "page/";
+
+/// Site folders (paths from the site root, with a trailing slash) whose pages sitrep
+/// generates: content may not have URLs in them, or a generated page would replace
+/// it or it a generated page. The sitemap's parts
+/// ([`crate::feeds::SITEMAP_PARTS_DIR`]) are here too.
+pub const GENERATED_FOLDERS: &[&str] = &[
+    REGIONS_DIR,
+    MONTHS_DIR,
+    COUNTRIES_DIR,
+    SEARCH_DIR,
+    PAGES_DIR,
+    crate::feeds::SITEMAP_PARTS_DIR,
+];
+
 /// The path of page `n` (0-based) of a list whose first page is at `base`:
 /// `base` itself, then `base` + `page/2/`, `page/3/`...
 fn page_path(base: &str, n: usize) -> String {
     if n == 0 {
         base.to_string()
     } else {
-        format!("{base}page/{}/", n + 1)
+        format!("{base}{PAGES_DIR}{}/", n + 1)
     }
 }
 
@@ -338,7 +363,7 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|(r, list)| LinkView {
                 name: r.name.clone(),
-                path: format!("regions/{}/", r.slug),
+                path: format!("{REGIONS_DIR}{}/", r.slug),
                 count: Some(list.len()),
             })
             .collect();
@@ -353,7 +378,7 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|(t, list)| LinkView {
                 name: t.name.clone(),
-                path: format!("countries/{}/", t.slug),
+                path: format!("{COUNTRIES_DIR}{}/", t.slug),
                 count: Some(list.len()),
             })
             .collect();
@@ -492,12 +517,12 @@ impl<'a> Renderer<'a> {
         match key {
             PageKey::Report(i) => self.site.reports[i].path.clone(),
             PageKey::Home(n) => page_path("", n),
-            PageKey::Regions => "regions/".into(),
+            PageKey::Regions => REGIONS_DIR.into(),
             PageKey::Region(i, n) => page_path(&self.region_links[i].path, n),
-            PageKey::Months => "months/".into(),
+            PageKey::Months => MONTHS_DIR.into(),
             PageKey::Month(i, n) => page_path(&self.month_links[i].path, n),
             PageKey::NotFound => "404.html".into(),
-            PageKey::Countries => "countries/".into(),
+            PageKey::Countries => COUNTRIES_DIR.into(),
             PageKey::Country(i, n) => page_path(&self.country_links[i].path, n),
             PageKey::Feed => "atom.xml".into(),
             PageKey::RegionFeed(i) => format!("{}atom.xml", self.region_links[i].path),
@@ -506,7 +531,7 @@ impl<'a> Renderer<'a> {
             PageKey::Robots => "robots.txt".into(),
             PageKey::ReportsJson => "reports.json".into(),
             PageKey::SearchIndex => "search.json".into(),
-            PageKey::Search => "search/".into(),
+            PageKey::Search => SEARCH_DIR.into(),
         }
     }
 
@@ -586,15 +611,15 @@ impl<'a> Renderer<'a> {
         let mut add =
             |path: String, lastmod| entries.push(crate::feeds::SitemapEntry { path, lastmod });
         add(String::new(), overall);
-        add("regions/".into(), overall);
+        add(REGIONS_DIR.into(), overall);
         for ((_, list), link) in self.site.regions.iter().zip(&self.region_links) {
             add(link.path.clone(), newest(list));
         }
-        add("countries/".into(), overall);
+        add(COUNTRIES_DIR.into(), overall);
         for ((_, list), link) in self.site.countries.iter().zip(&self.country_links) {
             add(link.path.clone(), newest(list));
         }
-        add("months/".into(), overall);
+        add(MONTHS_DIR.into(), overall);
         for ((_, list), link) in self.site.months.iter().zip(&self.month_links) {
             add(link.path.clone(), newest(list));
         }
@@ -827,7 +852,7 @@ impl std::error::Error for RenderErrors {}
 fn month_link(m: &Month, count: Option<usize>) -> LinkView {
     LinkView {
         name: m.name(),
-        path: format!("months/{}/", m.slug()),
+        path: format!("{MONTHS_DIR}{}/", m.slug()),
         count,
     }
 }

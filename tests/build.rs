@@ -260,20 +260,30 @@ fn refuses_to_replace_a_folder_it_did_not_write() {
 
 #[test]
 fn content_may_not_take_the_generated_folders() {
-    let tmp = fixture_copy();
-    std::fs::create_dir_all(tmp.path().join("content/regions")).unwrap();
-    std::fs::write(
-        tmp.path().join("content/regions/europe.md"),
-        "---\ntitle: T\ndate: 2025-07-01\n---\n",
-    )
-    .unwrap();
-    let out = sitrep(tmp.path(), &["build"]);
-    let msg = text(&out);
-    assert!(!out.status.success());
-    assert!(
-        msg.contains("regions/europe.md") && msg.contains("index pages"),
-        "{msg}"
-    );
+    // Each of these once replaced (or was replaced by) a generated page without a word.
+    for (file, url) in [
+        ("regions/europe.md", "regions/europe/"),
+        ("countries/sudan.md", "countries/sudan/"),
+        ("search.md", "search/"),
+        ("page/2.md", "page/2/"),
+        ("sitemaps/sitemap-1.md", "sitemaps/sitemap-1/"),
+    ] {
+        let tmp = fixture_copy();
+        let path = tmp.path().join("content").join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, "---\ntitle: T\ndate: 2025-07-01\n---\n").unwrap();
+        let out = sitrep(tmp.path(), &["build"]);
+        let msg = text(&out);
+        assert!(!out.status.success(), "{file}: {msg}");
+        assert!(
+            msg.contains(file) && msg.contains(&format!("`/{url}`")) && msg.contains("index pages"),
+            "{file}: {msg}"
+        );
+        assert!(
+            !tmp.path().join("public").exists(),
+            "{file}: nothing written"
+        );
+    }
 }
 
 #[test]
