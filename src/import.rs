@@ -183,7 +183,8 @@ pub struct SeedResult {
 }
 
 /// The file, in the content folder, where import records what it wrote: for each
-/// seed (by file name), the report file and the SHA-256 of the bytes written. A
+/// seed (by file name), the report file, the SHA-256 of the bytes written and where
+/// the seed was (see [`Written`]). A
 /// report whose bytes still have that hash was not edited since, and may be rewritten
 /// when its seed changes; any other existing file is never overwritten without
 /// `--force`. The name starts with `.`, so the build and the watcher skip it.
@@ -201,6 +202,11 @@ pub struct Written {
     pub file: String,
     /// SHA-256 of the bytes written, in hex.
     pub sha256: String,
+    /// Where the seed file was: relative to the site folder when inside it, else
+    /// absolute. Tells a changed seed (the same file) from another seed with the same
+    /// file name. Records written before sitrep kept it have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<PathBuf>,
 }
 
 /// The import record of a content folder: seed file name -> what was written.
@@ -224,7 +230,8 @@ fn save_state(content_dir: &Path, state: &ImportState) -> Result<()> {
     let yaml = serde_yaml::to_string(state)?;
     let text = format!(
         "# Written by `sitrep import`: the report each seed gave, and a hash of it as\n\
-         # written, to tell reports edited by hand (never overwritten) from untouched ones.\n{yaml}"
+         # written, to tell reports edited by hand (never overwritten) from untouched ones,\n\
+         # and where the seed was, to tell a changed seed from another of the same name.\n{yaml}"
     );
     write_atomically(&content_dir.join(STATE_FILE), text.as_bytes())
 }
@@ -243,7 +250,9 @@ fn sha256_hex(bytes: &[u8]) -> String {
 ///
 /// A report that exists is only replaced when `force` is given, or when import wrote
 /// it and nobody edited it since (see [`STATE_FILE`]) and the seed now gives other
-/// bytes. The same seed always gives the same file name and bytes.
+/// bytes. The same seed always gives the same file name and bytes. A seed file with
+/// the name of one imported before from elsewhere ([`Written::from`]) fails when its
+/// report would be another file: the earlier seed's report is kept.
 ///
 /// Errors: only when `content_dir/reports` cannot be created or the import record
 /// cannot be read or written; a seed path that does not exist is a failed result.
@@ -299,7 +308,7 @@ pub fn import_paths(
             }
             names.insert(name, seed.clone());
             let (outcome, note) = match prepared {
-                Ok(p) => place(p, content_dir, force, &mut state, &backups),
+                Ok(p) => place(p, &seed, content_dir, force, &mut state, &backups),
                 Err(msg) => (Outcome::Failed(msg), None),
             };
             results.push(SeedResult {
@@ -398,9 +407,24 @@ fn prepare(seed: &Path, regions: &Regions) -> Result<Prepared, String> {
     })
 }
 
+/// Where a seed file is, as [`Written::from`] records it: relative to the site folder
+/// (the content folder's parent) when inside it, else absolute; as given when it
+/// cannot be resolved.
+fn seed_location(seed: &Path, content_dir: &Path) -> PathBuf {
+    let Ok(seed) = seed.canonicalize() else {
+        return seed.to_path_buf();
+    };
+    content_dir
+        .parent()
+        .and_then(|root| root.canonicalize().ok())
+        .and_then(|root| seed.strip_prefix(root).ok().map(Path::to_path_buf))
+        .unwrap_or(seed)
+}
+
 /// Writes a prepared report where it belongs, by the rules of [`import_paths`].
 fn place(
     prepared: Prepared,
+    seed: &Path,
     content_dir: &Path,
     force: bool,
     state: &mut ImportState,
@@ -423,6 +447,22 @@ fn place(
     let target = content_dir.join(&rel);
     let new_hash = sha256_hex(markdown.as_bytes());
     let previous = state.get(&name).cloned();
+    let from = seed_location(seed, content_dir);
+
+    // Another seed file with the same name, giving another report: it would take the
+    // report of the seed imported before, and that report would be lost.
+    if let Some(prev) = &previous
+        && prev.file != rel
+        && let Some(prev_from) = prev.from.as_ref().filter(|p| **p != from)
+    {
+        let msg = format!(
+            "{}: has the same file name as `{}`, whose report is `{}`; seeds are told apart by file name, so rename this one",
+            seed.display(),
+            prev_from.display(),
+            content_dir.join(&prev.file).display()
+        );
+        return (Outcome::Failed(msg), note);
+    }
 
     // The seed gave another file before (its title changed): that file goes, unless
     // someone edited it.
@@ -510,6 +550,7 @@ fn place(
         Written {
             file: rel,
             sha256: new_hash,
+            from: Some(from),
         },
     );
     (outcome, note)

@@ -295,6 +295,47 @@ fn a_changed_seed_updates_its_report_unless_it_was_edited() {
 }
 
 #[test]
+fn another_seed_with_the_same_file_name_never_takes_a_report() {
+    // Two outlets' exports, both `x.txt`, imported in separate runs: the second used
+    // to be taken for an edit of the first, whose report was then deleted.
+    let tmp = tempfile::tempdir().unwrap();
+    for (dir, text) in [
+        (
+            "a",
+            "February 26, 1987Reuters\nIran said its forces shelled Basra.\n",
+        ),
+        (
+            "b",
+            "March 5, 1987Reuters\nIraq said its jets hit an Iranian oil platform.\n",
+        ),
+    ] {
+        std::fs::create_dir_all(tmp.path().join(dir)).unwrap();
+        std::fs::write(tmp.path().join(dir).join("x.txt"), text).unwrap();
+    }
+    let out = sitrep(tmp.path(), &["import", "a/x.txt"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let first = only_report(tmp.path());
+    let first_text = std::fs::read_to_string(&first).unwrap();
+
+    let out = sitrep(tmp.path(), &["import", "b/x.txt"]);
+    let msg = text(&out);
+    assert!(!out.status.success(), "{msg}");
+    assert!(
+        msg.contains("b/x.txt") && msg.contains("same file name") && msg.contains("a/x.txt"),
+        "{msg}"
+    );
+    assert_eq!(only_report(tmp.path()), first);
+    assert_eq!(std::fs::read_to_string(&first).unwrap(), first_text);
+
+    // The same seed, moved: still the same seed (same report), not an error.
+    std::fs::rename(tmp.path().join("a"), tmp.path().join("moved")).unwrap();
+    let out = sitrep(tmp.path(), &["import", "moved/x.txt"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("unchanged"), "{}", text(&out));
+    assert_eq!(only_report(tmp.path()), first);
+}
+
+#[test]
 fn countries_named_only_in_the_headline_count() {
     let tmp = tempfile::tempdir().unwrap();
     let seeds = tmp.path().join("seeds");
