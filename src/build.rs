@@ -289,6 +289,7 @@ impl Builder {
     /// Loads config, templates and all content; every error is collected.
     fn load_all(&mut self) -> Result<Fresh> {
         let root = &self.opts.root;
+        check_site(root).map_err(|e| BuildErrors(vec![format!("{e:#}")]))?;
         let config = Config::load(root).map_err(|e| BuildErrors(vec![format!("{e:#}")]))?;
         let regions = Regions::new(&config.regions)?;
         let mut errors = Vec::new();
@@ -650,6 +651,22 @@ pub fn check_output(opts: &BuildOptions) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Checks that `root` is a site folder: it has a configuration file or a content
+/// folder (one without the other is a site with defaults, or with no reports yet).
+///
+/// Errors: `root` has neither (a mistyped `--root`, or the wrong folder), so that no
+/// empty site is built there.
+pub fn check_site(root: &Path) -> Result<()> {
+    if root.join(crate::config::CONFIG_FILE).is_file() || root.join("content").is_dir() {
+        return Ok(());
+    }
+    bail!(
+        "`{}` is not a sitrep site: it has neither `{}` nor a `content/` folder (`sitrep init` makes a site; --root names one elsewhere)",
+        root.display(),
+        crate::config::CONFIG_FILE
+    )
 }
 
 /// Removes `.` and resolves `..` components lexically (`a/b/../c` -> `a/c`).

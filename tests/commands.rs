@@ -1,4 +1,5 @@
-//! `sitrep init`, `sitrep check` and `sitrep completions`.
+//! `sitrep init`, `sitrep check` and `sitrep completions`, and every command that
+//! builds refusing a folder that is not a site.
 
 mod common;
 
@@ -31,6 +32,31 @@ fn init_makes_a_site_that_builds_at_once() {
     let again = sitrep(tmp.path(), &["init", "mysite"]);
     assert!(!again.status.success());
     assert!(text(&again).contains("is not empty"));
+}
+
+#[test]
+fn commands_that_build_refuse_a_folder_that_is_not_a_site() {
+    // A mistyped --root, or `sitrep build` in the wrong folder, used to publish an
+    // empty site there and succeed.
+    let tmp = tempfile::tempdir().unwrap();
+    for args in [
+        &["build"][..],
+        &["build", "--root", "nowhere"],
+        &["check"],
+        &["watch"],
+        &["serve", "--root", "nowhere", "--port", "0"],
+    ] {
+        let out = sitrep(tmp.path(), args);
+        let msg = text(&out);
+        assert!(!out.status.success(), "{args:?}: {msg}");
+        assert!(msg.contains("is not a sitrep site"), "{args:?}: {msg}");
+        let left: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
+        assert!(left.is_empty(), "{args:?} wrote {left:?}");
+    }
+    // A folder with either half of a site builds.
+    std::fs::create_dir(tmp.path().join("content")).unwrap();
+    let out = sitrep(tmp.path(), &["build"]);
+    assert!(out.status.success(), "{}", text(&out));
 }
 
 #[test]

@@ -22,8 +22,9 @@ pub struct ServeOptions {
 
 /// Builds, serves and watches; prints the URL and one line per rebuild.
 ///
-/// Errors: no free port, or the watcher cannot start.
+/// Errors: the root is not a site, no free port, or the watcher cannot start.
 pub fn run(opts: &ServeOptions) -> Result<()> {
+    crate::build::check_site(&opts.watch.build.root)?;
     crate::build::check_output(&opts.watch.build)?;
     let (server, port) = bind(opts.bind, opts.port)?;
     let server = Arc::new(server);

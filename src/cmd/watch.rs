@@ -9,8 +9,9 @@ use crate::watch::{WatchOptions, print_rebuild, stop_on_ctrl_c, watch};
 
 /// Runs watch mode, printing one line per rebuild.
 ///
-/// Errors: the watcher cannot start.
+/// Errors: the root is not a site, or the watcher cannot start.
 pub fn run(opts: &WatchOptions) -> Result<()> {
+    crate::build::check_site(&opts.build.root)?;
     crate::build::check_output(&opts.build)?;
     let stop = Arc::new(AtomicBool::new(false));
     stop_on_ctrl_c(stop.clone(), || {})?;
