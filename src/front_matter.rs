@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use anyhow::{Result, bail};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// The front matter of one report.
@@ -94,6 +94,16 @@ fn deserialize_date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Err
                     chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").map(|d| d.date())
                 })
                 .map_err(|_| E::custom(format!("`{s}` is not a date (YYYY-MM-DD)")))
+                .and_then(|d| {
+                    // Atom and sitemaps write dates as RFC 3339: four-digit years.
+                    if (1..=9999).contains(&d.year()) {
+                        Ok(d)
+                    } else {
+                        Err(E::custom(format!(
+                            "`{s}`: the year must be 1 to 9999 (feeds and sitemaps cannot write others)"
+                        )))
+                    }
+                })
         }
     }
     d.deserialize_str(DateVisitor)
@@ -232,6 +242,15 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("content/reports/bad.md:3:"), "{e}");
+        for far in ["+99999-01-01", "0000-01-01", "-0044-03-15"] {
+            let e = parse(&format!("---\ntitle: T\ndate: {far}\n---\n"), p)
+                .unwrap_err()
+                .to_string();
+            assert!(
+                e.contains("content/reports/bad.md:3:") && e.contains("1 to 9999"),
+                "{far}: {e}"
+            );
+        }
         assert!(parse("no front matter", p).is_err());
         assert!(parse("---\ntitle: T\n", p).is_err());
     }

@@ -344,7 +344,7 @@ fn trim_separators(s: &str) -> &str {
 /// `8 July 2025`, `8-Jul-2025`, `Jul-08-2025`, `2025-07-08`, with an optional leading
 /// weekday and in any case. Returns the date and what follows it, or `Ok(None)` when
 /// the line does not start with a date, or `Err(text)` when it starts with a date
-/// that does not exist (`February 30, 2025`).
+/// that does not exist (`February 30, 2025`, or in year 0).
 pub fn find_date(line: &str) -> Result<Option<(NaiveDate, &str)>, String> {
     let line = line.trim_start();
     for re in DATE_PATTERNS.iter() {
@@ -367,7 +367,8 @@ pub fn find_date(line: &str) -> Result<Option<(NaiveDate, &str)>, String> {
         };
         let day: u32 = caps["day"].parse().unwrap_or(0);
         let year: i32 = caps["year"].parse().unwrap_or(0);
-        return match NaiveDate::from_ymd_opt(year, month, day) {
+        // Year 0 is no year (front matter takes 1 to 9999).
+        return match NaiveDate::from_ymd_opt(year, month, day).filter(|_| year > 0) {
             Some(date) => Ok(Some((date, rest))),
             None => Err(whole.as_str().to_string()),
         };
@@ -380,7 +381,8 @@ pub fn find_date(line: &str) -> Result<Option<(NaiveDate, &str)>, String> {
 /// `July 8, 2025, 10:42 a.m. | Clash Report`, `July 8, 2025 Updated July 9, 2025
 /// Clash Report`) or after the outlet and a separator (`Clash Report | July 8, 2025`).
 ///
-/// Errors: the date does not exist (`February 30, 2025`); the text is returned.
+/// Errors: the date does not exist (`February 30, 2025`, or in year 0); the text is
+/// returned.
 pub fn find_date_in_line(line: &str) -> Result<Option<FoundDate<'_>>, String> {
     let line = line.trim();
     if let Some((date, rest)) = find_date(line)? {
@@ -556,6 +558,7 @@ mod tests {
             find_date("February 30, 2025"),
             Err("February 30, 2025".into())
         );
+        assert_eq!(find_date("July 8, 0000"), Err("July 8, 0000".into()));
     }
 
     #[test]
