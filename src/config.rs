@@ -36,7 +36,8 @@ pub struct Config {
     pub home_reports: usize,
     /// The author named in the Atom feeds; the site title when absent.
     pub author: Option<String>,
-    /// How many of the newest reports each Atom feed holds.
+    /// How many of the newest reports each Atom feed holds; `0` for all of them
+    /// (see [`Config::feed_len`]).
     pub feed_limit: usize,
     /// The regions reports are grouped by, in display order. Defaults to the five
     /// regions of [`crate::region::default_regions`].
@@ -94,6 +95,15 @@ pub struct RegionConfig {
 }
 
 impl Config {
+    /// How many of the newest reports each Atom feed holds: `feed_limit`, or every
+    /// report when it is `0`.
+    pub fn feed_len(&self) -> usize {
+        match self.feed_limit {
+            0 => usize::MAX,
+            n => n,
+        }
+    }
+
     /// Reads `config.yaml` from `root`; a missing file gives the defaults.
     ///
     /// Errors: the file cannot be read, is not valid YAML, has an unknown key, or

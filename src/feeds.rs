@@ -20,7 +20,7 @@ fn timestamp(date: NaiveDate) -> FixedDateTime {
         .fixed_offset()
 }
 
-/// An Atom feed of `reports` (newest first, at most `config.feed_limit`), titled
+/// An Atom feed of `reports` (newest first, at most [`Config::feed_len`]), titled
 /// `title`, for the page at `page_path` and the feed at `feed_path` (paths from the
 /// site root). Valid per RFC 4287: one id, title and updated on the feed and on each
 /// entry, an author on the feed, a link to each report.
@@ -38,7 +38,7 @@ pub fn atom_feed(
     site_updated: Option<NaiveDate>,
 ) -> Result<String> {
     let base = &config.base_url;
-    let reports = &reports[..reports.len().min(config.feed_limit)];
+    let reports = &reports[..reports.len().min(config.feed_len())];
     let entries: Vec<Entry> = reports
         .iter()
         .map(|p| {

@@ -758,7 +758,7 @@ impl<'a> Renderer<'a> {
                 }
             };
         let all = 0..self.site.reports.len();
-        let limit = self.site.config.feed_limit;
+        let limit = self.site.config.feed_len();
         match key {
             PageKey::Feed => hash_reports(&mut h, &mut all.take(limit), false),
             PageKey::RegionFeed(i) => {

@@ -945,3 +945,19 @@ fn static_files_may_not_replace_generated_pages() {
     }
     assert!(msg.contains("3 error(s)"), "{msg}");
 }
+
+#[test]
+fn feed_limit_caps_the_feeds_and_zero_means_every_report() {
+    let entries = |limit: usize| {
+        let tmp = fixture_copy();
+        let config = tmp.path().join("config.yaml");
+        let text = std::fs::read_to_string(&config).unwrap();
+        std::fs::write(&config, format!("{text}feed_limit: {limit}\n")).unwrap();
+        build_site(tmp.path(), None);
+        let feed = std::fs::read_to_string(tmp.path().join("public/atom.xml")).unwrap();
+        feed.matches("<entry>").count()
+    };
+    // The fixture has five pages that are built (its draft is not).
+    assert_eq!(entries(2), 2);
+    assert_eq!(entries(0), 5, "0 used to give an empty feed");
+}
