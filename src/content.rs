@@ -118,8 +118,9 @@ pub fn load_page(file: &Path, content_dir: &Path, regions: &Regions) -> Result<P
                 known.join(", ")
             )
         })?),
-        None => fm
-            .countries
+        // The primary country's: the first entry left in `countries` (blank entries,
+        // such as `""` or `~`, are not countries).
+        None => countries
             .first()
             .and_then(|c| g.lookup(c))
             .and_then(|c| regions.of_country(&c.region_code))

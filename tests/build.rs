@@ -595,6 +595,21 @@ fn country_pages_merge_spellings_and_report_collisions() {
         "one term, one page"
     );
 
+    // Blank entries are not countries: the region is the first real country's.
+    std::fs::write(
+        reports.join("w3.md"),
+        "---\ntitle: W3\ndate: 2025-07-04\ncountries: [\"\", \"???\", Chad]\n---\n",
+    )
+    .unwrap();
+    let out = sitrep(tmp.path(), &["build"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(page_links_to(
+        &public.join("regions/africa/index.html"),
+        &public,
+        "reports/w3/"
+    ));
+    std::fs::remove_file(reports.join("w3.md")).unwrap();
+
     // Different spellings with one slug: reported, not merged.
     std::fs::write(
         reports.join("w5.md"),
