@@ -64,8 +64,8 @@ struct WatchArgs {
 }
 
 impl WatchArgs {
-    fn watch_options(self) -> sitrep::watch::WatchOptions {
-        sitrep::watch::WatchOptions {
+    fn watch_options(self) -> sitrep::live::watch::WatchOptions {
+        sitrep::live::watch::WatchOptions {
             build: self.site.build_options(),
             seeds: self.seeds,
         }

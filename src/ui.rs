@@ -1,14 +1,17 @@
 //! What the commands print, and how: colours and progress bars on a terminal, plain
 //! lines otherwise (CI logs), `--quiet` and `--verbose`.
 //!
-//! Set once by the binary ([`init`]); the library's commands print through
-//! [`info`], [`detail`], [`warning`] and [`error`].
+//! Set once by the binary ([`init`]); the commands ([`crate::cmd`]) print through
+//! [`info`], [`detail`], [`warning`] and [`error`], and hand [`Bar`] to the stages as
+//! their [`Progress`]. Nothing below the commands prints.
 
 use std::io::IsTerminal;
 use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::progress::Progress;
 
 /// How much to print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -93,9 +96,26 @@ fn with_bar_hidden(print: impl FnOnce()) {
     }
 }
 
+/// A progress bar on standard error, shown on a terminal for tasks of many steps (200
+/// or more); nothing otherwise.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Bar;
+
+impl Progress for Bar {
+    fn start(&self, len: usize, what: &str) {
+        start_progress(len, what);
+    }
+    fn tick(&self) {
+        tick();
+    }
+    fn finish(&self) {
+        finish();
+    }
+}
+
 /// Starts a progress bar of `len` steps, shown on a terminal when there are many.
 /// [`tick`] advances it; [`finish`] removes it.
-pub fn start_progress(len: usize, what: &str) {
+fn start_progress(len: usize, what: &str) {
     if !settings().progress || len < 200 {
         return;
     }
@@ -111,14 +131,14 @@ pub fn start_progress(len: usize, what: &str) {
 }
 
 /// Advances the progress bar, if one is shown.
-pub fn tick() {
+fn tick() {
     if let Some(bar) = BAR.lock().unwrap().as_ref() {
         bar.inc(1);
     }
 }
 
 /// Removes the progress bar.
-pub fn finish() {
+fn finish() {
     if let Some(bar) = BAR.lock().unwrap().take() {
         bar.finish_and_clear();
     }

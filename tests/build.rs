@@ -815,8 +815,8 @@ fn search_index_and_page() {
     assert_eq!(ivory["c"], serde_json::json!(["Côte d'Ivoire"]));
     // Distinct words of the body, folded, sorted, at least three letters.
     assert_eq!(ivory["w"], "abidjan ivorian resumed talks the");
-    assert_eq!(sitrep::feeds::fold_word("Côte"), "cote");
-    assert_eq!(sitrep::feeds::fold_word("Привет"), "привет");
+    assert_eq!(sitrep::render::feeds::fold_word("Côte"), "cote");
+    assert_eq!(sitrep::render::feeds::fold_word("Привет"), "привет");
     let page = std::fs::read_to_string(public.join("search/index.html")).unwrap();
     assert!(page.contains(r#"data-root="../""#) && page.contains(r#"src="../search.js""#));
     assert!(public.join("search.js").is_file());

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use common::*;
-use sitrep::front_matter;
+use sitrep::site::front_matter;
 
 #[test]
 fn bundled_site_lists_the_real_reports_correctly() {

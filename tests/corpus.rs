@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use sitrep::import::import_report;
-use sitrep::region::{Regions, default_regions};
+use sitrep::site::region::{Regions, default_regions};
 
 struct Answer {
     file: String,

@@ -5,7 +5,7 @@ mod common;
 use std::path::Path;
 
 use common::*;
-use sitrep::front_matter;
+use sitrep::site::front_matter;
 
 const SEED: &str = "tests/fixtures/seed/clash-report-2025-07-08.txt";
 

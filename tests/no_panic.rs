@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use sitrep::import::import_report;
-use sitrep::region::{Regions, default_regions};
+use sitrep::site::region::{Regions, default_regions};
 
 /// xorshift64*: a tiny deterministic generator, enough to pick offsets and bytes.
 struct Rng(u64);
@@ -65,9 +65,9 @@ fn truncated_and_mutated_seeds_never_panic() {
             if let Ok(r) = import_report("mutated.txt", &s, &regions) {
                 // Whatever was imported must be writable and readable again.
                 let md = r.to_markdown();
-                sitrep::front_matter::parse(&md, Path::new("mutated.md")).unwrap_or_else(|e| {
-                    panic!("import wrote front matter it cannot read: {e}\n{md}")
-                });
+                sitrep::site::front_matter::parse(&md, Path::new("mutated.md")).unwrap_or_else(
+                    |e| panic!("import wrote front matter it cannot read: {e}\n{md}"),
+                );
             }
             runs += 1;
         }
@@ -94,9 +94,9 @@ fn odd_front_matter_never_panics() {
         "---\ntitle: !!binary aGVsbG8=\ndate: 2025-07-08\n---\n",
     ];
     for c in cases {
-        let _ = sitrep::front_matter::parse(c, Path::new("x.md"));
+        let _ = sitrep::site::front_matter::parse(c, Path::new("x.md"));
     }
     // CRLF front matter parses.
-    let doc = sitrep::front_matter::parse(cases[10], Path::new("x.md")).unwrap();
+    let doc = sitrep::site::front_matter::parse(cases[10], Path::new("x.md")).unwrap();
     assert_eq!(doc.front_matter.title, "T");
 }

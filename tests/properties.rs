@@ -6,8 +6,8 @@ use std::path::Path;
 
 use proptest::prelude::*;
 use sitrep::import::import_report;
-use sitrep::markdown::{RawHtml, markdown_to_html};
-use sitrep::region::{Regions, default_regions};
+use sitrep::render::markdown::{RawHtml, markdown_to_html};
+use sitrep::site::region::{Regions, default_regions};
 
 fn regions() -> Regions {
     Regions::new(&default_regions()).unwrap()
@@ -53,7 +53,7 @@ proptest! {
         let r = regions();
         if let Ok(report) = import_report("p.txt", &bytes, &r) {
             let md = report.to_markdown();
-            let doc = sitrep::front_matter::parse(&md, Path::new("p.md")).unwrap();
+            let doc = sitrep::site::front_matter::parse(&md, Path::new("p.md")).unwrap();
             prop_assert_eq!(doc.front_matter.title, report.front_matter.title);
         }
     }
@@ -101,7 +101,7 @@ fn fuzz_findings_stay_fixed() {
         let bytes = std::fs::read(&path).unwrap();
         let _ = import_report("fuzz.txt", &bytes, &r);
         let text = sitrep::text::decode(&bytes).text;
-        if let Ok(doc) = sitrep::front_matter::parse(&text, Path::new("fuzz.md")) {
+        if let Ok(doc) = sitrep::site::front_matter::parse(&text, Path::new("fuzz.md")) {
             let _ = markdown_to_html(&doc.body, RawHtml::Sanitise);
         }
         if let Ok(html) = markdown_to_html(&text, RawHtml::Sanitise) {

@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
-use sitrep::markdown::{RawHtml, markdown_to_html};
+use sitrep::render::markdown::{RawHtml, markdown_to_html};
 
 fn active_content(html: &str) -> Option<String> {
     let doc = scraper::Html::parse_fragment(html);
@@ -36,7 +36,7 @@ fn active_content(html: &str) -> Option<String> {
 
 fuzz_target!(|data: &[u8]| {
     let text = sitrep::text::decode(data).text;
-    if let Ok(doc) = sitrep::front_matter::parse(&text, Path::new("fuzz.md")) {
+    if let Ok(doc) = sitrep::site::front_matter::parse(&text, Path::new("fuzz.md")) {
         let _ = markdown_to_html(&doc.body, RawHtml::Sanitise);
     }
     // The body alone, too: most inputs have no valid front matter.

@@ -3,7 +3,7 @@
 use anyhow::{Result, bail};
 
 use crate::build::BuildOptions;
-use crate::check::check;
+use crate::build::check::check;
 
 /// Checks the site and prints what it found.
 ///

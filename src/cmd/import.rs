@@ -4,9 +4,9 @@ use std::path::PathBuf;
 
 use anyhow::{Result, bail};
 
-use crate::config::Config;
 use crate::import::{Outcome, import_paths};
-use crate::region::Regions;
+use crate::site::config::Config;
+use crate::site::region::Regions;
 
 /// Options of `sitrep import`.
 #[derive(Debug, Clone)]
@@ -35,7 +35,7 @@ pub fn run(opts: &ImportOptions) -> Result<()> {
         .content
         .clone()
         .unwrap_or_else(|| opts.root.join("content"));
-    let results = import_paths(&opts.seeds, &content, opts.force, &regions)?;
+    let results = import_paths(&opts.seeds, &content, opts.force, &regions, &crate::ui::Bar)?;
     let (mut imported, mut unchanged, mut skipped, mut failed) = (0, 0, 0, 0);
     // `./content/x.md` reads better as `content/x.md`.
     let shown = |p: &std::path::Path| p.strip_prefix(".").unwrap_or(p).display().to_string();

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-use crate::render::{DEFAULT_STATIC, DEFAULT_TEMPLATES};
+use crate::render::theme::{DEFAULT_STATIC, DEFAULT_TEMPLATES};
 
 /// The configuration a new site starts with: the bundled example site's, with its
 /// comments.

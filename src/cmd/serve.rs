@@ -6,8 +6,9 @@ use std::sync::atomic::AtomicBool;
 
 use anyhow::Result;
 
-use crate::serve::{Reloader, bind, run as serve_http};
-use crate::watch::{WatchOptions, print_rebuild, stop_on_ctrl_c, watch};
+use crate::cmd::watch::print_event;
+use crate::live::serve::{Reloader, bind, run as serve_http};
+use crate::live::watch::{Event, WatchOptions, stop_on_ctrl_c, watch};
 
 /// Options of `sitrep serve`.
 #[derive(Debug, Clone)]
@@ -36,7 +37,11 @@ pub fn run(opts: &ServeOptions) -> Result<()> {
     let root = opts.watch.build.output_dir();
     let http = {
         let (server, reloader) = (server.clone(), reloader.clone());
-        std::thread::spawn(move || serve_http(server, root, reloader))
+        std::thread::spawn(move || {
+            serve_http(server, root, reloader, |e| {
+                crate::ui::warning(&format!("serve: {e}"))
+            })
+        })
     };
     let host = match opts.bind {
         IpAddr::V6(a) => format!("[{a}]"),
@@ -44,9 +49,10 @@ pub fn run(opts: &ServeOptions) -> Result<()> {
     };
     // Always printed (also with --quiet): it says where the site is.
     println!("serving http://{host}:{port}/ (Ctrl-C to stop)");
-    watch(&opts.watch, &stop, |r| {
-        print_rebuild(r);
-        if let Ok(s) = &r.result
+    watch(&opts.watch, &stop, Arc::new(crate::ui::Bar), |event| {
+        print_event(event);
+        if let Event::Rebuilt(r) = event
+            && let Ok(s) = &r.result
             && (s.written > 0 || s.removed > 0)
         {
             reloader.send(if r.css_only { "css" } else { "reload" });

@@ -5,7 +5,8 @@ use std::sync::atomic::AtomicBool;
 
 use anyhow::Result;
 
-use crate::watch::{WatchOptions, print_rebuild, stop_on_ctrl_c, watch};
+use crate::import::Outcome;
+use crate::live::watch::{Event, Rebuild, WatchOptions, stop_on_ctrl_c, watch};
 
 /// Runs watch mode, printing one line per rebuild.
 ///
@@ -19,7 +20,67 @@ pub fn run(opts: &WatchOptions) -> Result<()> {
         "watching `{}` (Ctrl-C to stop)",
         opts.build.root.display()
     ));
-    watch(opts, &stop, print_rebuild)?;
+    watch(opts, &stop, Arc::new(crate::ui::Bar), print_event)?;
     crate::ui::info("stopped");
     Ok(())
+}
+
+/// Prints what watch mode reports: a line per rebuild and per seed imported, and
+/// warnings and errors (each error with its file and line).
+pub fn print_event(event: &Event) {
+    match event {
+        Event::Rebuilt(r) => print_rebuild(r),
+        Event::Imported(results) => {
+            for r in results {
+                match &r.outcome {
+                    Outcome::Created(p) | Outcome::Updated(p) | Outcome::Overwritten(p) => {
+                        crate::ui::info(&format!(
+                            "imported {} <- {}",
+                            p.display(),
+                            r.seed.display()
+                        ))
+                    }
+                    Outcome::Unchanged(_) => {}
+                    Outcome::Skipped(p, why) => crate::ui::info(&format!(
+                        "skipped {} <- {} ({why})",
+                        p.display(),
+                        r.seed.display()
+                    )),
+                    Outcome::Failed(msg) => crate::ui::error(msg),
+                }
+            }
+        }
+        Event::Warning(w) => crate::ui::warning(w),
+        Event::Error(e) => crate::ui::error(e),
+    }
+}
+
+/// Prints a rebuild as one line (errors first, each with its file and line).
+fn print_rebuild(r: &Rebuild) {
+    let time = chrono::Local::now().format("%H:%M:%S");
+    let took = crate::ui::duration(r.took);
+    match &r.result {
+        Ok(s) => {
+            for w in &s.warnings {
+                crate::ui::warning(w);
+            }
+            crate::ui::info(&format!(
+                "[{time}] {}: {} pages rendered, {} files written, {} removed, {} reports ({took})",
+                r.what,
+                crate::ui::count(s.rendered),
+                crate::ui::count(s.written),
+                crate::ui::count(s.removed),
+                crate::ui::count(s.reports)
+            ))
+        }
+        Err(errors) => {
+            for e in errors {
+                crate::ui::error(e);
+            }
+            crate::ui::info(&format!(
+                "[{time}] {}: build failed, the last good site stays ({took})",
+                r.what
+            ));
+        }
+    }
 }

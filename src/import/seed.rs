@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
-use crate::region::Regions;
+use crate::site::region::Regions;
 
 /// A parsed seed: what the text says, before any inference.
 #[derive(Debug, Clone, PartialEq)]
@@ -135,40 +135,8 @@ pub fn parse_seed(bytes: &[u8], regions: &Regions) -> Result<Seed, SeedError> {
         return Err(SeedError::Empty);
     }
 
-    // The date line: the first line, or the second after an outlet's name.
-    let (date_line, first) = lines.remove(0);
-    let mut outlet_line = None;
-    let found = match find_date_in_line(&first) {
-        Ok(Some(f)) => Some(f),
-        Ok(None) if looks_like_outlet(&first) && !lines.is_empty() => {
-            match find_date_in_line(&lines[0].1) {
-                Ok(Some(f)) => {
-                    outlet_line = Some(first.clone());
-                    Some(f)
-                }
-                _ => None,
-            }
-        }
-        Ok(None) => None,
-        Err(text) => {
-            return Err(SeedError::BadDate {
-                line: date_line,
-                text,
-            });
-        }
-    };
-    let Some(found) = found else {
-        return Err(SeedError::NoDate {
-            line: date_line,
-            text: first.chars().take(80).collect(),
-        });
-    };
-    let date = found.date;
-    let mut source = found.outlet.map(str::to_string);
-    if let Some(outlet) = outlet_line {
-        lines.remove(0);
-        source = Some(outlet);
-    }
+    let date_line = lines[0].0;
+    let (date, mut source) = take_head_date(&mut lines)?;
 
     let trailer_start = trailer_start(&lines, regions);
     let trailer_lines = lines.len() - trailer_start;
@@ -210,6 +178,48 @@ pub fn parse_seed(bytes: &[u8], regions: &Regions) -> Result<Seed, SeedError> {
         dateline,
         trailer_lines,
     })
+}
+
+/// Takes the date line off the front of `lines` (the first line, or the second after
+/// an outlet's name, which is taken too): the date and the outlet it names.
+///
+/// Errors: the first line holds no date, or one that is not a real day.
+fn take_head_date(
+    lines: &mut Vec<(usize, String)>,
+) -> Result<(NaiveDate, Option<String>), SeedError> {
+    let (date_line, first) = lines.remove(0);
+    let mut outlet_line = None;
+    let owned = |f: FoundDate| (f.date, f.outlet.map(str::to_string));
+    let found = match find_date_in_line(&first) {
+        Ok(Some(f)) => Some(owned(f)),
+        Ok(None) if looks_like_outlet(&first) && !lines.is_empty() => {
+            match find_date_in_line(&lines[0].1) {
+                Ok(Some(f)) => {
+                    outlet_line = Some(first.clone());
+                    Some(owned(f))
+                }
+                _ => None,
+            }
+        }
+        Ok(None) => None,
+        Err(text) => {
+            return Err(SeedError::BadDate {
+                line: date_line,
+                text,
+            });
+        }
+    };
+    let Some((date, mut source)) = found else {
+        return Err(SeedError::NoDate {
+            line: date_line,
+            text: first.chars().take(80).collect(),
+        });
+    };
+    if let Some(outlet) = outlet_line {
+        lines.remove(0);
+        source = Some(outlet);
+    }
+    Ok((date, source))
 }
 
 /// A line without control characters (NUL, escape...) or bidirectional overrides,
@@ -520,7 +530,7 @@ pub fn find_dateline(text: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::region::{Regions, default_regions};
+    use crate::site::region::{Regions, default_regions};
 
     fn regions() -> Regions {
         Regions::new(&default_regions()).unwrap()
@@ -606,7 +616,7 @@ mod tests {
 
     #[test]
     fn the_real_seed() {
-        let bytes = include_bytes!("../tests/fixtures/seed/clash-report-2025-07-08.txt");
+        let bytes = include_bytes!("../../tests/fixtures/seed/clash-report-2025-07-08.txt");
         let seed = parse_seed(bytes, &regions()).unwrap();
         assert_eq!(seed.date.to_string(), "2025-07-08");
         assert_eq!(seed.source.as_deref(), Some("Clash Report"));

@@ -1,11 +1,11 @@
 //! Which countries a report is about, and which one is primary: where the events
 //! happen, as opposed to who is involved.
 //!
-//! Mentions come from the [`crate::gazetteer`]. The primary country is the one with the
+//! Mentions come from the [`crate::geo`]. The primary country is the one with the
 //! highest score, where each mention adds a weight:
 //!
 //! * 2.0 for a mention that names a place of events (see
-//!   [`crate::gazetteer::Mention::locative`]: `in Syria`, `a Pakistani village`);
+//!   [`crate::geo::Mention::locative`]: `in Syria`, `a Pakistani village`);
 //!   otherwise by form: a name or alias 1.0, a demonym or capital 0.5 (these mostly
 //!   name actors, `Afghan warplanes`, `Beijing warned`, not the place of events);
 //! * times 1.5 in the first paragraph (the lead says where), plus 1.0 for the first
@@ -18,7 +18,7 @@
 
 use chrono::NaiveDate;
 
-use crate::gazetteer::{Country, FormKind, gazetteer};
+use crate::geo::{Country, FormKind, gazetteer};
 
 /// Added to the score of a country whose name opens the article (`Fiji today
 /// welcomed...`, `Iran announced...`); not for a demonym (`Afghan warplanes killed`),
@@ -41,7 +41,7 @@ pub struct Found {
 
 /// Finds the countries mentioned in `paragraphs` (article text, without datelines),
 /// primary first, then in order of first mention. `date` is the report's date (see
-/// [`crate::gazetteer::Gazetteer::find_mentions`]). Empty when no country is named.
+/// [`crate::geo::Gazetteer::find_mentions`]). Empty when no country is named.
 pub fn find_countries(paragraphs: &[&str], date: NaiveDate) -> Vec<Found> {
     let g = gazetteer();
     let mentions = g.find_mentions(paragraphs, date);

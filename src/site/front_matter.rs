@@ -153,7 +153,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Document> {
     };
     let yaml = &text[yaml_start..yaml_end];
     let mut front_matter: FrontMatter =
-        serde_yaml::from_str(yaml).map_err(|e| crate::config::yaml_error(path, 1, &e))?;
+        serde_yaml::from_str(yaml).map_err(|e| crate::site::config::yaml_error(path, 1, &e))?;
     front_matter.strip_unpublishable();
     if front_matter.title.trim().is_empty() {
         bail!("{}:2:1: `title` is empty", path.display());

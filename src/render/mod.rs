@@ -1,109 +1,41 @@
 //! Rendering the site model to pages: tera templates, with report bodies from
-//! [`crate::markdown`].
+//! [`markdown`]. Rendering produces bytes and hands them to a [`sink::Sink`] it does
+//! not own; it never decides where or when they are written.
 //!
-//! Templates come in three layers, each overriding the one before file by file: the
-//! default theme compiled into the binary, `themes/<theme>/templates/`, and the site's
-//! own `templates/`. So a site builds even with no theme folder.
+//! * [`theme`]: the built-in default theme and the layers that override it
+//!   (`themes/<theme>/`, the site's `templates/` and `static/`);
+//! * [`markdown`]: report bodies to safe HTML (pulldown-cmark, syntect, ammonia);
+//! * [`feeds`]: outputs made by code: Atom feeds, sitemap, `robots.txt`, JSON;
+//! * [`chart`]: the overview chart (SVG);
+//! * [`sink`]: where rendered bytes go.
 //!
 //! Templates get small serialisable views (see [`ReportView`]), never the whole site:
 //! index pages list report summaries, not bodies.
 
-use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+pub mod chart;
+pub mod feeds;
+pub mod markdown;
+pub mod sink;
+pub mod theme;
 
-use anyhow::{Context as _, Result, anyhow};
+use std::collections::HashMap;
+
+use anyhow::{Result, anyhow};
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
-use crate::content::Page;
-use crate::markdown::{RawHtml, markdown_to_html};
-use crate::output::Sink;
+use crate::progress::Progress;
+use crate::render::markdown::{RawHtml, markdown_to_html};
+use crate::render::sink::Sink;
+use crate::site::content::Page;
+use crate::site::paths::{
+    COUNTRIES_DIR, MONTHS_DIR, REGIONS_DIR, SEARCH_DIR, month_path, page_path, relative_root,
+    sitemap_part_path,
+};
+use crate::site::term::term_key;
 use crate::site::{Month, Site};
-
-// `[(name, contents)]` of default theme files, read at compile time.
-macro_rules! embed_templates {
-    ($($name:literal),* $(,)?) => {
-        [$(($name, include_str!(concat!("../themes/default/templates/", $name)))),*]
-    };
-}
-
-macro_rules! embed_static {
-    ($($name:literal),* $(,)?) => {
-        [$(($name, include_bytes!(concat!("../themes/default/static/", $name)) as &[u8])),*]
-    };
-}
-
-/// The default theme's templates, compiled in: (name, source).
-pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &embed_templates![
-    "base.html",
-    "report_list.html",
-    "chart.html",
-    "index.html",
-    "report.html",
-    "regions.html",
-    "region.html",
-    "months.html",
-    "month.html",
-    "countries.html",
-    "country.html",
-    "search.html",
-    "404.html",
-];
-
-/// The default theme's static files, compiled in: (path under the output, bytes).
-pub const DEFAULT_STATIC: &[(&str, &[u8])] = &embed_static!["style.css", "syntax.css", "search.js"];
-
-/// Loads the templates: defaults, then `theme_dir/templates/`, then
-/// `site_templates/` (each may be missing).
-///
-/// Errors: a template file cannot be read, or a template does not parse; the message
-/// gives the template's file, line and column.
-pub fn load_templates(theme_dir: &Path, site_templates: &Path) -> Result<Tera> {
-    // name -> (source, where it came from)
-    let mut sources: BTreeMap<String, (String, String)> = DEFAULT_TEMPLATES
-        .iter()
-        .map(|(n, s)| {
-            (
-                n.to_string(),
-                (s.to_string(), "built-in default theme".into()),
-            )
-        })
-        .collect();
-    for dir in [theme_dir.join("templates"), site_templates.to_path_buf()] {
-        if !dir.is_dir() {
-            continue;
-        }
-        for entry in walkdir::WalkDir::new(&dir).follow_links(true) {
-            let entry = entry.with_context(|| format!("cannot read `{}`", dir.display()))?;
-            if !entry.file_type().is_file() || crate::content::is_ignored(entry.file_name()) {
-                continue;
-            }
-            let name = entry
-                .path()
-                .strip_prefix(&dir)
-                .unwrap_or(entry.path())
-                .to_string_lossy()
-                .replace('\\', "/");
-            let text = std::fs::read_to_string(entry.path())
-                .with_context(|| format!("cannot read `{}`", entry.path().display()))?;
-            sources.insert(name, (text, entry.path().display().to_string()));
-        }
-    }
-    let mut tera = Tera::new();
-    tera.add_raw_templates(sources.iter().map(|(n, (s, _))| (n.as_str(), s.as_str())))
-        .map_err(|e| {
-            let files: Vec<String> = sources
-                .iter()
-                .filter(|(_, (_, from))| !from.starts_with("built-in"))
-                .map(|(n, (_, from))| format!("  {n} = {from}"))
-                .collect();
-            let e = e.to_string();
-            let e = e.strip_prefix("error: ").unwrap_or(&e);
-            anyhow!("template error: {e}\ntemplate files:\n{}", files.join("\n"))
-        })?;
-    Ok(tera)
-}
+use feeds::{SITEMAP_LIMIT, SitemapEntry};
 
 /// A link to an index page, with how many reports it lists.
 #[derive(Debug, Clone, Serialize, Hash)]
@@ -190,7 +122,7 @@ pub enum PageKey {
     Feed,
     /// The Atom feed of the region at this index, `regions/<slug>/atom.xml`.
     RegionFeed(usize),
-    /// `sitemap.xml`: the sitemap, or with more than [`crate::feeds::SITEMAP_LIMIT`]
+    /// `sitemap.xml`: the sitemap, or with more than [`SITEMAP_LIMIT`]
     /// URLs an index of its parts.
     Sitemap,
     /// Part `n` (0-based) of a sitemap too big for one file.
@@ -299,41 +231,6 @@ pub struct PageLink {
     pub path: String,
 }
 
-/// The site folder of the region pages (`regions/africa/`) and the list of regions.
-pub const REGIONS_DIR: &str = "regions/";
-/// The site folder of the month pages (`months/2025-07/`) and the list of months.
-pub const MONTHS_DIR: &str = "months/";
-/// The site folder of the country pages (`countries/sudan/`) and the list of countries.
-pub const COUNTRIES_DIR: &str = "countries/";
-/// The site folder of the search page.
-pub const SEARCH_DIR: &str = "search/";
-/// The folder, below a list's first page, of its further pages (`page/2/`); at the
-/// top level it holds the home page's.
-pub const PAGES_DIR: &str = "page/";
-
-/// Site folders (paths from the site root, with a trailing slash) whose pages sitrep
-/// generates: content may not have URLs in them, or a generated page would replace
-/// it or it a generated page. The sitemap's parts
-/// ([`crate::feeds::SITEMAP_PARTS_DIR`]) are here too.
-pub const GENERATED_FOLDERS: &[&str] = &[
-    REGIONS_DIR,
-    MONTHS_DIR,
-    COUNTRIES_DIR,
-    SEARCH_DIR,
-    PAGES_DIR,
-    crate::feeds::SITEMAP_PARTS_DIR,
-];
-
-/// The path of page `n` (0-based) of a list whose first page is at `base`:
-/// `base` itself, then `base` + `page/2/`, `page/3/`...
-fn page_path(base: &str, n: usize) -> String {
-    if n == 0 {
-        base.to_string()
-    } else {
-        format!("{base}{PAGES_DIR}{}/", n + 1)
-    }
-}
-
 /// Renders pages of one [`Site`] with one set of templates. Views shared by many
 /// pages (report summaries, region and month links) are made once, in [`Renderer::new`].
 pub struct Renderer<'a> {
@@ -351,7 +248,7 @@ pub struct Renderer<'a> {
     common: Context,
     raw_html: RawHtml,
     /// The sitemap's entries, made once, when first needed.
-    sitemap: std::sync::OnceLock<Vec<crate::feeds::SitemapEntry>>,
+    sitemap: std::sync::OnceLock<Vec<SitemapEntry>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -386,7 +283,7 @@ impl<'a> Renderer<'a> {
             .countries
             .iter()
             .zip(&country_links)
-            .map(|((t, _), l)| (crate::site::term_key(&t.name), l.uncounted()))
+            .map(|((t, _), l)| (term_key(&t.name), l.uncounted()))
             .collect();
         let region_by_slug: HashMap<&str, &LinkView> = site
             .regions
@@ -450,8 +347,7 @@ impl<'a> Renderer<'a> {
             PageKey::Search,
         ];
         keys.extend((0..self.page_count(self.home_list().len())).map(PageKey::Home));
-        let parts =
-            crate::feeds::sitemap_parts(self.sitemap_entries().len(), crate::feeds::SITEMAP_LIMIT);
+        let parts = feeds::sitemap_parts(self.sitemap_entries().len(), SITEMAP_LIMIT);
         keys.extend((0..parts).map(PageKey::SitemapPart));
         for (i, (_, list)) in self.site.regions.iter().enumerate() {
             keys.extend((0..self.page_count(list.len())).map(|n| PageKey::Region(i, n)));
@@ -527,7 +423,7 @@ impl<'a> Renderer<'a> {
             PageKey::Feed => "atom.xml".into(),
             PageKey::RegionFeed(i) => format!("{}atom.xml", self.region_links[i].path),
             PageKey::Sitemap => "sitemap.xml".into(),
-            PageKey::SitemapPart(n) => crate::feeds::sitemap_part_path(n),
+            PageKey::SitemapPart(n) => sitemap_part_path(n),
             PageKey::Robots => "robots.txt".into(),
             PageKey::ReportsJson => "reports.json".into(),
             PageKey::SearchIndex => "search.json".into(),
@@ -558,11 +454,11 @@ impl<'a> Renderer<'a> {
         match key {
             PageKey::Feed => {
                 let all: Vec<&Page> = self.site.reports.iter().map(|p| &**p).collect();
-                crate::feeds::atom_feed(config, &config.title, "", "atom.xml", &all, newest)
+                feeds::atom_feed(config, &config.title, "", "atom.xml", &all, newest)
             }
             PageKey::RegionFeed(i) => {
                 let link = &self.region_links[i];
-                crate::feeds::atom_feed(
+                feeds::atom_feed(
                     config,
                     &format!("{} — {}", link.name, config.title),
                     &link.path,
@@ -573,43 +469,40 @@ impl<'a> Renderer<'a> {
             }
             PageKey::Sitemap | PageKey::SitemapPart(_) => {
                 let entries = self.sitemap_entries();
-                let limit = crate::feeds::SITEMAP_LIMIT;
-                let parts: Vec<&[crate::feeds::SitemapEntry]> = entries.chunks(limit).collect();
+                let limit = SITEMAP_LIMIT;
+                let parts: Vec<&[SitemapEntry]> = entries.chunks(limit).collect();
                 match key {
                     PageKey::Sitemap if parts.len() <= 1 => {
-                        crate::feeds::sitemap(&config.base_url, entries)
+                        feeds::sitemap(&config.base_url, entries)
                     }
                     PageKey::Sitemap => {
                         let lastmod: Vec<_> = parts
                             .iter()
                             .map(|p| p.iter().filter_map(|e| e.lastmod).max())
                             .collect();
-                        crate::feeds::sitemap_index(&config.base_url, parts.len(), &lastmod)
+                        feeds::sitemap_index(&config.base_url, parts.len(), &lastmod)
                     }
-                    PageKey::SitemapPart(n) => crate::feeds::sitemap(&config.base_url, parts[n]),
+                    PageKey::SitemapPart(n) => feeds::sitemap(&config.base_url, parts[n]),
                     _ => unreachable!(),
                 }
             }
-            PageKey::Robots => Ok(crate::feeds::robots_txt(&config.base_url)),
-            PageKey::ReportsJson => {
-                crate::feeds::reports_json(&config.base_url, &self.site.reports)
-            }
-            PageKey::SearchIndex => crate::feeds::search_index(&self.site.reports),
+            PageKey::Robots => Ok(feeds::robots_txt(&config.base_url)),
+            PageKey::ReportsJson => feeds::reports_json(&config.base_url, &self.site.reports),
+            PageKey::SearchIndex => feeds::search_index(&self.site.reports),
             _ => unreachable!("only generated outputs"),
         }
     }
 
     /// Every HTML page but the 404 page, with the newest report date it shows.
-    fn sitemap_entries(&self) -> &[crate::feeds::SitemapEntry] {
+    fn sitemap_entries(&self) -> &[SitemapEntry] {
         self.sitemap.get_or_init(|| self.make_sitemap_entries())
     }
 
-    fn make_sitemap_entries(&self) -> Vec<crate::feeds::SitemapEntry> {
+    fn make_sitemap_entries(&self) -> Vec<SitemapEntry> {
         let newest = |idx: &[usize]| idx.first().map(|&i| self.site.reports[i].front_matter.date);
         let overall = self.site.reports.first().map(|p| p.front_matter.date);
         let mut entries = Vec::new();
-        let mut add =
-            |path: String, lastmod| entries.push(crate::feeds::SitemapEntry { path, lastmod });
+        let mut add = |path: String, lastmod| entries.push(SitemapEntry { path, lastmod });
         add(String::new(), overall);
         add(REGIONS_DIR.into(), overall);
         for ((_, list), link) in self.site.regions.iter().zip(&self.region_links) {
@@ -629,14 +522,81 @@ impl<'a> Renderer<'a> {
         entries
     }
 
+    /// What the page at `key` shows: its template, and everything the template sees.
     fn page_data(&self, key: PageKey) -> PageData<'_> {
+        let mut data = self.common_data(key);
+        match key {
+            PageKey::Report(i) => {
+                data.template = "report.html";
+                data.page = Some(&self.views[i]);
+                data.body = Some(&self.site.reports[i].body);
+            }
+            PageKey::Home(n) => {
+                data.template = "index.html";
+                data.regions = &self.region_links;
+                data.months = Some(&self.month_links);
+                data.total = Some(self.views.len());
+                self.add_list(&mut data, self.home_list(), n, "");
+                if n == 0 {
+                    self.add_chart(&mut data);
+                }
+            }
+            PageKey::Regions => {
+                data.template = "regions.html";
+                data.regions = &self.region_links;
+            }
+            PageKey::Months => {
+                data.template = "months.html";
+                data.months = Some(&self.month_links);
+                self.add_chart(&mut data);
+            }
+            PageKey::Countries => {
+                data.template = "countries.html";
+                data.countries = Some(&self.country_links);
+            }
+            PageKey::NotFound => data.template = "404.html",
+            PageKey::Search => data.template = "search.html",
+            PageKey::Region(i, n) => {
+                data.template = "region.html";
+                data.region = Some(&self.region_links[i]);
+                self.add_list(
+                    &mut data,
+                    &self.site.regions[i].1,
+                    n,
+                    &self.region_links[i].path,
+                );
+            }
+            PageKey::Country(i, n) => {
+                data.template = "country.html";
+                data.country = Some(&self.country_links[i]);
+                let base = &self.country_links[i].path;
+                self.add_list(&mut data, &self.site.countries[i].1, n, base);
+            }
+            PageKey::Month(i, n) => {
+                data.template = "month.html";
+                data.month = Some(&self.month_links[i]);
+                self.add_list(
+                    &mut data,
+                    &self.site.months[i].1,
+                    n,
+                    &self.month_links[i].path,
+                );
+            }
+            _ => unreachable!("generated outputs have no template"),
+        }
+        data
+    }
+
+    /// What every page's template sees: where the page is, the way back to the root,
+    /// and the regions for navigation.
+    fn common_data(&self, key: PageKey) -> PageData<'_> {
         let current_path = self.path(key);
         let root = match key {
             // The 404 page is served at any URL, so its links are absolute.
             PageKey::NotFound => self.site.config.base_url.clone(),
             _ => relative_root(&current_path),
         };
-        let mut data = PageData {
+        PageData {
             template: "",
             current_path,
             root,
@@ -653,83 +613,23 @@ impl<'a> Renderer<'a> {
             total: None,
             page: None,
             body: None,
-        };
-        match key {
-            PageKey::Report(i) => {
-                data.template = "report.html";
-                data.page = Some(&self.views[i]);
-                data.body = Some(&self.site.reports[i].body);
-            }
-            PageKey::Home(n) => {
-                data.template = "index.html";
-                data.regions = &self.region_links;
-                data.months = Some(&self.month_links);
-                let (reports, paginator) = self.paginate(self.home_list(), n, "");
-                data.reports = Some(reports);
-                data.paginator = Some(paginator);
-                data.total = Some(self.views.len());
-                if n == 0 {
-                    self.add_chart(&mut data);
-                }
-            }
-            PageKey::Regions => {
-                data.template = "regions.html";
-                data.regions = &self.region_links;
-            }
-            PageKey::Months => {
-                data.template = "months.html";
-                data.months = Some(&self.month_links);
-                self.add_chart(&mut data);
-            }
-            PageKey::NotFound => data.template = "404.html",
-            PageKey::Search => data.template = "search.html",
-            PageKey::Region(i, n) => {
-                data.template = "region.html";
-                let link = &self.region_links[i];
-                data.region = Some(link);
-                let (reports, paginator) = self.paginate(&self.site.regions[i].1, n, &link.path);
-                data.reports = Some(reports);
-                data.paginator = Some(paginator);
-            }
-            PageKey::Countries => {
-                data.template = "countries.html";
-                data.countries = Some(&self.country_links);
-            }
-            PageKey::Country(i, n) => {
-                data.template = "country.html";
-                let link = &self.country_links[i];
-                data.country = Some(link);
-                let (reports, paginator) = self.paginate(&self.site.countries[i].1, n, &link.path);
-                data.reports = Some(reports);
-                data.paginator = Some(paginator);
-            }
-            PageKey::Feed
-            | PageKey::RegionFeed(_)
-            | PageKey::Sitemap
-            | PageKey::SitemapPart(_)
-            | PageKey::Robots
-            | PageKey::ReportsJson
-            | PageKey::SearchIndex => unreachable!("generated outputs have no template"),
-            PageKey::Month(i, n) => {
-                data.template = "month.html";
-                let link = &self.month_links[i];
-                data.month = Some(link);
-                let (reports, paginator) = self.paginate(&self.site.months[i].1, n, &link.path);
-                data.reports = Some(reports);
-                data.paginator = Some(paginator);
-            }
         }
-        data
+    }
+
+    /// Adds page `n` (0-based) of the list of reports `list`, whose first page is at
+    /// `base`, and its paginator.
+    fn add_list<'r>(&'r self, data: &mut PageData<'r>, list: &[usize], n: usize, base: &str) {
+        let (reports, paginator) = self.paginate(list, n, base);
+        data.reports = Some(reports);
+        data.paginator = Some(paginator);
     }
 
     /// Adds the overview chart, drawn for the page's root, and its legend.
     fn add_chart(&self, data: &mut PageData) {
         // Writing SVG into memory cannot fail; a failure would only lose the chart.
-        data.chart = crate::chart::months_chart(self.site, &data.root)
-            .ok()
-            .flatten();
+        data.chart = chart::months_chart(self.site, &data.root).ok().flatten();
         data.chart_legend = Some(
-            crate::chart::legend(self.site)
+            chart::legend(self.site)
                 .into_iter()
                 .map(|(name, colour)| LegendItem { name, colour })
                 .collect(),
@@ -813,15 +713,20 @@ impl<'a> Renderer<'a> {
     }
 }
 
-/// Renders `keys` into `out`, in parallel.
+/// Renders `keys` into `out`, in parallel, telling `progress` of each page.
 ///
 /// Errors: every page that fails (not just the first), one per line.
-pub fn render_pages(renderer: &Renderer, keys: &[PageKey], out: &dyn Sink) -> Result<()> {
-    crate::ui::start_progress(keys.len(), "rendering");
+pub fn render_pages(
+    renderer: &Renderer,
+    keys: &[PageKey],
+    out: &dyn Sink,
+    progress: &dyn Progress,
+) -> Result<()> {
+    progress.start(keys.len(), "rendering");
     let mut errors: Vec<String> = keys
         .par_iter()
         .filter_map(|&key| {
-            crate::ui::tick();
+            progress.tick();
             renderer
                 .render(key)
                 .and_then(|html| out.write(&renderer.output_file(key), html.as_bytes()))
@@ -829,7 +734,7 @@ pub fn render_pages(renderer: &Renderer, keys: &[PageKey], out: &dyn Sink) -> Re
                 .map(|e| format!("{e:#}"))
         })
         .collect();
-    crate::ui::finish();
+    progress.finish();
     if errors.is_empty() {
         return Ok(());
     }
@@ -852,7 +757,7 @@ impl std::error::Error for RenderErrors {}
 fn month_link(m: &Month, count: Option<usize>) -> LinkView {
     LinkView {
         name: m.name(),
-        path: format!("{MONTHS_DIR}{}/", m.slug()),
+        path: month_path(&m.slug()),
         count,
     }
 }
@@ -881,83 +786,9 @@ fn report_view<'a>(
         country_links: p
             .countries
             .iter()
-            .filter_map(|c| countries.get(&crate::site::term_key(c)).cloned())
+            .filter_map(|c| countries.get(&term_key(c)).cloned())
             .collect(),
         summary: fm.summary.as_deref(),
         extra: &fm.extra,
-    }
-}
-
-/// The relative path from a page at `path` (`reports/x/`) to the site root (`../../`).
-pub fn relative_root(path: &str) -> String {
-    "../".repeat(path.matches('/').count())
-}
-
-/// Copies the static files: the default theme's built-in files, then
-/// `theme_dir/static/`, then the site's `static/` (later ones override earlier ones).
-///
-/// Errors: a static file has the path of a page sitrep writes (`reserved`, e.g.
-/// `static/index.html`): it would silently replace the page, so every such file is
-/// reported ([`RenderErrors`]); or a file cannot be read or written.
-pub fn copy_static(
-    theme_dir: &Path,
-    site_static: &Path,
-    out: &dyn Sink,
-    reserved: &std::collections::BTreeSet<String>,
-) -> Result<usize> {
-    let mut files: BTreeMap<String, Source> = DEFAULT_STATIC
-        .iter()
-        .map(|(n, b)| (n.to_string(), Source::Bytes(b)))
-        .collect();
-    for dir in [theme_dir.join("static"), site_static.to_path_buf()] {
-        if !dir.is_dir() {
-            continue;
-        }
-        for entry in walkdir::WalkDir::new(&dir).follow_links(true) {
-            let entry = entry.with_context(|| format!("cannot read `{}`", dir.display()))?;
-            if entry.file_type().is_file() && !crate::content::is_ignored(entry.file_name()) {
-                let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
-                files.insert(
-                    rel.to_string_lossy().replace('\\', "/"),
-                    Source::File(entry.into_path()),
-                );
-            }
-        }
-    }
-    let clashes: Vec<String> = files
-        .iter()
-        .filter(|(rel, _)| reserved.contains(*rel))
-        .map(|(rel, src)| {
-            let from = match src {
-                Source::File(p) => p.display().to_string(),
-                Source::Bytes(_) => format!("the built-in `{rel}`"),
-            };
-            format!("{from}: has the path of the page sitrep writes at `{rel}`: rename or move it")
-        })
-        .collect();
-    if !clashes.is_empty() {
-        return Err(RenderErrors(clashes).into());
-    }
-    files.par_iter().try_for_each(|(rel, src)| match src {
-        Source::Bytes(b) => out.write(rel, b),
-        Source::File(p) => out.copy(rel, p),
-    })?;
-    Ok(files.len())
-}
-
-enum Source {
-    Bytes(&'static [u8]),
-    File(PathBuf),
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn roots() {
-        assert_eq!(relative_root(""), "");
-        assert_eq!(relative_root("regions/"), "../");
-        assert_eq!(relative_root("reports/x/"), "../../");
     }
 }

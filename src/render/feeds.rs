@@ -11,8 +11,9 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use serde::Serialize;
 
-use crate::config::Config;
-use crate::content::Page;
+use crate::site::config::Config;
+use crate::site::content::Page;
+use crate::site::paths::sitemap_part_path;
 
 /// A report date as an Atom timestamp: midnight UTC of that day.
 fn timestamp(date: NaiveDate) -> FixedDateTime {
@@ -39,35 +40,7 @@ pub fn atom_feed(
 ) -> Result<String> {
     let base = &config.base_url;
     let reports = &reports[..reports.len().min(config.feed_len())];
-    let entries: Vec<Entry> = reports
-        .iter()
-        .map(|p| {
-            let fm = &p.front_matter;
-            let url = format!("{base}{}", p.path);
-            Entry {
-                title: Text::plain(fm.title.clone()),
-                id: url.clone(),
-                updated: timestamp(fm.date),
-                published: Some(timestamp(fm.date)),
-                links: vec![Link {
-                    href: url,
-                    rel: "alternate".into(),
-                    mime_type: Some("text/html".into()),
-                    ..Default::default()
-                }],
-                summary: fm.summary.clone().map(Text::plain),
-                categories: p
-                    .region
-                    .iter()
-                    .map(|r| atom_syndication::Category {
-                        term: r.name.clone(),
-                        ..Default::default()
-                    })
-                    .collect(),
-                ..Default::default()
-            }
-        })
-        .collect();
+    let entries: Vec<Entry> = reports.iter().map(|p| atom_entry(base, p)).collect();
     let updated = reports
         .first()
         .map(|p| p.front_matter.date)
@@ -117,6 +90,34 @@ pub fn atom_feed(
     Ok(String::from_utf8(out).expect("the feed writer writes UTF-8"))
 }
 
+/// One report as an Atom entry, its links under `base` (the `base_url`).
+fn atom_entry(base: &str, p: &Page) -> Entry {
+    let fm = &p.front_matter;
+    let url = format!("{base}{}", p.path);
+    Entry {
+        title: Text::plain(fm.title.clone()),
+        id: url.clone(),
+        updated: timestamp(fm.date),
+        published: Some(timestamp(fm.date)),
+        links: vec![Link {
+            href: url,
+            rel: "alternate".into(),
+            mime_type: Some("text/html".into()),
+            ..Default::default()
+        }],
+        summary: fm.summary.clone().map(Text::plain),
+        categories: p
+            .region
+            .iter()
+            .map(|r| atom_syndication::Category {
+                term: r.name.clone(),
+                ..Default::default()
+            })
+            .collect(),
+        ..Default::default()
+    }
+}
+
 /// One URL of the sitemap: a path from the site root and the date it last changed.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct SitemapEntry {
@@ -159,14 +160,6 @@ fn write_element(w: &mut Writer<Vec<u8>>, name: &str, text: &str) -> Result<()> 
 
 /// The most URLs one sitemap file may list (sitemaps.org protocol).
 pub const SITEMAP_LIMIT: usize = 50_000;
-
-/// The site folder of a big sitemap's part files.
-pub const SITEMAP_PARTS_DIR: &str = "sitemaps/";
-
-/// The path of part `n` (0-based) of a sitemap split in parts.
-pub fn sitemap_part_path(n: usize) -> String {
-    format!("{SITEMAP_PARTS_DIR}sitemap-{}.xml", n + 1)
-}
 
 /// How many parts a sitemap of `entries` URLs is split into: none (one `sitemap.xml`)
 /// up to `limit`, else `sitemap.xml` is an index of that many part files.

@@ -18,11 +18,12 @@ use anyhow::{Context, Result};
 use notify_debouncer_full::notify::{EventKind, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
-use crate::build::{BuildOptions, BuildStats, Builder, Changes};
-use crate::config::{CONFIG_FILE, Config};
-use crate::content::is_ignored;
-use crate::import::{Outcome, import_paths};
-use crate::region::Regions;
+use crate::build::{BuildErrors, BuildOptions, BuildStats, Builder, Changes};
+use crate::import::{SeedResult, import_paths};
+use crate::progress::Progress;
+use crate::site::config::{CONFIG_FILE, Config};
+use crate::site::content::is_ignored;
+use crate::site::region::Regions;
 
 /// How long the debouncer waits for a file to be quiet before reporting it.
 pub const DEBOUNCE: Duration = Duration::from_millis(50);
@@ -34,6 +35,22 @@ pub struct WatchOptions {
     pub build: BuildOptions,
     /// An inbox of seed files to import when they appear or change.
     pub seeds: Option<PathBuf>,
+}
+
+/// What watch mode tells its caller, as it happens (the caller prints it; watch mode
+/// prints nothing).
+#[derive(Debug, Clone)]
+pub enum Event {
+    /// A rebuild is done (the first, full build too).
+    Rebuilt(Rebuild),
+    /// Seeds from the inbox were imported: one result per seed, in name order.
+    Imported(Vec<SeedResult>),
+    /// Worth knowing, nothing failed: the inbox does not exist yet, the watcher
+    /// reported a problem.
+    Warning(String),
+    /// An import from the inbox could not run at all (bad `config.yaml`, a content
+    /// folder that cannot be written).
+    Error(String),
 }
 
 /// What one rebuild did, for the caller to report (serve reloads browsers with it).
@@ -71,7 +88,7 @@ impl Classifier {
     pub fn new(opts: &WatchOptions) -> Result<Classifier> {
         let abs = |p: &Path| {
             std::path::absolute(p)
-                .map(|p| crate::build::normalise(&p))
+                .map(|p| crate::fs::normalise(&p))
                 .context("cannot resolve the current folder")
         };
         let root = abs(&opts.build.root)?;
@@ -113,7 +130,7 @@ impl Classifier {
     /// Adds `path` to `changes` (or to `seeds`, for a seed in the inbox). Returns
     /// whether the path matters at all.
     pub fn classify(&self, path: &Path, changes: &mut Changes, seeds: &mut Vec<PathBuf>) -> bool {
-        let Ok(path) = std::path::absolute(path).map(|p| crate::build::normalise(&p)) else {
+        let Ok(path) = std::path::absolute(path).map(|p| crate::fs::normalise(&p)) else {
             return false;
         };
         if path.starts_with(&self.output) {
@@ -155,24 +172,26 @@ impl Classifier {
     }
 }
 
-/// Watches and rebuilds until `stop` is set. Every rebuild (the first, full one too)
-/// is passed to `report`.
+/// Watches and rebuilds until `stop` is set. Every rebuild (the first, full one too),
+/// import from the inbox and problem is passed to `report` as an [`Event`];
+/// `progress` hears of the pages each build renders.
 ///
 /// Errors: the watcher cannot start. Build errors are not errors of watch mode: they
 /// are reported, the last good site stays, and the next good save recovers.
 pub fn watch(
     opts: &WatchOptions,
     stop: &AtomicBool,
-    mut report: impl FnMut(&Rebuild),
+    progress: Arc<dyn Progress>,
+    mut report: impl FnMut(&Event),
 ) -> Result<()> {
     let classifier = Classifier::new(opts)?;
     if let Some(inbox) = &classifier.seeds
         && !inbox.is_dir()
     {
-        crate::ui::warning(&format!(
+        report(&Event::Warning(format!(
             "the seed inbox `{}` does not exist; it is watched once it does",
             inbox.display()
-        ));
+        )));
     }
     // Watch first, build second: a change made while the first build runs is then
     // seen, not lost.
@@ -182,47 +201,54 @@ pub fn watch(
     let mut watched = Watched::default();
     watched.update(&mut debouncer, &classifier)?;
 
-    let mut builder = Builder::new(opts.build.clone());
+    let mut builder = Builder::new(opts.build.clone()).with_progress(progress);
     let start = Instant::now();
     let result = builder.build().map_err(error_lines);
-    report(&Rebuild {
+    report(&Event::Rebuilt(Rebuild {
         what: "first build".into(),
         result,
         css_only: false,
         took: start.elapsed(),
-    });
+    }));
 
     while !stop.load(Ordering::SeqCst) {
-        let batch = next_batch(&rx, stop, &classifier);
+        let batch = next_batch(&rx, stop, &classifier, &mut report);
         // Watched folders may have been created, removed or replaced (a new folder
         // under an old name): checked at every turn, which costs a few `stat`s.
         watched.update(&mut debouncer, &classifier)?;
-        let Some(Batch {
-            changes,
-            seeds,
-            css_only,
-        }) = batch
-        else {
-            continue;
-        };
-        if !seeds.is_empty() {
-            import_seeds(opts, &seeds);
+        if let Some(batch) = batch {
+            handle_batch(opts, &classifier, &mut builder, batch, &mut report);
         }
-        if changes.is_empty() {
-            continue;
-        }
-        let start = Instant::now();
-        let what = describe(&changes, &classifier.root);
-        let result = builder.rebuild(&changes).map_err(error_lines);
-        report(&Rebuild {
-            what,
-            result,
-            css_only,
-            took: start.elapsed(),
-        });
     }
     debouncer.stop();
     Ok(())
+}
+
+/// Imports the batch's seeds, then rebuilds for its changes.
+fn handle_batch(
+    opts: &WatchOptions,
+    classifier: &Classifier,
+    builder: &mut Builder,
+    batch: Batch,
+    report: &mut impl FnMut(&Event),
+) {
+    if !batch.seeds.is_empty()
+        && let Some(event) = import_seeds(opts, &batch.seeds)
+    {
+        report(&event);
+    }
+    if batch.changes.is_empty() {
+        return;
+    }
+    let start = Instant::now();
+    let what = describe(&batch.changes, &classifier.root);
+    let result = builder.rebuild(&batch.changes).map_err(error_lines);
+    report(&Event::Rebuilt(Rebuild {
+        what,
+        result,
+        css_only: batch.css_only,
+        took: start.elapsed(),
+    }));
 }
 
 /// The longest a batch keeps collecting events while changes keep coming.
@@ -245,6 +271,7 @@ fn next_batch(
     rx: &Receiver<DebounceEventResult>,
     stop: &AtomicBool,
     classifier: &Classifier,
+    report: &mut impl FnMut(&Event),
 ) -> Option<Batch> {
     let mut changes = Changes::default();
     let mut seeds = Vec::new();
@@ -283,7 +310,7 @@ fn next_batch(
             }
             Ok(Err(errors)) => {
                 for e in errors {
-                    crate::ui::warning(&format!("watch: {e}"));
+                    report(&Event::Warning(format!("watch: {e}")));
                 }
             }
             Err(RecvTimeoutError::Timeout) => {}
@@ -350,44 +377,29 @@ fn folder_id(_dir: &Path) -> Option<(u64, u64)> {
     None
 }
 
-/// Imports changed seeds from the inbox, printing a line for each.
-fn import_seeds(opts: &WatchOptions, seeds: &[PathBuf]) {
+/// Imports changed seeds from the inbox: the event to report, if any seed was there.
+fn import_seeds(opts: &WatchOptions, seeds: &[PathBuf]) -> Option<Event> {
     let mut existing: Vec<PathBuf> = seeds.iter().filter(|p| p.is_file()).cloned().collect();
     existing.sort();
     existing.dedup();
     if existing.is_empty() {
-        return;
+        return None;
     }
-    let regions = match Config::load(&opts.build.root).and_then(|c| Regions::new(&c.regions)) {
-        Ok(r) => r,
-        Err(e) => {
-            crate::ui::error(&format!("import: {e:#}"));
-            return;
-        }
-    };
-    match import_paths(&existing, &opts.build.content_dir(), false, &regions) {
-        Ok(results) => {
-            for r in results {
-                match r.outcome {
-                    Outcome::Created(p) | Outcome::Updated(p) | Outcome::Overwritten(p) => {
-                        crate::ui::info(&format!(
-                            "imported {} <- {}",
-                            p.display(),
-                            r.seed.display()
-                        ))
-                    }
-                    Outcome::Unchanged(_) => {}
-                    Outcome::Skipped(p, why) => crate::ui::info(&format!(
-                        "skipped {} <- {} ({why})",
-                        p.display(),
-                        r.seed.display()
-                    )),
-                    Outcome::Failed(msg) => crate::ui::error(&msg),
-                }
-            }
-        }
-        Err(e) => crate::ui::error(&format!("import: {e:#}")),
-    }
+    let imported = Config::load(&opts.build.root)
+        .and_then(|c| Regions::new(&c.regions))
+        .and_then(|regions| {
+            import_paths(
+                &existing,
+                &opts.build.content_dir(),
+                false,
+                &regions,
+                &crate::progress::Silent,
+            )
+        });
+    Some(match imported {
+        Ok(results) => Event::Imported(results),
+        Err(e) => Event::Error(format!("import: {e:#}")),
+    })
 }
 
 /// `content/reports/x.md`, `config and templates`, `12 content files`.
@@ -422,39 +434,9 @@ pub fn stop_on_ctrl_c(stop: Arc<AtomicBool>, also: impl Fn() + Send + 'static) -
     .context("cannot install the Ctrl-C handler")
 }
 
-/// Prints a rebuild as one line (errors first, each with its file and line).
-pub fn print_rebuild(r: &Rebuild) {
-    let time = chrono::Local::now().format("%H:%M:%S");
-    let took = crate::ui::duration(r.took);
-    match &r.result {
-        Ok(s) => {
-            for w in &s.warnings {
-                crate::ui::warning(w);
-            }
-            crate::ui::info(&format!(
-                "[{time}] {}: {} pages rendered, {} files written, {} removed, {} reports ({took})",
-                r.what,
-                crate::ui::count(s.rendered),
-                crate::ui::count(s.written),
-                crate::ui::count(s.removed),
-                crate::ui::count(s.reports)
-            ))
-        }
-        Err(errors) => {
-            for e in errors {
-                crate::ui::error(e);
-            }
-            crate::ui::info(&format!(
-                "[{time}] {}: build failed, the last good site stays ({took})",
-                r.what
-            ));
-        }
-    }
-}
-
 /// The errors of a failed build, one message each.
 fn error_lines(e: anyhow::Error) -> Vec<String> {
-    match e.downcast::<crate::build::BuildErrors>() {
+    match e.downcast::<BuildErrors>() {
         Ok(b) => b.0,
         Err(e) => vec![format!("{e:#}")],
     }
@@ -516,7 +498,7 @@ mod tests {
         for output in [None, Some("/site/out"), Some("/site/content/../out2")] {
             let (c, _) = classifier(output);
             let out = output.map_or("/site/public".to_string(), |o| {
-                crate::build::normalise(Path::new(o)).display().to_string()
+                crate::fs::normalise(Path::new(o)).display().to_string()
             });
             assert!(
                 classify(&c, &format!("{out}/index.html")).0.is_empty(),

@@ -9,7 +9,8 @@ use anyhow::Result;
 use scraper::{Html, Selector};
 
 use crate::build::{BuildOptions, Builder};
-use crate::output::Buffered;
+use crate::render::sink::Buffered;
+use crate::site::content::Page;
 
 /// What `check` found.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -37,43 +38,44 @@ pub fn check(opts: &BuildOptions) -> Result<CheckReport> {
         files: files.len(),
         ..Default::default()
     };
+    report.warnings = content_warnings(&pages);
+    check_links(&files, &builder.base_url().unwrap_or_default(), &mut report);
+    Ok(report)
+}
 
-    // Reports without a region; titles used twice.
+/// Reports without a region, and titles used twice (spacing and case aside).
+fn content_warnings(pages: &[std::sync::Arc<Page>]) -> Vec<String> {
+    let mut warnings = Vec::new();
     let mut titles: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for p in &pages {
+    for p in pages {
         if p.region.is_none() {
-            report.warnings.push(format!(
+            warnings.push(format!(
                 "{}: no region (add `region:`, or a country sitrep knows)",
                 p.file.display()
             ));
         }
+        let title = p.front_matter.title.split_whitespace().collect::<Vec<_>>();
         titles
-            .entry(
-                p.front_matter
-                    .title
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-                    .to_lowercase(),
-            )
+            .entry(title.join(" ").to_lowercase())
             .or_default()
             .push(p.file.display().to_string());
     }
     for (_, files) in titles.into_iter().filter(|(_, f)| f.len() > 1) {
-        report
-            .warnings
-            .push(format!("the same title in {}", files.join(", ")));
+        warnings.push(format!("the same title in {}", files.join(", ")));
     }
+    warnings
+}
 
-    // Links and anchors.
-    let html_files: HashMap<&str, Html> = files
+/// Checks every link and anchor of every HTML page in `files` (output path -> bytes)
+/// of a site at `base` (its `base_url`), counting links and adding broken ones to
+/// `report`.
+fn check_links(files: &BTreeMap<String, Vec<u8>>, base: &str, report: &mut CheckReport) {
+    let html_files: BTreeMap<&str, Html> = files
         .iter()
         .filter(|(f, _)| f.ends_with(".html"))
         .map(|(f, bytes)| {
-            (
-                f.as_str(),
-                Html::parse_document(&String::from_utf8_lossy(bytes)),
-            )
+            let doc = Html::parse_document(&String::from_utf8_lossy(bytes));
+            (f.as_str(), doc)
         })
         .collect();
     let ids = Selector::parse("[id]").expect("valid selector");
@@ -88,59 +90,59 @@ pub fn check(opts: &BuildOptions) -> Result<CheckReport> {
             (*f, set)
         })
         .collect();
-    let base = builder.base_url().unwrap_or_default();
-    let mut sorted: Vec<&&str> = html_files.keys().collect();
-    sorted.sort();
-    for file in sorted {
+    for (file, doc) in &html_files {
         if *file == "404.html" {
             continue; // served at any URL: its links are absolute
         }
-        let doc = &html_files[*file];
         for el in doc.select(&linked) {
-            for attr in ["href", "src"] {
-                let Some(link) = el.value().attr(attr) else {
-                    continue;
-                };
-                let target = match resolve(file, link, &base) {
-                    Target::Site(t) => t,
-                    Target::Elsewhere => continue,
-                    Target::OutsideBase => {
-                        report.links += 1;
-                        report.errors.push(format!(
-                            "{file}: broken link `{link}` (outside the site's path `{}`)",
-                            base_path(&base)
-                        ));
-                        continue;
-                    }
-                };
-                report.links += 1;
-                let (path, fragment) = match target.split_once('#') {
-                    Some((p, f)) => (p.to_string(), Some(f.to_string())),
-                    None => (target, None),
-                };
-                let path = if path.is_empty() || path.ends_with('/') {
-                    format!("{path}index.html")
-                } else {
-                    path
-                };
-                if !files.contains_key(&path) {
-                    report
-                        .errors
-                        .push(format!("{file}: broken link `{link}` (no `{path}`)"));
-                } else if let Some(frag) = fragment.filter(|f| !f.is_empty())
-                    && path.ends_with(".html")
-                    && !anchors
-                        .get(path.as_str())
-                        .is_some_and(|a| a.contains(frag.as_str()))
-                {
-                    report.errors.push(format!(
-                        "{file}: broken anchor `{link}` (no id `{frag}` in `{path}`)"
-                    ));
+            for link in ["href", "src"].iter().filter_map(|a| el.value().attr(a)) {
+                if let Some(error) = check_link(file, link, base, files, &anchors, report) {
+                    report.errors.push(error);
                 }
             }
         }
     }
-    Ok(report)
+}
+
+/// Checks one link of the page `file`: counts it if it leads into the site, and
+/// returns the error if it is broken (no such file, no such anchor, outside the
+/// site's path).
+fn check_link(
+    file: &str,
+    link: &str,
+    base: &str,
+    files: &BTreeMap<String, Vec<u8>>,
+    anchors: &HashMap<&str, BTreeSet<&str>>,
+    report: &mut CheckReport,
+) -> Option<String> {
+    let target = match resolve(file, link, base) {
+        Target::Site(t) => t,
+        Target::Elsewhere => return None,
+        Target::OutsideBase => {
+            report.links += 1;
+            return Some(format!(
+                "{file}: broken link `{link}` (outside the site's path `{}`)",
+                base_path(base)
+            ));
+        }
+    };
+    report.links += 1;
+    let (path, fragment) = match target.split_once('#') {
+        Some((p, f)) => (p.to_string(), Some(f)),
+        None => (target.clone(), None),
+    };
+    let path = if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path
+    };
+    if !files.contains_key(&path) {
+        return Some(format!("{file}: broken link `{link}` (no `{path}`)"));
+    }
+    let frag = fragment.filter(|f| !f.is_empty())?;
+    let found = anchors.get(path.as_str()).is_some_and(|a| a.contains(frag));
+    (path.ends_with(".html") && !found)
+        .then(|| format!("{file}: broken anchor `{link}` (no id `{frag}` in `{path}`)"))
 }
 
 /// Where a link leads.

@@ -6,6 +6,7 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
 
 use crate::site::Site;
+use crate::site::paths::month_path;
 
 /// Bar colours, one per region in configured order: the Okabe-Ito palette (told apart
 /// also with colour-vision deficiencies), then Paul Tol's muted palette, 16 in all
@@ -57,40 +58,12 @@ pub fn months_chart(site: &Site, root: &str) -> Result<Option<String>> {
     let scale = |n: usize| (n as f64 * HEIGHT as f64 / max as f64).round() as u32;
 
     let mut w = Writer::new(Vec::new());
-    let mut svg = BytesStart::new("svg");
-    svg.push_attribute(("xmlns", "http://www.w3.org/2000/svg"));
-    svg.push_attribute(("class", "chart"));
-    svg.push_attribute(("viewBox", format!("0 0 {width} {height}").as_str()));
-    svg.push_attribute(("width", width.to_string().as_str()));
-    svg.push_attribute(("height", height.to_string().as_str()));
-    // A group, not an image: its bars are links.
-    svg.push_attribute(("role", "group"));
-    svg.push_attribute(("aria-labelledby", "chart-title"));
-    w.write_event(Event::Start(svg))?;
-    text_element(
-        &mut w,
-        "title",
-        &[("id", "chart-title")],
-        &format!(
-            "Reports per month, by region, {} to {}",
-            months[0].0.name(),
-            months[months.len() - 1].0.name()
-        ),
-    )?;
-    // Axis: the maximum and zero.
-    for (value, y) in [(max, TOP), (0, TOP + HEIGHT)] {
-        text_element(
-            &mut w,
-            "text",
-            &[
-                ("x", &(LEFT - 6).to_string()),
-                ("y", &(y + 4).to_string()),
-                ("text-anchor", "end"),
-                ("class", "chart-axis"),
-            ],
-            &value.to_string(),
-        )?;
-    }
+    let title = format!(
+        "Reports per month, by region, {} to {}",
+        months[0].0.name(),
+        months[months.len() - 1].0.name()
+    );
+    write_frame(&mut w, width, height, &title, max)?;
     for (k, (month, list)) in months.iter().enumerate() {
         let x = LEFT + GAP + k as u32 * (bar + GAP);
         let mut counts = vec![0usize; site.regions.len() + 1];
@@ -104,41 +77,12 @@ pub fn months_chart(site: &Site, root: &str) -> Result<Option<String>> {
             if list.len() == 1 { "report" } else { "reports" }
         );
         let mut a = BytesStart::new("a");
-        a.push_attribute((
-            "href",
-            format!("{root}{}{}/", crate::render::MONTHS_DIR, month.slug()).as_str(),
-        ));
+        let href = format!("{root}{}", month_path(&month.slug()));
+        a.push_attribute(("href", href.as_str()));
         a.push_attribute(("aria-label", label.as_str()));
         w.write_event(Event::Start(a))?;
         text_element(&mut w, "title", &[], &label)?;
-        let mut y = TOP + HEIGHT;
-        let mut stacked = 0;
-        for (r, &n) in counts.iter().enumerate() {
-            if n == 0 {
-                continue;
-            }
-            stacked += n;
-            // Heights from the running total, so rounding never loses a pixel.
-            let top = TOP + HEIGHT - scale(stacked);
-            let colour = if r < site.regions.len() {
-                PALETTE[r % PALETTE.len()]
-            } else {
-                NO_REGION
-            };
-            empty_element(
-                &mut w,
-                "rect",
-                &[
-                    ("x", &x.to_string()),
-                    ("y", &top.to_string()),
-                    ("width", &bar.to_string()),
-                    ("height", &(y - top).to_string()),
-                    ("fill", colour),
-                    ("data-count", &n.to_string()),
-                ],
-            )?;
-            y = top;
-        }
+        write_bar(&mut w, x, bar, &counts, &scale)?;
         w.write_event(Event::End(BytesEnd::new("a")))?;
         // A year label under each January, and under the first month.
         if k == 0 || month.month == 1 {
@@ -158,6 +102,81 @@ pub fn months_chart(site: &Site, root: &str) -> Result<Option<String>> {
     Ok(Some(
         String::from_utf8(w.into_inner()).expect("the XML writer writes UTF-8"),
     ))
+}
+
+/// Opens the `<svg>` element, `width` by `height` pixels, with its `title` and the
+/// axis labels (`max` at the top, zero at the bottom).
+fn write_frame(
+    w: &mut Writer<Vec<u8>>,
+    width: u32,
+    height: u32,
+    title: &str,
+    max: usize,
+) -> Result<()> {
+    let mut svg = BytesStart::new("svg");
+    svg.push_attribute(("xmlns", "http://www.w3.org/2000/svg"));
+    svg.push_attribute(("class", "chart"));
+    svg.push_attribute(("viewBox", format!("0 0 {width} {height}").as_str()));
+    svg.push_attribute(("width", width.to_string().as_str()));
+    svg.push_attribute(("height", height.to_string().as_str()));
+    // A group, not an image: its bars are links.
+    svg.push_attribute(("role", "group"));
+    svg.push_attribute(("aria-labelledby", "chart-title"));
+    w.write_event(Event::Start(svg))?;
+    text_element(w, "title", &[("id", "chart-title")], title)?;
+    for (value, y) in [(max, TOP), (0, TOP + HEIGHT)] {
+        text_element(
+            w,
+            "text",
+            &[
+                ("x", &(LEFT - 6).to_string()),
+                ("y", &(y + 4).to_string()),
+                ("text-anchor", "end"),
+                ("class", "chart-axis"),
+            ],
+            &value.to_string(),
+        )?;
+    }
+    Ok(())
+}
+
+/// One month's bar at `x`, `bar` pixels wide: a segment per region with reports
+/// (`counts`, in configured order, reports without a region last), stacked from the
+/// bottom; `scale` turns a count into pixels.
+fn write_bar(
+    w: &mut Writer<Vec<u8>>,
+    x: u32,
+    bar: u32,
+    counts: &[usize],
+    scale: &dyn Fn(usize) -> u32,
+) -> Result<()> {
+    let regions = counts.len() - 1;
+    let mut y = TOP + HEIGHT;
+    let mut stacked = 0;
+    for (r, &n) in counts.iter().enumerate().filter(|(_, n)| **n > 0) {
+        stacked += n;
+        // Heights from the running total, so rounding never loses a pixel.
+        let top = TOP + HEIGHT - scale(stacked);
+        let colour = if r < regions {
+            PALETTE[r % PALETTE.len()]
+        } else {
+            NO_REGION
+        };
+        empty_element(
+            w,
+            "rect",
+            &[
+                ("x", &x.to_string()),
+                ("y", &top.to_string()),
+                ("width", &bar.to_string()),
+                ("height", &(y - top).to_string()),
+                ("fill", colour),
+                ("data-count", &n.to_string()),
+            ],
+        )?;
+        y = top;
+    }
+    Ok(())
 }
 
 /// The chart's legend: (region name, colour), in configured order, and "No region"

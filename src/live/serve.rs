@@ -94,8 +94,9 @@ pub fn bind(bind: IpAddr, port: u16) -> Result<(Server, u16)> {
 }
 
 /// Serves `root` until the server is unblocked ([`Server::unblock`]). Each request
-/// is handled on its own thread.
-pub fn run(server: Arc<Server>, root: PathBuf, reloader: Reloader) {
+/// is handled on its own thread; a request that cannot get one is dropped and
+/// `on_error` hears why.
+pub fn run(server: Arc<Server>, root: PathBuf, reloader: Reloader, on_error: impl Fn(String)) {
     for request in server.incoming_requests() {
         let root = root.clone();
         let reloader = reloader.clone();
@@ -104,7 +105,7 @@ pub fn run(server: Arc<Server>, root: PathBuf, reloader: Reloader) {
             .name("sitrep-http".into())
             .spawn(move || handle(request, &root, &reloader));
         if let Err(e) = spawned {
-            crate::ui::warning(&format!("serve: cannot start a thread for a request: {e}"));
+            on_error(format!("cannot start a thread for a request: {e}"));
         }
     }
 }

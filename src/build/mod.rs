@@ -4,56 +4,41 @@
 //! what a change needs: a report edit re-renders that report and the index pages
 //! whose listing changed; a template, configuration or theme change rebuilds all.
 //! While any file has an error, nothing is written: the last good site stays.
+//!
+//! * [`options`]: where a build reads and writes, checked before anything is done;
+//! * [`output`]: the atomic writers of the output folder (a staging folder for a full
+//!   build, file-by-file updates for a rebuild); [`manifest`]: what was written;
+//! * [`cache`]: what the last `sitrep build` read and wrote, so the next can skip work;
+//! * [`check`]: `sitrep check`, a build in memory inspected for broken links.
+
+pub mod cache;
+pub mod check;
+pub mod manifest;
+pub mod options;
+pub mod output;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::Result;
 use rayon::prelude::*;
 use tera::Tera;
 
-use crate::cache::{BuildCache, inputs_signature};
-use crate::config::Config;
-use crate::content::{Page, find_content_files, load_page};
-use crate::output::{Buffered, Live, Manifest, Sink, Staging, write_marker};
-use crate::region::Regions;
-use crate::render::{
-    GENERATED_FOLDERS, PageKey, Renderer, copy_static, load_templates, render_pages,
-};
+pub use options::{BuildOptions, check_output, check_site};
+
+use crate::build::cache::{BuildCache, inputs_signature};
+use crate::build::manifest::{Manifest, write_marker};
+use crate::build::output::{Live, Reuse, Staging};
+use crate::progress::{Progress, Silent};
+use crate::render::sink::{Buffered, Sink};
+use crate::render::theme::{copy_static, load_templates};
+use crate::render::{PageKey, Renderer, render_pages};
 use crate::site::Site;
-
-/// Where a build reads and writes.
-#[derive(Debug, Clone)]
-pub struct BuildOptions {
-    /// The site folder (holds `config.yaml`, `content/`, `themes/`, `templates/`, `static/`).
-    pub root: PathBuf,
-    /// The output folder; `root/public` when `None`.
-    pub output: Option<PathBuf>,
-    /// Also build pages marked `draft: true`.
-    pub drafts: bool,
-    /// Build into an output folder sitrep did not write (its files are kept).
-    pub force: bool,
-}
-
-impl BuildOptions {
-    /// The output folder.
-    pub fn output_dir(&self) -> PathBuf {
-        self.output
-            .clone()
-            .unwrap_or_else(|| self.root.join("public"))
-    }
-
-    /// The content folder.
-    pub fn content_dir(&self) -> PathBuf {
-        self.root.join("content")
-    }
-
-    /// Whether a valid page is built: drafts only with `--drafts`.
-    pub fn builds(&self, page: &Page) -> bool {
-        !page.front_matter.draft || self.drafts
-    }
-}
+use crate::site::config::{CONFIG_FILE, Config, DEFAULT_BASE_URL};
+use crate::site::content::{Page, find_content_files, load_page};
+use crate::site::paths::GENERATED_FOLDERS;
+use crate::site::region::Regions;
 
 /// What a build did.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -146,6 +131,8 @@ pub struct Builder {
     one_shot: bool,
     /// Static files written by the last build.
     static_count: usize,
+    /// Hears of each page rendered ([`Builder::with_progress`]).
+    progress: Arc<dyn Progress>,
 }
 
 impl Builder {
@@ -162,7 +149,13 @@ impl Builder {
             base_url: None,
             one_shot: false,
             static_count: 0,
+            progress: Arc::new(Silent),
         }
+    }
+
+    /// Tells `progress` of every page rendered (the command line draws a bar).
+    pub fn with_progress(self, progress: Arc<dyn Progress>) -> Builder {
+        Builder { progress, ..self }
     }
 
     /// A builder for one build (`sitrep build`): it keeps no state for rebuilds, so it
@@ -195,13 +188,14 @@ impl Builder {
             clock = std::time::Instant::now();
         };
         let inputs = inputs_signature(&self.opts);
-        let previous = BuildCache::load(&self.opts);
+        let previous = BuildCache::load(&self.opts).map(|c| Box::new(c) as Box<dyn Reuse>);
         phase("check the cache");
         let fresh = self.load_all()?;
         phase("read and parse content");
         let staging = Staging::begin_reusing(&self.opts.output_dir(), self.opts.force, previous)?;
-        let (stats, page_files, fingerprints) =
-            write_all(&fresh, &self.opts, &staging, !self.one_shot).map_err(as_build_error)?;
+        let (stats, page_files, fingerprints) = self
+            .write_all(&fresh, &staging, !self.one_shot)
+            .map_err(as_build_error)?;
         phase("render and write pages");
         let manifest = staging.commit()?;
         BuildCache::after_build(&self.opts, inputs, &manifest).save(&self.opts);
@@ -219,7 +213,7 @@ impl Builder {
     }
 
     /// Whether the output is up to date: no input changed since the last build
-    /// (see [`crate::cache`]) and its output is as that build left it. Cheap: a `stat`
+    /// (see [`crate::build::cache`]) and its output is as that build left it. Cheap: a `stat`
     /// of every input and output file, nothing read.
     pub fn up_to_date(&self) -> bool {
         check_output(&self.opts).is_ok()
@@ -235,7 +229,7 @@ impl Builder {
     pub fn build_into(&mut self, out: &dyn Sink) -> Result<Vec<Arc<Page>>> {
         let fresh = self.load_all()?;
         self.base_url = Some(fresh.config.base_url.clone());
-        write_all(&fresh, &self.opts, out, false).map_err(as_build_error)?;
+        self.write_all(&fresh, out, false).map_err(as_build_error)?;
         Ok(fresh.pages.into_values().collect())
     }
 
@@ -269,8 +263,9 @@ impl Builder {
             // Everything is rendered before anything is written: a page that fails
             // leaves the whole live site as it was.
             let buffer = Buffered::default();
-            let (mut stats, page_files, fingerprints) =
-                write_all(&fresh, &self.opts, &buffer, true).map_err(as_build_error)?;
+            let (mut stats, page_files, fingerprints) = self
+                .write_all(&fresh, &buffer, true)
+                .map_err(as_build_error)?;
             buffer.write_to(&live)?;
             let manifest = live.touched();
             stats.removed =
@@ -297,7 +292,7 @@ impl Builder {
         if config.theme != "default" && !theme_dir.is_dir() {
             errors.push(format!(
                 "{}: theme `{}` not found: there is no folder `{}`",
-                root.join(crate::config::CONFIG_FILE).display(),
+                root.join(CONFIG_FILE).display(),
                 config.theme,
                 theme_dir.display()
             ));
@@ -361,9 +356,119 @@ impl Builder {
         self.pending_statics = false;
     }
 
+    /// Renders every page and copies the static files into `out`. Returns the stats, the
+    /// set of page files and the index pages' fingerprints.
+    fn write_all(
+        &self,
+        fresh: &Fresh,
+        out: &dyn Sink,
+        fingerprint: bool,
+    ) -> Result<(BuildStats, BTreeSet<String>, HashMap<String, u64>)> {
+        let opts = &self.opts;
+        let site = Site::new(
+            fresh.config.clone(),
+            &fresh.regions,
+            fresh.pages.values().cloned().collect(),
+        )
+        .map_err(BuildErrors)?;
+        let renderer = Renderer::new(&site, &fresh.tera);
+        let keys = renderer.all_pages();
+        render_pages(&renderer, &keys, out, &*self.progress)?;
+        let page_files = keys.iter().map(|&k| renderer.output_file(k)).collect();
+        copy_static(
+            &fresh.config.theme_dir(&opts.root),
+            &opts.root.join("static"),
+            out,
+            &page_files,
+        )?;
+        // Only a builder that rebuilds later needs them.
+        let fingerprints = if fingerprint {
+            renderer
+                .index_pages()
+                .into_iter()
+                .map(|k| (renderer.output_file(k), renderer.fingerprint(k)))
+                .collect()
+        } else {
+            HashMap::new()
+        };
+        let mut warnings: Vec<String> = fresh.pages.values().filter_map(|p| p.warning()).collect();
+        if fresh.config.base_url == DEFAULT_BASE_URL {
+            warnings.push(format!(
+                "{}: no `base_url`: feeds, sitemap and canonical links use {}",
+                opts.root.join(CONFIG_FILE).display(),
+                DEFAULT_BASE_URL
+            ));
+        }
+        if !opts.content_dir().is_dir() {
+            warnings.push(format!(
+                "{}: no content folder, so the site has no reports",
+                opts.content_dir().display()
+            ));
+        }
+        let stats = BuildStats {
+            reports: site.reports.len(),
+            rendered: keys.len(),
+            warnings,
+            ..BuildStats::default()
+        };
+        Ok((stats, page_files, fingerprints))
+    }
+
     /// Reloads the pending content files and writes what changed.
     fn update_content(&mut self, statics: bool) -> Result<BuildStats> {
+        self.reload_changed_files()?;
+        let pages = self.next_pages()?;
+        let state = self.state.as_ref().expect("checked by caller");
+        let site = Site::new(
+            state.config.clone(),
+            &state.regions,
+            pages.values().cloned().collect(),
+        )
+        .map_err(BuildErrors)?;
+        let renderer = Renderer::new(&site, &state.tera);
+        let plan = self.plan_rerender(&site, &renderer);
+        let buffer = Buffered::default();
+        render_pages(&renderer, &plan.keys, &buffer, &*self.progress).map_err(as_build_error)?;
+        if statics {
+            copy_static(
+                &state.config.theme_dir(&self.opts.root),
+                &self.opts.root.join("static"),
+                &buffer,
+                &plan.page_files,
+            )
+            .map_err(as_build_error)?;
+        }
+        let output = self.opts.output_dir();
+        let live = Live::new(&output, &state.manifest);
+        buffer.write_to(&live)?;
+        let (manifest, removed) = publish(&live, state, &plan.page_files, statics)?;
+        if manifest != state.manifest {
+            write_marker(&output, &manifest)?;
+        }
+        let stats = BuildStats {
+            reports: site.reports.len(),
+            rendered: plan.keys.len(),
+            written: live.written(),
+            removed,
+            warnings: self.loaded.values().filter_map(|p| p.warning()).collect(),
+            phases: Vec::new(),
+        };
         let state = self.state.as_mut().expect("checked by caller");
+        state.static_files = manifest.len() - plan.page_files.len();
+        state.pages = pages;
+        state.manifest = manifest;
+        state.page_files = plan.page_files;
+        state.index_fingerprints = plan.fingerprints;
+        self.pending.clear();
+        self.loaded.clear();
+        Ok(stats)
+    }
+
+    /// Reads again every content file that changed since the last good build, that
+    /// is new, or that lies in a changed folder; forgets those that are gone. Valid
+    /// pages wait in `loaded`, errors in `errors`, until a rebuild succeeds.
+    fn reload_changed_files(&mut self) -> Result<()> {
+        let state = self.state.as_ref().expect("checked by caller");
         let content_dir = self.opts.content_dir();
         // The file list is read again, so that folder renames and removals, which
         // do not name every file, are seen too.
@@ -389,7 +494,6 @@ impl Builder {
         let removed: Vec<PathBuf> = known.difference(&on_disk).cloned().collect();
         self.pending.extend(to_load.iter().cloned());
         self.pending.extend(removed.iter().cloned());
-
         let results: Vec<(PathBuf, Result<Page>)> = to_load
             .par_iter()
             .map(|f| (f.clone(), load_page(f, &content_dir, &state.regions)))
@@ -400,14 +504,14 @@ impl Builder {
         }
         for (file, result) in results {
             match result {
+                // A draft is not built: the page goes, if it was there.
+                Ok(page) if !self.opts.builds(&page) => {
+                    self.errors.remove(&file);
+                    self.loaded.remove(&file);
+                }
                 Ok(page) => {
                     self.errors.remove(&file);
-                    if !self.opts.builds(&page) {
-                        // A draft is not built: the page goes, if it was there.
-                        self.loaded.remove(&file);
-                    } else {
-                        self.loaded.insert(file, Arc::new(page));
-                    }
+                    self.loaded.insert(file, Arc::new(page));
                 }
                 Err(e) => {
                     self.loaded.remove(&file);
@@ -415,7 +519,15 @@ impl Builder {
                 }
             }
         }
-        // The next set of pages: the last good set, with what changed since.
+        Ok(())
+    }
+
+    /// The next set of pages: the last good set, with what changed since.
+    ///
+    /// Errors: [`BuildErrors`] while any content file has an error, or two pages
+    /// would share a URL.
+    fn next_pages(&self) -> Result<BTreeMap<PathBuf, Arc<Page>>> {
+        let state = self.state.as_ref().expect("checked by caller");
         let mut pages = state.pages.clone();
         for f in &self.pending {
             pages.remove(f);
@@ -428,18 +540,13 @@ impl Builder {
         if !errors.is_empty() {
             return Err(BuildErrors(errors).into());
         }
+        Ok(pages)
+    }
 
-        let site = Site::new(
-            state.config.clone(),
-            &state.regions,
-            pages.values().cloned().collect(),
-        )
-        .map_err(BuildErrors)?;
-        let renderer = Renderer::new(&site, &state.tera);
-        let output = self.opts.output_dir();
-        let live = Live::new(&output, &state.manifest);
-
-        // Reports: those whose file changed.
+    /// What a rebuild renders: the reports whose file changed, and the index pages
+    /// whose fingerprint differs from the last build's.
+    fn plan_rerender(&self, site: &Site, renderer: &Renderer) -> Rerender {
+        let state = self.state.as_ref().expect("checked by caller");
         let mut keys: Vec<PageKey> = site
             .reports
             .iter()
@@ -447,7 +554,6 @@ impl Builder {
             .filter(|(_, p)| self.pending.contains(&p.file))
             .map(|(i, _)| PageKey::Report(i))
             .collect();
-        // Index pages: those whose inputs changed.
         let mut fingerprints = HashMap::new();
         for key in renderer.index_pages() {
             let file = renderer.output_file(key);
@@ -457,64 +563,59 @@ impl Builder {
             }
             fingerprints.insert(file, fp);
         }
-        let page_files: BTreeSet<String> = renderer
+        let page_files = renderer
             .all_pages()
             .into_iter()
             .map(|k| renderer.output_file(k))
             .collect();
-        let buffer = Buffered::default();
-        render_pages(&renderer, &keys, &buffer).map_err(as_build_error)?;
-        if statics {
-            copy_static(
-                &state.config.theme_dir(&self.opts.root),
-                &self.opts.root.join("static"),
-                &buffer,
-                &page_files,
-            )
-            .map_err(as_build_error)?;
+        Rerender {
+            keys,
+            page_files,
+            fingerprints,
         }
-        buffer.write_to(&live)?;
-        // Pages that are gone: removed reports, months left empty.
-        let gone: Vec<&String> = state.page_files.difference(&page_files).collect();
-        let mut removed = live.remove(gone.iter().copied())?;
-        let mut manifest = state.manifest.clone();
-        for f in &gone {
-            manifest.remove(*f);
-        }
-        if statics {
-            // Static files that are gone.
-            let touched = live.touched();
-            let stale: Vec<String> = manifest
-                .keys()
-                .filter(|f| !page_files.contains(*f) && !touched.contains_key(*f))
-                .cloned()
-                .collect();
-            removed += live.remove(stale.iter())?;
-            for f in &stale {
-                manifest.remove(f);
-            }
-        }
-        manifest.extend(live.touched());
-        if manifest != state.manifest {
-            write_marker(&output, &manifest)?;
-        }
-        let stats = BuildStats {
-            reports: site.reports.len(),
-            rendered: keys.len(),
-            written: live.written(),
-            removed,
-            warnings: self.loaded.values().filter_map(|p| p.warning()).collect(),
-            phases: Vec::new(),
-        };
-        state.static_files = manifest.len() - page_files.len();
-        state.pages = pages;
-        state.manifest = manifest;
-        state.page_files = page_files;
-        state.index_fingerprints = fingerprints;
-        self.pending.clear();
-        self.loaded.clear();
-        Ok(stats)
     }
+}
+
+/// What a rebuild renders ([`Builder::plan_rerender`]).
+struct Rerender {
+    /// The pages to render.
+    keys: Vec<PageKey>,
+    /// Every page file of the new site (rendered or not).
+    page_files: BTreeSet<String>,
+    /// The index pages' fingerprints, by output file.
+    fingerprints: HashMap<String, u64>,
+}
+
+/// After a rebuild has written its files into `live`: removes the pages that are gone
+/// (removed reports, months left empty) and, when static files were copied again,
+/// the static files that are gone. Returns the new manifest and how many files were
+/// removed.
+fn publish(
+    live: &Live,
+    state: &State,
+    page_files: &BTreeSet<String>,
+    statics: bool,
+) -> Result<(Manifest, usize)> {
+    let gone: Vec<&String> = state.page_files.difference(page_files).collect();
+    let mut removed = live.remove(gone.iter().copied())?;
+    let mut manifest = state.manifest.clone();
+    for f in &gone {
+        manifest.remove(*f);
+    }
+    if statics {
+        let touched = live.touched();
+        let stale: Vec<String> = manifest
+            .keys()
+            .filter(|f| !page_files.contains(*f) && !touched.contains_key(*f))
+            .cloned()
+            .collect();
+        removed += live.remove(stale.iter())?;
+        for f in &stale {
+            manifest.remove(f);
+        }
+    }
+    manifest.extend(live.touched());
+    Ok((manifest, removed))
 }
 
 /// Everything loaded for a full build.
@@ -523,63 +624,6 @@ struct Fresh {
     regions: Regions,
     tera: Tera,
     pages: BTreeMap<PathBuf, Arc<Page>>,
-}
-
-/// Renders every page and copies the static files into `out`. Returns the stats, the
-/// set of page files and the index pages' fingerprints.
-fn write_all(
-    fresh: &Fresh,
-    opts: &BuildOptions,
-    out: &dyn Sink,
-    fingerprint: bool,
-) -> Result<(BuildStats, BTreeSet<String>, HashMap<String, u64>)> {
-    let site = Site::new(
-        fresh.config.clone(),
-        &fresh.regions,
-        fresh.pages.values().cloned().collect(),
-    )
-    .map_err(BuildErrors)?;
-    let renderer = Renderer::new(&site, &fresh.tera);
-    let keys = renderer.all_pages();
-    render_pages(&renderer, &keys, out)?;
-    let page_files = keys.iter().map(|&k| renderer.output_file(k)).collect();
-    copy_static(
-        &fresh.config.theme_dir(&opts.root),
-        &opts.root.join("static"),
-        out,
-        &page_files,
-    )?;
-    // Only a builder that rebuilds later needs them.
-    let fingerprints = if fingerprint {
-        renderer
-            .index_pages()
-            .into_iter()
-            .map(|k| (renderer.output_file(k), renderer.fingerprint(k)))
-            .collect()
-    } else {
-        HashMap::new()
-    };
-    let mut warnings: Vec<String> = fresh.pages.values().filter_map(|p| p.warning()).collect();
-    if fresh.config.base_url == crate::config::DEFAULT_BASE_URL {
-        warnings.push(format!(
-            "{}: no `base_url`: feeds, sitemap and canonical links use {}",
-            opts.root.join(crate::config::CONFIG_FILE).display(),
-            crate::config::DEFAULT_BASE_URL
-        ));
-    }
-    if !opts.content_dir().is_dir() {
-        warnings.push(format!(
-            "{}: no content folder, so the site has no reports",
-            opts.content_dir().display()
-        ));
-    }
-    let stats = BuildStats {
-        reports: site.reports.len(),
-        rendered: keys.len(),
-        warnings,
-        ..BuildStats::default()
-    };
-    Ok((stats, page_files, fingerprints))
 }
 
 /// A rendering error as a [`BuildErrors`], so it is reported like the others.
@@ -624,62 +668,4 @@ fn path_collisions(pages: &BTreeMap<PathBuf, Arc<Page>>) -> Vec<String> {
 /// Errors: see [`Builder::build`].
 pub fn build(opts: &BuildOptions) -> Result<BuildStats> {
     Builder::one_shot(opts.clone()).build()
-}
-
-/// Fails with a message if `output` is the site folder, one of its parents, or a
-/// folder sitrep reads from: building there would replace the site itself.
-pub fn check_output(opts: &BuildOptions) -> Result<()> {
-    // Symbolic links are followed where they exist: a link into `content/` is inside it.
-    let canon = |p: &Path| {
-        p.canonicalize()
-            .or_else(|_| std::path::absolute(p).map(|p| normalise(&p)))
-    };
-    let out = canon(&opts.output_dir())?;
-    let root = canon(&opts.root)?;
-    if root.starts_with(&out) {
-        bail!(
-            "the output folder `{}` holds the site itself: choose another --output",
-            opts.output_dir().display()
-        );
-    }
-    for dir in ["content", "templates", "themes", "static"] {
-        if out.starts_with(root.join(dir)) {
-            return Err(anyhow!(
-                "the output folder `{}` is inside `{dir}/`, which sitrep reads: choose another --output",
-                opts.output_dir().display()
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// Checks that `root` is a site folder: it has a configuration file or a content
-/// folder (one without the other is a site with defaults, or with no reports yet).
-///
-/// Errors: `root` has neither (a mistyped `--root`, or the wrong folder), so that no
-/// empty site is built there.
-pub fn check_site(root: &Path) -> Result<()> {
-    if root.join(crate::config::CONFIG_FILE).is_file() || root.join("content").is_dir() {
-        return Ok(());
-    }
-    bail!(
-        "`{}` is not a sitrep site: it has neither `{}` nor a `content/` folder (`sitrep init` makes a site; --root names one elsewhere)",
-        root.display(),
-        crate::config::CONFIG_FILE
-    )
-}
-
-/// Removes `.` and resolves `..` components lexically (`a/b/../c` -> `a/c`).
-pub fn normalise(p: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            std::path::Component::CurDir => {}
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            c => out.push(c),
-        }
-    }
-    out
 }

@@ -3,6 +3,15 @@
 //! [`import_report`] turns one seed's bytes into a report (pure, no I/O);
 //! [`import_paths`] walks seed files and folders, writes one Markdown file per report
 //! into `content/reports/`, and never overwrites an existing file unless told to.
+//!
+//! * [`seed`] reads a seed's layout: its date, outlet, headline, paragraphs, trailer;
+//! * [`title`] makes titles and summaries;
+//! * [`countries`] finds the countries a report names (with [`crate::geo`]) and its
+//!   primary country.
+
+pub mod countries;
+pub mod seed;
+pub mod title;
 
 use std::path::{Path, PathBuf};
 
@@ -10,11 +19,13 @@ use anyhow::{Context, Result};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use crate::countries::find_countries;
-use crate::front_matter::{self, FrontMatter};
-use crate::region::Regions;
-use crate::seed::{SeedError, parse_seed};
-use crate::title::{derive_title, summarise, tidy_headline};
+use crate::fs::write_atomically;
+use crate::import::countries::find_countries;
+use crate::import::seed::{SeedError, parse_seed};
+use crate::import::title::{derive_title, summarise, tidy_headline};
+use crate::progress::Progress;
+use crate::site::front_matter::{self, FrontMatter};
+use crate::site::region::Regions;
 
 /// The longest slug taken from a title, in bytes (cut on a hyphen).
 pub const MAX_SLUG_LEN: usize = 60;
@@ -219,7 +230,7 @@ pub fn load_state(content_dir: &Path) -> Result<ImportState> {
     let path = content_dir.join(STATE_FILE);
     match std::fs::read_to_string(&path) {
         Ok(text) => {
-            serde_yaml::from_str(&text).map_err(|e| crate::config::yaml_error(&path, 0, &e))
+            serde_yaml::from_str(&text).map_err(|e| crate::site::config::yaml_error(&path, 0, &e))
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(ImportState::new()),
         Err(e) => Err(e).with_context(|| format!("cannot read `{}`", path.display())),
@@ -246,7 +257,7 @@ fn sha256_hex(bytes: &[u8]) -> String {
 
 /// Imports seed files and folders (every `*.txt` below a folder, in name order) into
 /// `content_dir/reports/`. One bad seed never stops the others: each gets its own
-/// [`SeedResult`], in input order.
+/// [`SeedResult`], in input order. `progress` hears of each seed read.
 ///
 /// A report that exists is only replaced when `force` is given, or when import wrote
 /// it and nobody edited it since (see [`STATE_FILE`]) and the seed now gives other
@@ -261,6 +272,7 @@ pub fn import_paths(
     content_dir: &Path,
     force: bool,
     regions: &Regions,
+    progress: &dyn Progress,
 ) -> Result<Vec<SeedResult>> {
     let reports = content_dir.join("reports");
     std::fs::create_dir_all(&reports)
@@ -275,7 +287,7 @@ pub fn import_paths(
     // same name in one import would take each other's report.
     let mut names: std::collections::HashMap<std::ffi::OsString, PathBuf> = Default::default();
     let seeds = seed_files(paths, &mut results);
-    crate::ui::start_progress(seeds.len(), "importing");
+    progress.start(seeds.len(), "importing");
     // Reading and parsing, the costly part, in parallel; placing the files in input
     // order, so that names (and name clashes) do not depend on timing. In chunks, so
     // that memory stays bounded however many seeds there are.
@@ -285,7 +297,7 @@ pub fn import_paths(
         let prepared: Vec<Result<Prepared, String>> = chunk
             .par_iter()
             .map(|seed| {
-                crate::ui::tick();
+                progress.tick();
                 prepare(seed, regions)
             })
             .collect();
@@ -318,7 +330,7 @@ pub fn import_paths(
             });
         }
     }
-    crate::ui::finish();
+    progress.finish();
     if state != before {
         save_state(content_dir, &state)?;
     }
@@ -339,7 +351,7 @@ fn seed_files(paths: &[PathBuf], results: &mut Vec<SeedResult>) -> Vec<PathBuf> 
                             && e.path()
                                 .extension()
                                 .is_some_and(|x| x.eq_ignore_ascii_case("txt"))
-                            && !crate::content::is_ignored(e.file_name()) =>
+                            && !crate::site::content::is_ignored(e.file_name()) =>
                     {
                         found.push(e.into_path())
                     }
@@ -435,6 +447,42 @@ fn place(
         report,
         markdown,
     } = prepared;
+    let note = import_note(&report);
+    let rel = report_file(&report.stem, &name, content_dir, state.get(&name));
+    let previous = state.get(&name).cloned();
+    let from = seed_location(seed, content_dir);
+    let target = Target {
+        content_dir,
+        rel: &rel,
+        previous: previous.as_ref(),
+    };
+    let placement = match target.plan(seed, &from, &markdown, force) {
+        Ok(p) => p,
+        Err(outcome) => return (outcome, note),
+    };
+    let note = match target.keep_copies(&placement, backups) {
+        Ok(true) => {
+            let kept = format!("a copy of the old file is in `{}`", backups.display());
+            Some(note.map_or(kept.clone(), |n| format!("{n}; {kept}")))
+        }
+        Ok(false) => note,
+        Err(e) => return (Outcome::Failed(format!("{e:#}")), note),
+    };
+    if let Err(msg) = target.write(&placement, &markdown) {
+        return (Outcome::Failed(msg), note);
+    }
+    let written = Written {
+        file: rel.clone(),
+        sha256: sha256_hex(markdown.as_bytes()),
+        from: Some(from),
+    };
+    state.insert(name, written);
+    (placement.outcome, note)
+}
+
+/// What to tell about an imported report: converted from another encoding, or
+/// without a region.
+fn import_note(report: &Imported) -> Option<String> {
     let mut notes = Vec::new();
     if let Some(enc) = report.converted_from {
         notes.push(format!("not UTF-8: read as {enc}"));
@@ -442,118 +490,132 @@ fn place(
     if report.front_matter.region.is_none() {
         notes.push("no country found, so no region: add `region:` by hand".to_string());
     }
-    let note = (!notes.is_empty()).then(|| notes.join("; "));
-    let rel = report_file(&report.stem, &name, content_dir, state.get(&name));
-    let target = content_dir.join(&rel);
-    let new_hash = sha256_hex(markdown.as_bytes());
-    let previous = state.get(&name).cloned();
-    let from = seed_location(seed, content_dir);
+    (!notes.is_empty()).then(|| notes.join("; "))
+}
 
-    // Another seed file with the same name, giving another report: it would take the
-    // report of the seed imported before, and that report would be lost.
-    if let Some(prev) = &previous
-        && prev.file != rel
-        && let Some(prev_from) = prev.from.as_ref().filter(|p| **p != from)
-    {
-        let msg = format!(
-            "{}: has the same file name as `{}`, whose report is `{}`; seeds are told apart by file name, so rename this one",
-            seed.display(),
-            prev_from.display(),
-            content_dir.join(&prev.file).display()
-        );
-        return (Outcome::Failed(msg), note);
+/// Where one seed's report goes: `rel` in `content_dir`, and what the import record
+/// says the seed gave before.
+struct Target<'a> {
+    content_dir: &'a Path,
+    rel: &'a str,
+    previous: Option<&'a Written>,
+}
+
+/// What placing a report will do.
+struct Placement {
+    /// Created, updated, overwritten or unchanged.
+    outcome: Outcome,
+    /// The report the seed gave before under another name, to remove.
+    old_file: Option<PathBuf>,
+}
+
+impl Target<'_> {
+    fn path(&self) -> PathBuf {
+        self.content_dir.join(self.rel)
     }
 
-    // The seed gave another file before (its title changed): that file goes, unless
-    // someone edited it.
-    let mut old_file = None;
-    if let Some(prev) = &previous
-        && prev.file != rel
-    {
-        let old = content_dir.join(&prev.file);
-        if old.exists() {
-            if !force && !unedited(&old, Some(prev), &prev.file) {
-                let why = format!(
-                    "the seed changed, but its report `{}` was edited by hand (--force replaces it)",
-                    old.display()
-                );
-                return (Outcome::Skipped(old, why), note);
+    /// Decides what placing `markdown` (from `seed`, found at `from`) does, or the
+    /// outcome that stops it: failed (another seed of that name owns the report) or
+    /// skipped (someone edited the file, and `force` is not given).
+    fn plan(
+        &self,
+        seed: &Path,
+        from: &Path,
+        markdown: &str,
+        force: bool,
+    ) -> Result<Placement, Outcome> {
+        let (content_dir, rel, previous) = (self.content_dir, self.rel, self.previous);
+        // Another seed file with the same name, giving another report: it would take
+        // the report of the seed imported before, and that report would be lost.
+        if let Some(prev) = previous
+            && prev.file != rel
+            && let Some(prev_from) = prev.from.as_ref().filter(|p| **p != from)
+        {
+            return Err(Outcome::Failed(format!(
+                "{}: has the same file name as `{}`, whose report is `{}`; seeds are told apart by file name, so rename this one",
+                seed.display(),
+                prev_from.display(),
+                content_dir.join(&prev.file).display()
+            )));
+        }
+        // The seed gave another file before (its title changed): that file goes,
+        // unless someone edited it.
+        let mut old_file = None;
+        if let Some(prev) = previous
+            && prev.file != rel
+        {
+            let old = content_dir.join(&prev.file);
+            if old.exists() {
+                if !force && !unedited(&old, Some(prev), &prev.file) {
+                    let why = format!(
+                        "the seed changed, but its report `{}` was edited by hand (--force replaces it)",
+                        old.display()
+                    );
+                    return Err(Outcome::Skipped(old, why));
+                }
+                old_file = Some(old);
             }
-            old_file = Some(old);
         }
+        let target = self.path();
+        let outcome = if target.exists() {
+            let current = std::fs::read(&target).unwrap_or_default();
+            if current == markdown.as_bytes() {
+                Outcome::Unchanged(target)
+            } else if force {
+                Outcome::Overwritten(target)
+            } else if unedited(&target, previous, rel) {
+                Outcome::Updated(target)
+            } else {
+                let why = if previous.is_some_and(|p| p.file == rel) {
+                    "edited by hand since it was imported; --force overwrites"
+                } else {
+                    "exists and was not written by this import; --force overwrites"
+                };
+                return Err(Outcome::Skipped(target, why.into()));
+            }
+        } else if old_file.is_some() {
+            Outcome::Updated(target)
+        } else {
+            Outcome::Created(target)
+        };
+        Ok(Placement { outcome, old_file })
     }
 
-    let outcome = if target.exists() {
-        let current = std::fs::read(&target).unwrap_or_default();
-        if current == markdown.as_bytes() {
-            Outcome::Unchanged(target.clone())
-        } else if force {
-            Outcome::Overwritten(target.clone())
-        } else if unedited(&target, previous.as_ref(), &rel) {
-            Outcome::Updated(target.clone())
-        } else {
-            let why = if previous.as_ref().is_some_and(|p| p.file == rel) {
-                "edited by hand since it was imported; --force overwrites"
-            } else {
-                "exists and was not written by this import; --force overwrites"
-            };
-            return (Outcome::Skipped(target, why.into()), note);
+    /// `--force` replaces a report someone may have edited: keeps a copy of each
+    /// such file in `backups` first. Returns whether any copy was made.
+    fn keep_copies(&self, placement: &Placement, backups: &Path) -> Result<bool> {
+        let mut to_back_up = Vec::new();
+        if matches!(placement.outcome, Outcome::Overwritten(_))
+            && !unedited(&self.path(), self.previous, self.rel)
+        {
+            to_back_up.push(self.rel.to_string());
         }
-    } else if old_file.is_some() {
-        Outcome::Updated(target.clone())
-    } else {
-        Outcome::Created(target.clone())
-    };
-    // `--force` replaces a report someone may have edited: keep a copy first.
-    let mut to_back_up = Vec::new();
-    if matches!(outcome, Outcome::Overwritten(_)) && !unedited(&target, previous.as_ref(), &rel) {
-        to_back_up.push(rel.clone());
-    }
-    if let (Some(old), Some(prev)) = (&old_file, &previous)
-        && !unedited(old, Some(prev), &prev.file)
-    {
-        to_back_up.push(prev.file.clone());
-    }
-    for r in &to_back_up {
-        if let Err(e) = back_up(content_dir, r, backups) {
-            return (Outcome::Failed(format!("{e:#}")), note);
+        if let (Some(old), Some(prev)) = (&placement.old_file, self.previous)
+            && !unedited(old, Some(prev), &prev.file)
+        {
+            to_back_up.push(prev.file.clone());
         }
-    }
-    let note = match (note, to_back_up.is_empty()) {
-        (n, true) => n,
-        (n, false) => {
-            let kept = format!("a copy of the old file is in `{}`", backups.display());
-            Some(n.map_or(kept.clone(), |n| format!("{n}; {kept}")))
+        for r in &to_back_up {
+            back_up(self.content_dir, r, backups)?;
         }
-    };
-    if !matches!(outcome, Outcome::Unchanged(_))
-        && let Err(e) = write_atomically(&target, markdown.as_bytes())
-    {
-        return (
-            Outcome::Failed(format!("{}: {e:#}", target.display())),
-            note,
-        );
+        Ok(!to_back_up.is_empty())
     }
-    if let Some(old) = old_file
-        && let Err(e) = std::fs::remove_file(&old)
-    {
-        return (
-            Outcome::Failed(format!(
-                "{}: cannot remove the old report: {e}",
-                old.display()
-            )),
-            note,
-        );
+
+    /// Writes the report (unless unchanged) and removes the one it replaces.
+    ///
+    /// Errors: the message for a failed outcome, naming the file.
+    fn write(&self, placement: &Placement, markdown: &str) -> Result<(), String> {
+        let target = self.path();
+        if !matches!(placement.outcome, Outcome::Unchanged(_)) {
+            write_atomically(&target, markdown.as_bytes())
+                .map_err(|e| format!("{}: {e:#}", target.display()))?;
+        }
+        if let Some(old) = &placement.old_file {
+            std::fs::remove_file(old)
+                .map_err(|e| format!("{}: cannot remove the old report: {e}", old.display()))?;
+        }
+        Ok(())
     }
-    state.insert(
-        name,
-        Written {
-            file: rel,
-            sha256: new_hash,
-            from: Some(from),
-        },
-    );
-    (outcome, note)
 }
 
 /// The file (relative to the content folder) for the report `stem` from the seed
@@ -598,33 +660,6 @@ fn report_file(stem: &str, name: &str, content_dir: &Path, previous: Option<&Wri
 fn seed_of(path: &Path) -> Option<String> {
     let text = std::fs::read_to_string(path).ok()?;
     front_matter::parse(&text, path).ok()?.front_matter.seed
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder and a rename,
-/// so a reader never sees half a file.
-/// The file keeps its permissions if it exists; a new file gets `rw-r--r--`.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut builder = tempfile::Builder::new();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        // tempfile makes `rw-------` files; a content or output file is for sharing.
-        builder.permissions(match std::fs::metadata(path) {
-            Ok(m) => m.permissions(),
-            Err(_) => std::fs::Permissions::from_mode(0o644),
-        });
-    }
-    let mut tmp = builder
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot create a file in `{}`", dir.display()))?;
-    std::io::Write::write_all(&mut tmp, bytes)?;
-    tmp.persist(path)
-        .with_context(|| format!("cannot write `{}`", path.display()))?;
-    Ok(())
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! The site model: the reports, newest first, grouped by region and by month.
 //!
-//! Built from validated [`crate::content::Page`]s; holds no HTML. [`crate::render`]
+//! Built from validated [`crate::site::content::Page`]s; holds no HTML. [`crate::render`]
 //! turns it into pages.
 
 use std::collections::BTreeMap;
@@ -8,9 +8,10 @@ use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::config::Config;
-use crate::content::Page;
-use crate::region::{Region, Regions};
+use crate::site::config::Config;
+use crate::site::content::Page;
+use crate::site::region::{Region, Regions};
+use crate::site::term::term_key;
 
 /// A calendar month, the key of a month index page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -84,16 +85,6 @@ pub struct Term {
     pub name: String,
     /// URL slug (`myanmar`): the term's page is `countries/<slug>/`.
     pub slug: String,
-}
-
-/// The key two spellings of one term share: case, spaces and punctuation aside
-/// (`Westeros`, `West-eros`, `west eros`), but not letters (`São Tomé` and `Sao Tome`
-/// are different spellings, and so different terms).
-pub fn term_key(name: &str) -> String {
-    name.chars()
-        .filter(|c| !c.is_whitespace() && !c.is_ascii_punctuation())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// Groups the reports' countries into taxonomy terms, sorted by name. Spellings that
@@ -200,15 +191,6 @@ impl Site {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn term_keys_ignore_case_spacing_and_punctuation_only() {
-        assert_eq!(term_key("Asia-Pasific"), term_key("asia  pasific"));
-        assert_eq!(term_key("Westeros"), term_key("West-eros"));
-        assert_eq!(term_key("Westeros"), term_key("Wes.teros"));
-        assert_eq!(term_key("Côte d'Ivoire"), term_key("côte d ivoire"));
-        assert_ne!(term_key("São Tomé"), term_key("Sao Tome"));
-    }
 
     #[test]
     fn month_names_and_slugs() {

@@ -127,44 +127,7 @@ impl Gazetteer {
                 .map(|s| tokenize(s).into_iter().map(|t| t.norm).collect())
                 .collect(),
         };
-        let common: HashMap<&str, &str> = COMMON_NAMES.iter().copied().collect();
-        let denied = |code: &str, form: &str| {
-            DENIED_FORMS
-                .iter()
-                .any(|(c, f)| *c == code && f.eq_ignore_ascii_case(form))
-        };
-        // Sovereign states from keshvar, with their names, aliases and demonyms.
-        let mut keshvar_forms = Vec::new();
-        for c in CountryIterator::new() {
-            let code = c.alpha2().to_string();
-            if !(c.un_member() || OTHER_STATES.contains(&code.as_str())) {
-                continue;
-            }
-            let name = common
-                .get(code.as_str())
-                .map(|s| s.to_string())
-                .unwrap_or_else(|| c.iso_short_name().to_string());
-            let idx = g.add_country(&code, &name, &code);
-            let mut names = vec![name, c.iso_short_name().to_string()];
-            names.extend(c.unofficial_name_list().iter().map(|s| s.to_string()));
-            for n in names {
-                // Latin-script names only; `Congo (Dem. Rep.)` style entries are skipped.
-                if n.chars().all(|ch| (ch as u32) < 0x250)
-                    && !n.contains(['(', ')', '[', ',', ']'])
-                    && !denied(&code, &n)
-                {
-                    keshvar_forms.push((idx, n, FormKind::Name));
-                }
-            }
-            if let Some(nat) = c.maybe_nationality() {
-                for d in nat.split([',']).flat_map(|s| s.split(" and ")) {
-                    let d = d.trim();
-                    if !d.is_empty() && !denied(&code, d) {
-                        keshvar_forms.push((idx, d.to_string(), FormKind::Demonym));
-                    }
-                }
-            }
-        }
+        let keshvar_forms = g.add_keshvar_states();
         for &(code, name, region_code) in EXTRA_STATES {
             g.add_country(code, name, region_code);
         }
@@ -214,6 +177,50 @@ impl Gazetteer {
             forms.sort_by_key(|f| std::cmp::Reverse(f.words.len()));
         }
         g
+    }
+
+    /// Adds the sovereign states keshvar knows (UN members and [`OTHER_STATES`]), in
+    /// their common names, and returns their names, aliases and demonyms as forms to
+    /// add after the reviewed tables' (whose forms win for the same words).
+    fn add_keshvar_states(&mut self) -> Vec<(usize, String, FormKind)> {
+        let common: HashMap<&str, &str> = COMMON_NAMES.iter().copied().collect();
+        let denied = |code: &str, form: &str| {
+            DENIED_FORMS
+                .iter()
+                .any(|(c, f)| *c == code && f.eq_ignore_ascii_case(form))
+        };
+        let mut keshvar_forms = Vec::new();
+        for c in CountryIterator::new() {
+            let code = c.alpha2().to_string();
+            if !(c.un_member() || OTHER_STATES.contains(&code.as_str())) {
+                continue;
+            }
+            let name = common
+                .get(code.as_str())
+                .map(|s| s.to_string())
+                .unwrap_or_else(|| c.iso_short_name().to_string());
+            let idx = self.add_country(&code, &name, &code);
+            let mut names = vec![name, c.iso_short_name().to_string()];
+            names.extend(c.unofficial_name_list().iter().map(|s| s.to_string()));
+            for n in names {
+                // Latin-script names only; `Congo (Dem. Rep.)` style entries are skipped.
+                if n.chars().all(|ch| (ch as u32) < 0x250)
+                    && !n.contains(['(', ')', '[', ',', ']'])
+                    && !denied(&code, &n)
+                {
+                    keshvar_forms.push((idx, n, FormKind::Name));
+                }
+            }
+            if let Some(nat) = c.maybe_nationality() {
+                for d in nat.split([',']).flat_map(|s| s.split(" and ")) {
+                    let d = d.trim();
+                    if !d.is_empty() && !denied(&code, d) {
+                        keshvar_forms.push((idx, d.to_string(), FormKind::Demonym));
+                    }
+                }
+            }
+        }
+        keshvar_forms
     }
 
     fn add_country(&mut self, code: &str, name: &str, region_code: &str) -> usize {

@@ -15,8 +15,9 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::build::BuildOptions;
-use crate::output::Manifest;
+use crate::build::manifest::{MARKER, Manifest};
+use crate::build::options::BuildOptions;
+use crate::build::output::Reuse;
 
 /// The cache folder, in the site folder. Hidden, so neither the build nor the watcher
 /// reads it as content.
@@ -26,7 +27,7 @@ pub const CACHE_DIR: &str = ".sitrep-cache";
 /// modification time (nanoseconds since the epoch).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutputFile {
-    /// Hash of the bytes ([`crate::output::content_hash`]).
+    /// Hash of the bytes ([`crate::build::manifest::content_hash`]).
     pub hash: u64,
     /// Size in bytes.
     pub size: u64,
@@ -80,13 +81,13 @@ pub fn inputs_signature(opts: &BuildOptions) -> u64 {
         stat_into(&mut h, &exe);
     }
     // The built-in theme too: a sitrep built from other sources writes other pages.
-    crate::render::DEFAULT_TEMPLATES.hash(&mut h);
-    crate::render::DEFAULT_STATIC.hash(&mut h);
+    crate::render::theme::DEFAULT_TEMPLATES.hash(&mut h);
+    crate::render::theme::DEFAULT_STATIC.hash(&mut h);
     opts.drafts.hash(&mut h);
     opts.output_dir().hash(&mut h);
     let root = &opts.root;
     let mut stat = |path: &Path| stat_into(&mut h, path);
-    stat(&root.join(crate::config::CONFIG_FILE));
+    stat(&root.join(crate::site::config::CONFIG_FILE));
     for dir in ["content", "templates", "static", "themes"] {
         let mut files: Vec<PathBuf> = walkdir::WalkDir::new(root.join(dir))
             .follow_links(true)
@@ -145,23 +146,25 @@ impl BuildCache {
             && std::fs::create_dir_all(dir).is_ok()
             && let Ok(json) = serde_json::to_vec(self)
         {
-            let _ = crate::import::write_atomically(&path, &json);
+            let _ = crate::fs::write_atomically(&path, &json);
         }
     }
 
     /// Whether the output folder is still exactly as the cached build left it: every
     /// file there, with its size and modification time.
     pub fn output_intact(&self) -> bool {
-        self.output.join(crate::output::MARKER).is_file()
+        self.output.join(MARKER).is_file()
             && self.files.iter().all(|(rel, f)| {
                 std::fs::metadata(self.output.join(rel))
                     .is_ok_and(|m| m.len() == f.size && mtime_nanos(&m) == f.mtime)
             })
     }
+}
 
+impl Reuse for BuildCache {
     /// The old output file to hard-link for `rel`, if its bytes would be `hash` and it
     /// is still as the cached build left it.
-    pub fn reusable(&self, rel: &str, hash: u64) -> Option<PathBuf> {
+    fn reusable(&self, rel: &str, hash: u64) -> Option<PathBuf> {
         let f = self.files.get(rel)?;
         if f.hash != hash {
             return None;

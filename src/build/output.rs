@@ -12,50 +12,28 @@
 //! which lists sitrep's files), an empty one, or with `--force`; and only its own files
 //! are ever removed: others found in the output are carried over to the new one.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use anyhow::{Context, Result, bail};
 
-/// Where rendered pages and static files go. Paths are `/`-separated and relative to
-/// the output root; implementations refuse paths that leave it.
-pub trait Sink: Sync {
-    /// Writes `bytes` to `rel`.
-    fn write(&self, rel: &str, bytes: &[u8]) -> Result<()>;
-
-    /// Copies the file `from` to `rel`.
-    fn copy(&self, rel: &str, from: &Path) -> Result<()> {
-        let bytes =
-            std::fs::read(from).with_context(|| format!("cannot read `{}`", from.display()))?;
-        self.write(rel, &bytes)
-    }
-}
-
-/// What was written: output file (relative, `/`-separated) -> hash of its bytes.
-pub type Manifest = BTreeMap<String, u64>;
-
-/// A hash of file contents, to tell whether a file changed. Not stored anywhere, so
-/// the std hasher is fine.
-pub fn content_hash(bytes: &[u8]) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    bytes.hash(&mut h);
-    h.finish()
-}
+use crate::build::manifest::{
+    MARKER, MARKER_HEADER, Manifest, content_hash, files_below, read_marker, write_marker,
+};
+use crate::render::sink::{Sink, check_output_path};
 
 /// Checks that `rel` stays inside the output folder and joins it to `root`.
 fn resolve(root: &Path, rel: &str) -> Result<PathBuf> {
-    let rel_path = Path::new(rel);
-    if rel.is_empty()
-        || rel_path.is_absolute()
-        || rel_path
-            .components()
-            .any(|c| !matches!(c, std::path::Component::Normal(_)))
-    {
-        bail!("output path `{rel}` leaves the output folder");
-    }
-    Ok(root.join(rel_path))
+    check_output_path(rel)?;
+    Ok(root.join(rel))
+}
+
+/// Old output files a new build may hard-link instead of writing: the build cache
+/// knows them ([`crate::build::cache::BuildCache`]); the writer only asks.
+pub trait Reuse: Send + Sync + std::fmt::Debug {
+    /// The old file to link for the output file `rel`, if its bytes are those whose
+    /// [`content_hash`] is `hash` and it is unchanged since it was written.
+    fn reusable(&self, rel: &str, hash: u64) -> Option<PathBuf>;
 }
 
 fn create_parent(path: &Path) -> Result<()> {
@@ -71,10 +49,6 @@ fn create_parent(path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// A file sitrep writes into every output folder, so it can tell its own output
-/// from a folder it must not replace.
-pub const MARKER: &str = ".sitrep-output";
-
 /// An output folder being written.
 #[derive(Debug)]
 pub struct Staging {
@@ -85,7 +59,7 @@ pub struct Staging {
     /// What was written so far.
     manifest: Mutex<Manifest>,
     /// The last build's files, to hard-link where the bytes are the same.
-    previous: Option<crate::cache::BuildCache>,
+    previous: Option<Box<dyn Reuse>>,
 }
 
 impl Staging {
@@ -103,7 +77,7 @@ impl Staging {
     pub fn begin_reusing(
         target: &Path,
         force: bool,
-        previous: Option<crate::cache::BuildCache>,
+        previous: Option<Box<dyn Reuse>>,
     ) -> Result<Staging> {
         // A symbolic link to the output folder: build where it points, keep the link.
         let resolved;
@@ -214,49 +188,6 @@ impl Staging {
     }
 }
 
-/// The first line of the [`MARKER`] file; the files sitrep wrote follow, one per line.
-const MARKER_HEADER: &str =
-    "written by sitrep: the files below are its own and are replaced on every build\n";
-
-/// Writes the [`MARKER`] file of the output folder `root`, listing the files sitrep
-/// wrote there (`manifest`).
-pub fn write_marker(root: &Path, manifest: &Manifest) -> Result<()> {
-    let mut text = String::from(MARKER_HEADER);
-    for f in manifest.keys() {
-        text.push_str(f);
-        text.push('\n');
-    }
-    crate::import::write_atomically(&root.join(MARKER), text.as_bytes())
-}
-
-/// The files sitrep wrote into the output folder `root`, from its [`MARKER`]: `None`
-/// when there is no marker; every file in `root` for a marker that lists none (an
-/// output written before markers listed files).
-fn read_marker(root: &Path) -> Option<BTreeSet<String>> {
-    let text = std::fs::read_to_string(root.join(MARKER)).ok()?;
-    let listed: BTreeSet<String> = text.lines().skip(1).map(String::from).collect();
-    if listed.is_empty() {
-        return Some(files_below(root).into_iter().collect());
-    }
-    Some(listed)
-}
-
-/// Every file (and symbolic link) below `root`, as `/`-separated relative paths.
-fn files_below(root: &Path) -> Vec<String> {
-    walkdir::WalkDir::new(root)
-        .min_depth(1)
-        .into_iter()
-        .filter_map(|e| e.ok())
-        .filter(|e| !e.file_type().is_dir())
-        .filter_map(|e| {
-            e.path()
-                .strip_prefix(root)
-                .ok()
-                .map(|p| p.to_string_lossy().replace('\\', "/"))
-        })
-        .collect()
-}
-
 /// Links (or copies) into `staged` every file of `old` that sitrep did not write.
 fn carry_over_foreign_files(old: &Path, staged: &Path, new: &Manifest) -> Result<()> {
     let ours = read_marker(old).unwrap_or_default();
@@ -362,38 +293,6 @@ impl Sink for Staging {
     }
 }
 
-/// Pages and files held in memory until the whole build has succeeded, then written
-/// out with [`Buffered::write_to`]: watch mode renders into one, so that a build that
-/// fails half-way writes nothing.
-#[derive(Debug, Default)]
-pub struct Buffered(Mutex<BTreeMap<String, Vec<u8>>>);
-
-impl Buffered {
-    /// Everything held: output file -> bytes.
-    pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
-        self.0.into_inner().unwrap()
-    }
-
-    /// Writes everything held into `out` (in path order).
-    pub fn write_to(self, out: &dyn Sink) -> Result<()> {
-        for (rel, bytes) in self.0.into_inner().unwrap() {
-            out.write(&rel, &bytes)?;
-        }
-        Ok(())
-    }
-}
-
-impl Sink for Buffered {
-    fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
-        resolve(Path::new("."), rel)?;
-        self.0
-            .lock()
-            .unwrap()
-            .insert(rel.to_string(), bytes.to_vec());
-        Ok(())
-    }
-}
-
 /// The live output folder, updated in place by watch mode: every file is written
 /// atomically (temporary file and rename), and only if its bytes changed since the
 /// `previous` build.
@@ -461,7 +360,7 @@ impl Sink for Live<'_> {
         let unchanged = self.previous.get(rel) == Some(&hash) && path.is_file();
         if !unchanged {
             create_parent(&path)?;
-            crate::import::write_atomically(&path, bytes)?;
+            crate::fs::write_atomically(&path, bytes)?;
             *self.written.lock().unwrap() += 1;
         }
         self.touched.lock().unwrap().insert(rel.to_string(), hash);

@@ -228,7 +228,7 @@ pub fn tidy_headline(headline: &str) -> String {
         .trim()
         .trim_end_matches(['.', ',', ';', ':'])
         .trim();
-    if !crate::seed::is_all_caps(h) {
+    if !crate::import::seed::is_all_caps(h) {
         return h.to_string();
     }
     let words: Vec<&str> = h.split_whitespace().collect();

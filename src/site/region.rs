@@ -1,6 +1,6 @@
 //! The site's regions: their names and aliases, and which countries belong to each.
 //!
-//! Regions come from `config.yaml` ([`crate::config::RegionConfig`]); the defaults are
+//! Regions come from `config.yaml` ([`RegionConfig`]); the defaults are
 //! the five regions of the UCDP conflict-data programme ([`default_regions`]). A report's
 //! region is the region of its primary country, the country where the events happen.
 
@@ -9,7 +9,33 @@ use std::collections::HashMap;
 use anyhow::{Result, bail};
 use keshvar::{Alpha2, CountryIterator, Region as UnRegion, SubRegion};
 
-use crate::config::RegionConfig;
+use serde::{Deserialize, Serialize};
+
+/// One region of the site, as written in `config.yaml`.
+///
+/// Countries are assigned to regions by selectors. A selector is an ISO 3166-1 alpha-2
+/// code (`IR`), a UN M49 subregion (`subregion:western-asia`) or a UN M49 region
+/// (`region:africa`), with the names used by the `keshvar` crate. When several regions
+/// select a country, the most specific selector wins (code, then subregion, then region);
+/// `exclude` removes countries a broader selector of the same region took in.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RegionConfig {
+    /// Display name, e.g. `Asia-Pacific`.
+    pub name: String,
+    /// URL slug; derived from the name when absent (`asia-pacific`).
+    #[serde(default)]
+    pub slug: Option<String>,
+    /// Other spellings accepted in seeds and front matter (`APAC`, `Asia Pacific`).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Selectors of the countries in this region.
+    #[serde(default)]
+    pub include: Vec<String>,
+    /// Selectors of countries taken out again.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+}
 
 /// The default regions, as used by the Uppsala Conflict Data Program (UCDP):
 ///

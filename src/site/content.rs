@@ -9,9 +9,10 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, anyhow};
 use walkdir::WalkDir;
 
-use crate::front_matter::{self, FrontMatter};
-use crate::gazetteer::gazetteer;
-use crate::region::{Region, Regions};
+use crate::geo::gazetteer;
+use crate::site::front_matter::{self, FrontMatter};
+use crate::site::region::{Region, Regions};
+use crate::site::term::term_key;
 
 /// A validated report page.
 #[derive(Debug, Clone, PartialEq)]
@@ -87,68 +88,21 @@ pub fn is_ignored(name: &std::ffi::OsStr) -> bool {
         || name == "4913"
 }
 
-/// Loads and validates one content file.
+/// Loads and validates one content file: its front matter, its countries (in the
+/// gazetteer's common form), its region and its URL path.
+///
+/// Errors: the file cannot be read, its front matter does not parse, it names a
+/// region the site does not have, or its slug is empty; each names the file and,
+/// where known, the line.
 pub fn load_page(file: &Path, content_dir: &Path, regions: &Regions) -> Result<Page> {
     let bytes = crate::text::read_input(file)
         .map_err(|e| anyhow!("{}: cannot read: {e}", file.display()))?;
     let decoded = crate::text::decode(&bytes);
     let text = crate::text::normalise(&decoded.text);
     let doc = front_matter::parse(&text, file)?;
-    let fm = &doc.front_matter;
-    let g = gazetteer();
-    // Known names in their common form; spaces tidied; each country once.
-    let mut countries: Vec<String> = Vec::new();
-    for c in &fm.countries {
-        let name = g.lookup(c).map_or_else(
-            || c.split_whitespace().collect::<Vec<_>>().join(" "),
-            |k| k.name.clone(),
-        );
-        let key = crate::site::term_key(&name);
-        if !key.is_empty() && !countries.iter().any(|k| crate::site::term_key(k) == key) {
-            countries.push(name);
-        }
-    }
-    let region = match &fm.region {
-        Some(name) => Some(regions.find(name).cloned().ok_or_else(|| {
-            let known: Vec<&str> = regions.all().iter().map(|r| r.name.as_str()).collect();
-            anyhow!(
-                "{}:{}: unknown region `{name}` (the site's regions: {})",
-                file.display(),
-                key_line(&text, "region"),
-                known.join(", ")
-            )
-        })?),
-        // The primary country's: the first entry left in `countries` (blank entries,
-        // such as `""` or `~`, are not countries).
-        None => countries
-            .first()
-            .and_then(|c| g.lookup(c))
-            .and_then(|c| regions.of_country(&c.region_code))
-            .cloned(),
-    };
-    let slug = match &fm.slug {
-        Some(s) => {
-            let s = slug::slugify(s);
-            if s.is_empty() {
-                return Err(anyhow!(
-                    "{}:{}: `slug` has no letters or digits",
-                    file.display(),
-                    key_line(&text, "slug")
-                ));
-            }
-            s
-        }
-        None => {
-            let s = slug::slugify(file.file_stem().unwrap_or_default().to_string_lossy());
-            if s.is_empty() {
-                return Err(anyhow!(
-                    "{}: the file name gives an empty URL slug: rename the file or set `slug`",
-                    file.display()
-                ));
-            }
-            s
-        }
-    };
+    let countries = known_countries(&doc.front_matter.countries);
+    let region = page_region(&doc.front_matter, &countries, regions, file, &text)?;
+    let slug = page_slug(&doc.front_matter, file, &text)?;
     let folder = file
         .parent()
         .and_then(|p| p.strip_prefix(content_dir).ok())
@@ -170,6 +124,75 @@ pub fn load_page(file: &Path, content_dir: &Path, regions: &Regions) -> Result<P
         body_line: doc.body_line,
         front_matter: doc.front_matter,
     })
+}
+
+/// The front matter's countries: known names in their common form, others with
+/// their spaces tidied; each country once; blank entries dropped.
+fn known_countries(given: &[String]) -> Vec<String> {
+    let g = gazetteer();
+    let mut countries: Vec<String> = Vec::new();
+    for c in given {
+        let name = g.lookup(c).map_or_else(
+            || c.split_whitespace().collect::<Vec<_>>().join(" "),
+            |k| k.name.clone(),
+        );
+        let key = term_key(&name);
+        if !key.is_empty() && !countries.iter().any(|k| term_key(k) == key) {
+            countries.push(name);
+        }
+    }
+    countries
+}
+
+/// The page's region: the front matter's `region:` (which must be one of the site's),
+/// else the region of the primary country (the first of `countries`), if any.
+fn page_region(
+    fm: &FrontMatter,
+    countries: &[String],
+    regions: &Regions,
+    file: &Path,
+    text: &str,
+) -> Result<Option<Region>> {
+    match &fm.region {
+        Some(name) => Ok(Some(regions.find(name).cloned().ok_or_else(|| {
+            let known: Vec<&str> = regions.all().iter().map(|r| r.name.as_str()).collect();
+            anyhow!(
+                "{}:{}: unknown region `{name}` (the site's regions: {})",
+                file.display(),
+                key_line(text, "region"),
+                known.join(", ")
+            )
+        })?)),
+        None => Ok(countries
+            .first()
+            .and_then(|c| gazetteer().lookup(c))
+            .and_then(|c| regions.of_country(&c.region_code))
+            .cloned()),
+    }
+}
+
+/// The last segment of the page's URL: the front matter's `slug:`, else the file
+/// name's, slugified.
+fn page_slug(fm: &FrontMatter, file: &Path, text: &str) -> Result<String> {
+    let (s, from_key) = match &fm.slug {
+        Some(s) => (slug::slugify(s), true),
+        None => (
+            slug::slugify(file.file_stem().unwrap_or_default().to_string_lossy()),
+            false,
+        ),
+    };
+    match (s.is_empty(), from_key) {
+        (false, _) => Ok(s),
+        (true, true) => Err(anyhow!(
+            "{}:{}: `slug` has no letters or digits",
+            file.display(),
+            key_line(text, "slug")
+        )),
+        (true, false) => Err(anyhow!(
+            "{}: the file name gives an empty URL slug: rename the file or set `slug`",
+            file.display()
+        )),
+    }
 }
 
 /// The 1-based line of `key:` in a file's front matter (1 if not found).

@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
+use crate::site::region::RegionConfig;
+
 /// The file name of the site configuration, relative to the site root.
 pub const CONFIG_FILE: &str = "config.yaml";
 
@@ -40,10 +42,10 @@ pub struct Config {
     /// (see [`Config::feed_len`]).
     pub feed_limit: usize,
     /// The regions reports are grouped by, in display order. Defaults to the five
-    /// regions of [`crate::region::default_regions`].
+    /// regions of [`crate::site::region::default_regions`].
     pub regions: Vec<RegionConfig>,
     /// Keep raw HTML in reports' Markdown as written (`true`), or sanitise it
-    /// (`false`, the default): see [`crate::markdown::RawHtml`].
+    /// (`false`, the default): see [`crate::render::markdown::RawHtml`].
     pub allow_raw_html: bool,
     /// Free-form values passed to templates as `config.extra`.
     pub extra: serde_yaml::Mapping,
@@ -61,37 +63,11 @@ impl Default for Config {
             home_reports: 20,
             author: None,
             feed_limit: 20,
-            regions: crate::region::default_regions(),
+            regions: crate::site::region::default_regions(),
             allow_raw_html: false,
             extra: serde_yaml::Mapping::new(),
         }
     }
-}
-
-/// One region of the site, as written in `config.yaml`.
-///
-/// Countries are assigned to regions by selectors. A selector is an ISO 3166-1 alpha-2
-/// code (`IR`), a UN M49 subregion (`subregion:western-asia`) or a UN M49 region
-/// (`region:africa`), with the names used by the `keshvar` crate. When several regions
-/// select a country, the most specific selector wins (code, then subregion, then region);
-/// `exclude` removes countries a broader selector of the same region took in.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct RegionConfig {
-    /// Display name, e.g. `Asia-Pacific`.
-    pub name: String,
-    /// URL slug; derived from the name when absent (`asia-pacific`).
-    #[serde(default)]
-    pub slug: Option<String>,
-    /// Other spellings accepted in seeds and front matter (`APAC`, `Asia Pacific`).
-    #[serde(default)]
-    pub aliases: Vec<String>,
-    /// Selectors of the countries in this region.
-    #[serde(default)]
-    pub include: Vec<String>,
-    /// Selectors of countries taken out again.
-    #[serde(default)]
-    pub exclude: Vec<String>,
 }
 
 impl Config {
@@ -107,7 +83,7 @@ impl Config {
     /// Reads `config.yaml` from `root`; a missing file gives the defaults.
     ///
     /// Errors: the file cannot be read, is not valid YAML, has an unknown key, or
-    /// defines regions that do not validate (see [`crate::region::Regions::new`]).
+    /// defines regions that do not validate (see [`crate::site::region::Regions::new`]).
     pub fn load(root: &Path) -> Result<Config> {
         let path = root.join(CONFIG_FILE);
         if !path.exists() {
@@ -138,7 +114,7 @@ impl Config {
         for s in [&mut config.title, &mut config.description] {
             crate::text::strip_unpublishable(s);
         }
-        crate::region::Regions::new(&config.regions)
+        crate::site::region::Regions::new(&config.regions)
             .with_context(|| format!("invalid `regions` in `{}`", path.display()))?;
         Ok(config)
     }

@@ -1,0 +1,7 @@
+//! Driving the build while a person works: [`watch`] rebuilds on file changes and
+//! imports seeds dropped into an inbox; [`serve`] is the local preview server with
+//! live reload. What happens is reported to the caller as [`watch::Event`]s; nothing
+//! here prints.
+
+pub mod serve;
+pub mod watch;

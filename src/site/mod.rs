@@ -1,0 +1,21 @@
+//! The site: its configuration, its regions, its content files and the model built
+//! from them. Everything here is plain data and the rules that make it valid; nothing
+//! here renders, writes output or knows a template.
+//!
+//! * [`config`] reads `config.yaml`;
+//! * [`region`] assigns countries to regions (the configured scheme, UCDP by default);
+//! * [`front_matter`] is the schema of a content file's YAML front matter;
+//! * [`content`] finds and loads content files into validated [`content::Page`]s;
+//! * [`model`] groups pages into the [`Site`]: reports by region, month and country;
+//! * [`term`] says when two spellings are one taxonomy term;
+//! * [`paths`] is the URL layout of a built site (`regions/`, `months/`, ...).
+
+pub mod config;
+pub mod content;
+pub mod front_matter;
+pub mod model;
+pub mod paths;
+pub mod region;
+pub mod term;
+
+pub use model::{Month, Site, Term};

@@ -1,0 +1,69 @@
+//! The URL layout of a built site: where each kind of generated page lives. The
+//! renderer, the chart and the build's collision check share these, so that a folder
+//! name is written once.
+
+/// The site folder of the region pages (`regions/africa/`) and the list of regions.
+pub const REGIONS_DIR: &str = "regions/";
+/// The site folder of the month pages (`months/2025-07/`) and the list of months.
+pub const MONTHS_DIR: &str = "months/";
+/// The site folder of the country pages (`countries/sudan/`) and the list of countries.
+pub const COUNTRIES_DIR: &str = "countries/";
+/// The site folder of the search page.
+pub const SEARCH_DIR: &str = "search/";
+/// The folder, below a list's first page, of its further pages (`page/2/`); at the
+/// top level it holds the home page's.
+pub const PAGES_DIR: &str = "page/";
+
+/// The site folder of a big sitemap's part files.
+pub const SITEMAP_PARTS_DIR: &str = "sitemaps/";
+
+/// The path of part `n` (0-based) of a sitemap split in parts.
+pub fn sitemap_part_path(n: usize) -> String {
+    format!("{SITEMAP_PARTS_DIR}sitemap-{}.xml", n + 1)
+}
+
+/// Site folders (paths from the site root, with a trailing slash) whose pages sitrep
+/// generates: content may not have URLs in them, or a generated page would replace
+/// it or it a generated page. The sitemap's parts
+/// ([`SITEMAP_PARTS_DIR`]) are here too.
+pub const GENERATED_FOLDERS: &[&str] = &[
+    REGIONS_DIR,
+    MONTHS_DIR,
+    COUNTRIES_DIR,
+    SEARCH_DIR,
+    PAGES_DIR,
+    SITEMAP_PARTS_DIR,
+];
+
+/// The path of page `n` (0-based) of a list whose first page is at `base`:
+/// `base` itself, then `base` + `page/2/`, `page/3/`...
+pub fn page_path(base: &str, n: usize) -> String {
+    if n == 0 {
+        base.to_string()
+    } else {
+        format!("{base}{PAGES_DIR}{}/", n + 1)
+    }
+}
+
+/// The path of a month's page from the site root: `months/2025-07/` for the slug
+/// `2025-07`.
+pub fn month_path(slug: &str) -> String {
+    format!("{MONTHS_DIR}{slug}/")
+}
+
+/// The relative path from a page at `path` (`reports/x/`) to the site root (`../../`).
+pub fn relative_root(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roots() {
+        assert_eq!(relative_root(""), "");
+        assert_eq!(relative_root("regions/"), "../");
+        assert_eq!(relative_root("reports/x/"), "../../");
+    }
+}
