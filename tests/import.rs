@@ -40,7 +40,7 @@ fn the_real_seed_gives_the_expected_front_matter() {
     let doc = front_matter::parse(&text, &file).unwrap();
     let fm = &doc.front_matter;
     assert!(text.contains("\ndate: 2025-07-08\n"), "{text}");
-    assert_eq!(fm.date.to_string(), "2025-07-08");
+    assert_eq!(fm.date.unwrap().to_string(), "2025-07-08");
     assert_eq!(fm.source.as_deref(), Some("Clash Report"));
     assert_eq!(fm.region.as_deref(), Some("Asia-Pacific"));
     let mut first_two = fm.countries[..2].to_vec();
@@ -134,7 +134,7 @@ fn import_is_idempotent_and_never_overwrites_without_force() {
 }
 
 #[test]
-fn bad_seeds_are_reported_and_do_not_stop_the_others() {
+fn no_seed_is_lost_and_bad_ones_do_not_stop_the_others() {
     let tmp = tempfile::tempdir().unwrap();
     let seeds = tmp.path().join("seeds");
     std::fs::create_dir_all(&seeds).unwrap();
@@ -168,25 +168,36 @@ fn bad_seeds_are_reported_and_do_not_stop_the_others() {
         msg.contains("b-latin1.txt (not UTF-8: read as windows-125"),
         "{msg}"
     );
-    assert!(msg.contains("c-no-date.txt:1: no date found"), "{msg}");
+    // No report is lost: a page without a date, with an impossible date or without
+    // text is imported as a draft, with a warning naming the file.
+    for (seed, why) in [
+        ("c-no-date.txt", "no date found"),
+        ("d-bad-date.txt", "`February 30, 2025` is not a valid date"),
+        ("e-only-date.txt", "no country found"),
+    ] {
+        assert!(
+            msg.contains(&format!("warning: seeds/{seed}: imported as a draft")) && msg.contains(why),
+            "{seed}: {msg}"
+        );
+    }
     assert!(
-        msg.contains("d-bad-date.txt:1: `February 30, 2025` is not a valid date"),
-        "{msg}"
-    );
-    assert!(
-        msg.contains("e-only-date.txt:1: the report has no article text"),
-        "{msg}"
-    );
-    assert!(
-        msg.contains("2 imported, 0 unchanged, 0 skipped, 4 failed"),
+        msg.contains("5 imported, 0 unchanged, 0 skipped, 1 failed"),
         "{msg}"
     );
     let created = only_reports(tmp.path());
-    assert_eq!(
-        created.len(),
-        2,
-        "the good seed and the Latin-1 one: {created:?}"
-    );
+    assert_eq!(created.len(), 5, "all but the empty file: {created:?}");
+    let drafts: Vec<_> = created
+        .iter()
+        .filter(|p| std::fs::read_to_string(p).unwrap().contains("\ndraft: true\n"))
+        .collect();
+    assert_eq!(drafts.len(), 3, "{drafts:?}");
+    let undated = created
+        .iter()
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("undated-"))
+        .expect("the undated report is named so");
+    let text = std::fs::read_to_string(undated).unwrap();
+    assert!(text.contains("review:\n- date\n"), "{text}");
+    assert!(!text.contains("\ndate:"), "no date is written: {text}");
 }
 
 #[test]
@@ -205,7 +216,7 @@ fn variants_scrapers_produce() {
     let file = only_report(tmp.path());
     let doc = front_matter::parse(&std::fs::read_to_string(&file).unwrap(), &file).unwrap();
     let fm = doc.front_matter;
-    assert_eq!(fm.date.to_string(), "1987-10-19");
+    assert_eq!(fm.date.unwrap().to_string(), "1987-10-19");
     assert_eq!(fm.source.as_deref(), Some("Reuters"));
     assert_eq!(fm.title, "Fighting in Southern Iraq Goes On");
     assert!(
@@ -419,4 +430,38 @@ fn seeds_with_the_same_title_never_overwrite_each_other() {
         "{}",
         text(&out)
     );
+}
+
+#[test]
+fn check_lists_the_reports_waiting_for_review_until_an_editor_fixes_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let seeds = tmp.path().join("seeds");
+    std::fs::create_dir_all(&seeds).unwrap();
+    std::fs::copy(abs("tests/fixtures/layouts/no-date.txt"), seeds.join("no-date.txt")).unwrap();
+    std::fs::copy(abs(SEED), seeds.join("good.txt")).unwrap();
+    let out = sitrep(tmp.path(), &["import", "seeds"]);
+    assert!(out.status.success(), "drafts are not failures: {}", text(&out));
+    let out = sitrep(tmp.path(), &["check"]);
+    let msg = text(&out);
+    assert!(out.status.success(), "{msg}");
+    assert!(msg.contains("1 report waiting for review"), "{msg}");
+    assert!(
+        msg.contains("undated-clash-reported-near-the-border.md: date, countries, region (a draft)"),
+        "{msg}"
+    );
+    // The editor dates it, names its country, publishes it and clears the list.
+    let draft = only_reports(tmp.path())
+        .into_iter()
+        .find(|p| p.to_string_lossy().contains("undated-"))
+        .unwrap();
+    let text_before = std::fs::read_to_string(&draft).unwrap();
+    let fixed = text_before
+        .replace("draft: true\n", "date: 2025-07-01\ncountries: [Mali]\n")
+        .replace("review:\n- date\n- countries\n- region\n", "");
+    assert_ne!(fixed, text_before);
+    std::fs::write(&draft, fixed).unwrap();
+    let out = sitrep(tmp.path(), &["check"]);
+    let msg = text(&out);
+    assert!(out.status.success(), "{msg}");
+    assert!(!msg.contains("waiting for review"), "{msg}");
 }

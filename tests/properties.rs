@@ -1,6 +1,7 @@
-//! Property tests (proptest): for any input, the importer returns a report or an error
-//! and never panics; imported text renders as text only; and rendered Markdown holds no
-//! element or attribute that sanitising should have removed.
+//! Property tests (proptest): for any input, the importer never panics and loses no
+//! page (anything with text becomes a report, a draft when undated); imported text
+//! renders as text only; and rendered Markdown holds no element or attribute that
+//! sanitising should have removed.
 
 use std::path::Path;
 
@@ -49,13 +50,30 @@ proptest! {
     })]
 
     #[test]
-    fn any_bytes_import_or_fail_cleanly(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
+    fn any_bytes_import_and_no_page_is_lost(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
         let r = regions();
-        if let Ok(report) = import_report("p.txt", &bytes, &r) {
-            let md = report.to_markdown();
-            let doc = sitrep::site::front_matter::parse(&md, Path::new("p.md")).unwrap();
-            prop_assert_eq!(doc.front_matter.title, report.front_matter.title);
+        match import_report("p.txt", &bytes, &r) {
+            Ok(report) => {
+                let md = report.to_markdown();
+                let doc = sitrep::site::front_matter::parse(&md, Path::new("p.md")).unwrap();
+                prop_assert_eq!(&doc.front_matter.title, &report.front_matter.title);
+                // Undated or unplaced: a draft, never a published guess.
+                let fm = &report.front_matter;
+                if fm.date.is_none() || fm.countries.is_empty() {
+                    prop_assert!(fm.draft);
+                }
+            }
+            // Only a file with no text at all is refused.
+            Err(_) => prop_assert!(!has_text(&bytes)),
         }
+    }
+
+    #[test]
+    fn any_page_like_text_imports(lines in prop::collection::vec("[ -~]{0,40}|[\\p{L} ,.]{0,80}", 1..15)) {
+        let text = lines.join("\n");
+        let r = regions();
+        let result = import_report("p.txt", text.as_bytes(), &r);
+        prop_assert!(result.is_ok() || !has_text(text.as_bytes()), "{:?}", result.err());
     }
 
     #[test]
@@ -64,9 +82,13 @@ proptest! {
         if let Ok(report) = import_report("p.txt", seed.as_bytes(), &r) {
             let html = markdown_to_html(&report.body, RawHtml::Sanitise).unwrap();
             let (elements, attributes) = elements_and_attributes(&html);
-            // Seed text is escaped: only paragraphs (html is the fragment's root).
+            // Seed text is escaped: only paragraphs, headings and lists (html is the
+            // fragment's root).
             for e in &elements {
-                prop_assert!(matches!(e.as_str(), "p" | "html" | "head" | "body"), "element <{}> in {}", e, html);
+                prop_assert!(
+                    matches!(e.as_str(), "p" | "h2" | "ul" | "li" | "html" | "head" | "body"),
+                    "element <{}> in {}", e, html
+                );
             }
             prop_assert!(attributes.is_empty(), "attributes {:?} in {}", attributes, html);
         }
@@ -89,6 +111,16 @@ proptest! {
             }
         }
     }
+}
+
+/// Whether `bytes` hold any text a page could be made of (not only white space,
+/// control characters and byte order marks).
+fn has_text(bytes: &[u8]) -> bool {
+    sitrep::text::decode(bytes).text.chars().any(|c| {
+        !c.is_whitespace()
+            && sitrep::text::is_publishable(c)
+            && !matches!(c, '\u{fffd}' | '\u{feff}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    })
 }
 
 /// Inputs the fuzzers found (`fuzz/`), kept as regression tests: each must go through

@@ -10,7 +10,8 @@ use scraper::{Html, Selector};
 
 use crate::build::{BuildOptions, Builder};
 use crate::render::sink::Buffered;
-use crate::site::content::Page;
+use crate::site::content::{Page, find_content_files};
+use crate::site::front_matter;
 
 /// What `check` found.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -24,6 +25,9 @@ pub struct CheckReport {
     pub files: usize,
     /// Internal links checked.
     pub links: usize,
+    /// Reports waiting for an editor's review (front matter `review:`), drafts
+    /// included: `content/reports/x.md: date, region (a draft)`, in file order.
+    pub review: Vec<String>,
 }
 
 /// Builds the site in memory (nothing is written) and checks it.
@@ -40,7 +44,35 @@ pub fn check(opts: &BuildOptions) -> Result<CheckReport> {
     };
     report.warnings = content_warnings(&pages);
     check_links(&files, &builder.base_url().unwrap_or_default(), &mut report);
+    report.review = waiting_for_review(opts)?;
     Ok(report)
+}
+
+/// Every content file whose front matter lists fields to review, drafts included
+/// (they are not built, but an editor must see them): the file, the fields, and
+/// whether it is a draft.
+///
+/// Errors: the content folder cannot be read.
+fn waiting_for_review(opts: &BuildOptions) -> Result<Vec<String>> {
+    let content = opts.content_dir();
+    let mut out = Vec::new();
+    for file in find_content_files(&content)? {
+        let Ok(bytes) = crate::text::read_input(&file) else {
+            continue; // the build has reported it
+        };
+        let text = crate::text::decode(&bytes).text;
+        let Ok(doc) = front_matter::parse(&text, &file) else {
+            continue;
+        };
+        let fm = doc.front_matter;
+        if fm.review.is_empty() {
+            continue;
+        }
+        let fields: Vec<&str> = fm.review.iter().map(|r| r.name()).collect();
+        let draft = if fm.draft { " (a draft)" } else { "" };
+        out.push(format!("{}: {}{draft}", file.display(), fields.join(", ")));
+    }
+    Ok(out)
 }
 
 /// Reports without a region, and titles used twice (spacing and case aside).

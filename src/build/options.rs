@@ -35,9 +35,11 @@ impl BuildOptions {
         self.root.join("content")
     }
 
-    /// Whether a valid page is built: drafts only with `--drafts`.
+    /// Whether a valid page is built: drafts only with `--drafts`, and never a draft
+    /// without a date (it has no place in the site's months and feeds until an editor
+    /// dates it).
     pub fn builds(&self, page: &Page) -> bool {
-        !page.front_matter.draft || self.drafts
+        (!page.front_matter.draft || self.drafts) && page.front_matter.date.is_some()
     }
 }
 

@@ -16,6 +16,15 @@ pub fn run(opts: &BuildOptions) -> Result<()> {
     for e in &report.errors {
         crate::ui::error(e);
     }
+    if !report.review.is_empty() {
+        crate::ui::info(&format!(
+            "{} waiting for review (remove an entry of `review:` once checked):",
+            crate::ui::counted(report.review.len(), "report", "reports")
+        ));
+        for r in &report.review {
+            crate::ui::info(&format!("  {r}"));
+        }
+    }
     crate::ui::info(&format!(
         "checked {} files and {} internal links: {} error(s), {} warning(s)",
         crate::ui::count(report.files),

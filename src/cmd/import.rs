@@ -55,6 +55,13 @@ pub fn run(opts: &ImportOptions) -> Result<()> {
                     _ => "overwrote",
                 };
                 crate::ui::info(&format!("{verb:9} {} <- {seed}{note}", shown(p)));
+                if r.draft {
+                    crate::ui::warning(&format!(
+                        "{seed}: imported as a draft, `{}`: {}",
+                        shown(p),
+                        r.note.as_deref().unwrap_or("to review")
+                    ));
+                }
             }
             Outcome::Unchanged(p) => {
                 unchanged += 1;

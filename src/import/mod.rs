@@ -9,22 +9,25 @@
 //! * [`countries`] finds the countries a report names (with [`crate::geo`]) and its
 //!   primary country.
 
+pub mod chrome;
 pub mod countries;
+pub mod dates;
 pub mod seed;
 pub mod title;
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
+use chrono::NaiveDate;
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::fs::write_atomically;
-use crate::import::countries::find_countries;
-use crate::import::seed::{SeedError, parse_seed};
+use crate::import::countries::{Found, find_countries};
+use crate::import::seed::{Block, BlockKind, DateFrom, Seed, SeedError, parse_seed};
 use crate::import::title::{derive_title, summarise, tidy_headline};
 use crate::progress::Progress;
-use crate::site::front_matter::{self, FrontMatter};
+use crate::site::front_matter::{self, FrontMatter, Review};
 use crate::site::region::Regions;
 
 /// The longest slug taken from a title, in bytes (cut on a hyphen).
@@ -42,6 +45,9 @@ pub struct Imported {
     pub body: String,
     /// The seed's encoding when it was not UTF-8 (converted).
     pub converted_from: Option<&'static str>,
+    /// The date line's date as written, when it names no real day
+    /// (`February 30, 2025`): worth a warning.
+    pub invalid_date: Option<String>,
 }
 
 impl Imported {
@@ -53,70 +59,155 @@ impl Imported {
 
 /// Builds a report from the bytes of the seed named `seed_name` (its file name,
 /// recorded as `seed:`): date, source, title, summary, countries (primary first),
-/// region (the primary country's, from `regions`) and body.
+/// region (the primary country's, from `regions`), byline and body.
 ///
-/// Errors: see [`SeedError`]; each names the line.
+/// What it is unsure of is listed in the front matter's `review:`; a report whose
+/// date or countries cannot be found at all is a draft (`draft: true`), so that no
+/// report is lost and none is published undated or unplaced.
+///
+/// Errors: the seed holds no text at all ([`SeedError`]).
 pub fn import_report(
     seed_name: &str,
     bytes: &[u8],
     regions: &Regions,
 ) -> Result<Imported, SeedError> {
     let seed = parse_seed(bytes, regions)?;
-    let article = seed.article_text();
-    // The headline often says best where events are (`FIGHTING ESCALATES IN SUDAN`):
-    // countries are looked for in it as part of the lead.
-    let mut lead_text = article.clone();
-    let with_headline;
-    if let Some(h) = &seed.headline {
-        with_headline = format!("{h}. {}", article[0]);
-        lead_text[0] = &with_headline;
+    let mut review = Vec::new();
+    match seed.date_from {
+        DateFrom::Guess | DateFrom::None => review.push(Review::Date),
+        DateFrom::Metadata | DateFrom::Head | DateFrom::Footer => {}
     }
-    let countries = find_countries(&lead_text, seed.date);
+    let text = inference_text(&seed);
+    let text: Vec<&str> = text.iter().map(String::as_str).collect();
+    let countries = find_countries(&text, seed.date.unwrap_or(UNDATED));
     let region = countries
         .first()
         .and_then(|f| regions.of_country(&f.country.region_code))
         .map(|r| r.name.clone());
-    let mut title = match &seed.headline {
-        Some(h) => tidy_headline(h),
-        None => derive_title(article[0]),
-    };
-    if !title.chars().any(char::is_alphanumeric) {
-        // Nothing to make a headline of (a paragraph of punctuation).
-        title = format!("Report of {}", seed.date.format("%-d %B %Y"));
+    if countries.is_empty() {
+        review.extend([Review::Countries, Review::Region]);
+    } else if close_call(&countries, regions) {
+        review.push(Review::Region);
     }
-    let summary = summarise(article[0]);
-    let body = seed
-        .paragraphs
+    // The first paragraph (without its dateline), else the first block of any kind.
+    let article = seed.article_text();
+    let first = seed
+        .blocks
         .iter()
-        .map(|p| escape_markdown(&p.text))
-        .collect::<Vec<_>>()
-        .join("\n\n");
-    let stem = format!("{}-{}", seed.date, slug_of(&title));
-    let converted_from = seed.converted_from;
+        .position(|b| b.kind == BlockKind::Paragraph)
+        .or((!article.is_empty()).then_some(0))
+        .map_or("", |i| article[i]);
+    let title = report_title(&seed, first);
+    let summary = match &seed.standfirst {
+        Some(s) => summarise(s),
+        None => summarise(first),
+    };
+    let stem = match seed.date {
+        Some(d) => format!("{d}-{}", slug_of(&title)),
+        None => format!("undated-{}", slug_of(&title)),
+    };
+    let mut extra = serde_yaml::Mapping::new();
+    if let Some(b) = &seed.byline {
+        extra.insert("byline".into(), b.clone().into());
+    }
     Ok(Imported {
         stem,
         front_matter: FrontMatter {
             title,
             date: seed.date,
-            source: seed.source,
+            source: seed.source.clone(),
             region,
             countries: countries.iter().map(|f| f.country.name.clone()).collect(),
-            summary: Some(summary),
+            summary: (!summary.is_empty()).then_some(summary),
             seed: Some(seed_name.to_string()),
             slug: None,
-            draft: false,
-            extra: seed
-                .byline
-                .map(|b| {
-                    let mut m = serde_yaml::Mapping::new();
-                    m.insert("byline".into(), b.into());
-                    m
-                })
-                .unwrap_or_default(),
+            draft: seed.date.is_none() || countries.is_empty(),
+            review,
+            extra,
         },
-        body,
-        converted_from,
+        body: body_markdown(&seed.blocks),
+        converted_from: seed.converted_from,
+        invalid_date: seed.invalid_date.clone(),
     })
+}
+
+/// The date names of an undated page are read as of (`Moscow` is Russia's capital).
+const UNDATED: NaiveDate = NaiveDate::from_ymd_opt(2020, 1, 1).expect("a valid date");
+
+/// The text countries are looked for in: the headline and standfirst (they often say
+/// best where events are: `FIGHTING ESCALATES IN SUDAN`) as part of the lead, then
+/// the article without its dateline.
+fn inference_text(seed: &Seed) -> Vec<String> {
+    let mut text: Vec<String> = seed.article_text().iter().map(|s| s.to_string()).collect();
+    let head: Vec<&str> = [seed.headline.as_deref(), seed.standfirst.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    if !head.is_empty() {
+        let lead = text.first().cloned().unwrap_or_default();
+        let joined = format!("{}. {lead}", head.join(". "));
+        match text.first_mut() {
+            Some(first) => *first = joined,
+            None => text.push(joined),
+        }
+    }
+    text
+}
+
+/// Whether the primary country was a close call between countries of different
+/// regions: the runner-up scores at least 85% of the primary's.
+fn close_call(found: &[Found], regions: &Regions) -> bool {
+    let [first, second, ..] = found else {
+        return false;
+    };
+    let region = |f: &Found| regions.of_country(&f.country.region_code).map(|r| &r.name);
+    second.score >= 0.85 * first.score && region(first) != region(second)
+}
+
+/// The report's title: the page's own headline, tidied; else one derived from the
+/// first paragraph; else `Report of <date>`.
+fn report_title(seed: &Seed, first_paragraph: &str) -> String {
+    let title = match &seed.headline {
+        Some(h) => tidy_headline(h),
+        None => derive_title(first_paragraph),
+    };
+    if title.chars().any(char::is_alphanumeric) {
+        return title;
+    }
+    // Nothing to make a headline of (a paragraph of punctuation, no text at all).
+    match seed.date {
+        Some(d) => format!("Report of {}", d.format("%-d %B %Y")),
+        None => "Undated report".to_string(),
+    }
+}
+
+/// The article as Markdown: paragraphs escaped, headings as `##`, list items as `-`
+/// (consecutive items in one list), blocks separated by blank lines.
+fn body_markdown(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    let mut previous = None;
+    for b in blocks {
+        let text = escape_markdown(&b.text);
+        let sep = match (previous, b.kind) {
+            (None, _) => "",
+            (Some(BlockKind::ListItem), BlockKind::ListItem) => "\n",
+            _ => "\n\n",
+        };
+        out.push_str(sep);
+        match b.kind {
+            BlockKind::Paragraph => out.push_str(&text),
+            BlockKind::Heading => {
+                out.push_str("## ");
+                out.push_str(&text);
+            }
+            BlockKind::ListItem => {
+                out.push_str("- ");
+                out.push_str(&text);
+            }
+        }
+        previous = Some(b.kind);
+    }
+    out
 }
 
 /// A URL slug of at most [`MAX_SLUG_LEN`] bytes, cut between words.
@@ -189,8 +280,11 @@ pub struct SeedResult {
     pub seed: PathBuf,
     /// What happened.
     pub outcome: Outcome,
-    /// Warnings about an imported report (not UTF-8; no country found, so no region).
+    /// Warnings about an imported report (not UTF-8; no date or country found, so a
+    /// draft; what to review).
     pub note: Option<String>,
+    /// The report was imported as a draft (no date or no country found).
+    pub draft: bool,
 }
 
 /// The file, in the content folder, where import records what it wrote: for each
@@ -315,18 +409,25 @@ pub fn import_paths(
                     seed,
                     outcome: Outcome::Failed(msg),
                     note: None,
+                    draft: false,
                 });
                 continue;
             }
             names.insert(name, seed.clone());
-            let (outcome, note) = match prepared {
-                Ok(p) => place(p, &seed, content_dir, force, &mut state, &backups),
-                Err(msg) => (Outcome::Failed(msg), None),
+            let (outcome, note, draft) = match prepared {
+                Ok(p) => {
+                    let draft = p.report.front_matter.draft;
+                    let (outcome, note) =
+                        place(p, &seed, content_dir, force, &mut state, &backups);
+                    (outcome, note, draft)
+                }
+                Err(msg) => (Outcome::Failed(msg), None, false),
             };
             results.push(SeedResult {
                 seed,
                 outcome,
                 note,
+                draft,
             });
         }
     }
@@ -360,6 +461,7 @@ fn seed_files(paths: &[PathBuf], results: &mut Vec<SeedResult>) -> Vec<PathBuf> 
                         seed: e.path().unwrap_or(path).to_path_buf(),
                         outcome: Outcome::Failed(e.to_string()),
                         note: None,
+                        draft: false,
                     }),
                 }
             }
@@ -480,15 +582,38 @@ fn place(
     (placement.outcome, note)
 }
 
-/// What to tell about an imported report: converted from another encoding, or
-/// without a region.
+/// What to tell about an imported report: converted from another encoding, an
+/// impossible date, why it is a draft, what to review.
 fn import_note(report: &Imported) -> Option<String> {
+    let fm = &report.front_matter;
     let mut notes = Vec::new();
     if let Some(enc) = report.converted_from {
         notes.push(format!("not UTF-8: read as {enc}"));
     }
-    if report.front_matter.region.is_none() {
-        notes.push("no country found, so no region: add `region:` by hand".to_string());
+    if let Some(d) = &report.invalid_date {
+        notes.push(format!("`{d}` is not a valid date"));
+    }
+    if fm.date.is_none() {
+        notes.push("no date found: a draft until an editor dates it".to_string());
+    }
+    if fm.countries.is_empty() {
+        notes.push(
+            "no country found: a draft until an editor adds `countries:` or `region:`"
+                .to_string(),
+        );
+    }
+    let review: Vec<&str> = fm
+        .review
+        .iter()
+        .filter(|r| match r {
+            Review::Date => fm.date.is_some(),
+            Review::Countries | Review::Region => !fm.countries.is_empty(),
+            Review::Title => true,
+        })
+        .map(|r| r.name())
+        .collect();
+    if !review.is_empty() {
+        notes.push(format!("to review: {}", review.join(", ")));
     }
     (!notes.is_empty()).then(|| notes.join("; "))
 }

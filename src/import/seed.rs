@@ -1,744 +1,754 @@
-//! Parsing raw report text files ("seeds") as scrapers produce them.
+//! Reading a seed: a news page as a scraper saved it, whatever its layout.
 //!
-//! A seed is plain UTF-8 text: a first line with the date, usually glued to the
-//! outlet's name (`July 08, 2025Clash Report`), then one paragraph per line, and often a
-//! trailing block of "related reports" navigation (alternating region names and
-//! `Month YYYY` lines) scraped with the page. [`parse_seed`] finds the date, the outlet,
-//! an optional headline, the paragraphs and a wire dateline, and drops the trailer.
+//! [`parse_seed`] reads a page as a careful editor would: it finds the publication
+//! date wherever the page's head puts it (see [`crate::import::dates`] for the forms),
+//! the page's own headline, standfirst, outlet and byline, and the article's body
+//! (paragraphs, section headings, lists), dropping site chrome by kind
+//! ([`crate::import::chrome`]) and the trailing navigation block.
+//!
+//! The layouts it knows, in general terms:
+//! * **date first**: the date on line 1, glued to the outlet (`July 08, 2025Clash
+//!   Report`) or alone, maybe as a blog's weekday header, then the headline or the
+//!   article;
+//! * **headline first**: headline, standfirst, captions, credits, outlet, byline, then
+//!   a date line (alone, labelled `Published`/`Posted on`/`Updated`, with a time), then
+//!   the article;
+//! * **a metadata line** `date 2024-05-18 <the page's first words>` before any of these;
+//! * **a title bar** `Headline | 2017-12-31 |`, and a date **after the body**
+//!   (`Published: Fri, 2 Aug 2002 ...`);
+//! * platform chrome, menus, tickers, captions and "related" lists anywhere.
+//!
+//! A date in a photo caption, a crawl-time clock at the very top when another date
+//! stands under the headline, and dates in the article's text when the head has one
+//! are not the page's date. When no date is found the seed is still read
+//! ([`Seed::date`] is `None`), so that no report is lost.
 
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use regex::Regex;
 
+use crate::import::chrome::{
+    agency, chrome_kind, is_caption, is_credit, is_kicker, is_menu_line, is_related_header,
+};
+use crate::import::dates::{
+    DateMatch, Written, ascii_digits, find_dates, is_weekday, month_number,
+};
 use crate::site::region::Regions;
 
-/// A parsed seed: what the text says, before any inference.
+mod body;
+mod head;
+
+pub use body::{dateline_agency, find_dateline, is_all_caps};
+
+/// A page as read: what it says, before any inference of countries or regions.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Seed {
-    /// The report's date, from the first line.
-    pub date: NaiveDate,
-    /// The outlet, from the first line after the date or from its own short line.
+    /// The publication date; `None` when the page shows none (see [`Seed::date_from`]).
+    pub date: Option<NaiveDate>,
+    /// Where the date came from, and so how sure it is.
+    pub date_from: DateFrom,
+    /// The date as written, when the page's date line names no real day
+    /// (`February 30, 2025`).
+    pub invalid_date: Option<String>,
+    /// The outlet: from the date line, its own short line, a title bar, an agency in
+    /// a dateline (`(AP) —`) or a link blog's `From <outlet> (<date>):`.
     pub source: Option<String>,
-    /// The seed's own headline: a short line before the first paragraph, as written.
+    /// The page's own headline, as written.
     pub headline: Option<String>,
-    /// A byline before the article (`By Jane Doe`), as written.
+    /// A standfirst (subtitle) under the headline, as written.
+    pub standfirst: Option<String>,
+    /// A byline (`By Jane Doe`, `ClashReport Editor`), as written.
     pub byline: Option<String>,
     /// The file's encoding, when it was not UTF-8 and was converted (see
     /// [`crate::text::decode`]).
     pub converted_from: Option<&'static str>,
-    /// The article's paragraphs, in order, without the trailer.
-    pub paragraphs: Vec<Paragraph>,
-    /// A wire dateline at the start of the first paragraph (`NICOSIA, Oct 19 - `):
-    /// where the story was filed from, not where it happened.
+    /// The article: paragraphs, headings and list items, in order.
+    pub blocks: Vec<Block>,
+    /// A wire dateline at the start of the first paragraph (`NICOSIA, Oct 19 - `,
+    /// `MASAYA, Nicaragua — `), or a place line in the head (`Popayán, Cauca`): where
+    /// the story was filed from.
     pub dateline: Option<String>,
     /// How many trailing navigation lines were dropped.
     pub trailer_lines: usize,
+    /// How many other lines were dropped as site chrome.
+    pub chrome_lines: usize,
 }
 
-/// One paragraph of a seed.
+/// Where a seed's date was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateFrom {
+    /// A scraper's metadata line (`date 2024-05-18 ...`).
+    Metadata,
+    /// A date line in the page's head.
+    Head,
+    /// A labelled date line after the article (`Published: ...`).
+    Footer,
+    /// The article's text or a yearless dateline, or digits whose day/month order the
+    /// page does not decide: a guess an editor should check.
+    Guess,
+    /// Nowhere.
+    None,
+}
+
+/// One block of an article.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Paragraph {
-    /// 1-based line number in the seed file.
+pub struct Block {
+    /// 1-based line number in the seed file (of the block's first line).
     pub line: usize,
-    /// The paragraph's text, trimmed, as written (including any dateline).
+    /// What it is.
+    pub kind: BlockKind,
+    /// Its text, trimmed, as written (including any dateline).
     pub text: String,
 }
 
+/// The kind of an article block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A paragraph.
+    Paragraph,
+    /// A section heading.
+    Heading,
+    /// An item of a bulleted list.
+    ListItem,
+}
+
 impl Seed {
-    /// The article text without the dateline, paragraphs joined by newlines: what
-    /// country detection and titles work on.
+    /// The article's text blocks (paragraphs, headings, list items), the first without
+    /// its dateline: what country detection and titles work on.
     pub fn article_text(&self) -> Vec<&str> {
-        self.paragraphs
+        self.blocks
             .iter()
             .enumerate()
-            .map(|(i, p)| {
-                if i == 0
-                    && let Some(d) = &self.dateline
-                {
-                    &p.text[d.len()..]
-                } else {
-                    &p.text
-                }
+            .map(|(i, b)| match &self.dateline {
+                Some(d) if i == 0 && b.text.starts_with(d.as_str()) => &b.text[d.len()..],
+                _ => &b.text,
             })
             .collect()
     }
+
+    /// The paragraphs only.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &Block> {
+        self.blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Paragraph)
+    }
 }
 
-/// Why a seed could not be parsed. [`SeedError::line`] gives the line it refers to;
-/// the message does not repeat it.
+/// Why a seed could not be read at all.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum SeedError {
     /// The file is empty or only whitespace.
     #[error("the file is empty")]
     Empty,
-    /// The first line holds no date sitrep can read.
-    #[error(
-        "no date found in `{text}` (expected e.g. `July 08, 2025`, `8 July 2025` or `2025-07-08`)"
-    )]
-    NoDate {
-        /// Line that was searched.
-        line: usize,
-        /// The line's text (first 80 characters).
-        text: String,
-    },
-    /// The date names a day that does not exist.
-    #[error("`{text}` is not a valid date")]
-    BadDate {
-        /// Line of the date.
-        line: usize,
-        /// The date as written.
-        text: String,
-    },
-    /// Nothing but the date line (and maybe an outlet or trailer) is in the file.
-    #[error("the report has no article text after the date line")]
-    NoBody {
-        /// Line of the date.
-        line: usize,
-    },
 }
 
 impl SeedError {
     /// The 1-based line the error refers to.
     pub fn line(&self) -> usize {
-        match self {
-            SeedError::Empty => 1,
-            SeedError::NoDate { line, .. }
-            | SeedError::BadDate { line, .. }
-            | SeedError::NoBody { line } => *line,
-        }
+        1
     }
 }
 
-/// Parses the bytes of one seed file. `regions` are used to recognise the trailing
+/// One non-blank line of a seed.
+#[derive(Debug, Clone)]
+struct Line {
+    /// 1-based line number in the file.
+    no: usize,
+    text: String,
+}
+
+/// What a line turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// Not decided yet: article text, unless the head claims it.
+    Text,
+    Chrome,
+    Trailer,
+    Related,
+    Credit,
+    Caption,
+    DateLine,
+    Headline,
+    Standfirst,
+    Outlet,
+    Byline,
+    Place,
+}
+
+/// Reads the bytes of one seed file. `regions` are used to recognise the trailing
 /// navigation block, whose region names may be misspelt (`Asia-Pasific`).
 ///
-/// Accepts any encoding [`crate::text::decode`] reads (UTF-8, UTF-16 with a byte order
-/// mark, Windows-1252...), byte order marks, CRLF, LF or CR line ends, blank lines anywhere, control
-/// characters (dropped), and the first-line forms of [`find_date_in_line`]; the outlet
-/// may also stand on its own line, before or after the date line. Bylines
-/// (`By Jane Doe`) and kickers (`BREAKING`) before the article are not taken for a
-/// headline; a byline is kept in [`Seed::byline`].
+/// Accepts any encoding [`crate::text::decode`] reads, byte order marks, CRLF, LF or
+/// CR line ends, blank or whitespace-only lines anywhere, control characters and
+/// damaged characters (dropped).
+///
+/// Errors: the file holds no text at all ([`SeedError::Empty`]).
 pub fn parse_seed(bytes: &[u8], regions: &Regions) -> Result<Seed, SeedError> {
     let decoded = crate::text::decode(bytes);
-    let text = decoded.text.trim_start_matches('\u{feff}');
-    // Old Mac files end lines with a bare CR.
-    let newline = if text.contains('\n') { '\n' } else { '\r' };
-    // (1-based line number, cleaned text) of every non-blank line.
-    let mut lines: Vec<(usize, String)> = text
-        .split(newline)
-        .enumerate()
-        .map(|(i, l)| (i + 1, clean_line(l)))
-        .filter(|(_, l)| !l.is_empty())
-        .collect();
+    let mut lines = read_lines(&decoded.text);
     if lines.is_empty() {
         return Err(SeedError::Empty);
     }
-
-    let date_line = lines[0].0;
-    let (date, mut source) = take_head_date(&mut lines)?;
-
-    let trailer_start = trailer_start(&lines, regions);
-    let trailer_lines = lines.len() - trailer_start;
-    lines.truncate(trailer_start);
-
-    if source.is_none() && lines.len() > 1 && looks_like_outlet(&lines[0].1) {
-        source = Some(lines.remove(0).1);
+    let metadata = take_metadata_line(&mut lines);
+    let mut page = Page::new(lines, regions);
+    let head_date = page.head_date_line();
+    let chosen = page.choose_date(metadata, head_date);
+    let head = page.read_head(head_date);
+    let trailer_lines = page.count(Role::Trailer);
+    let chrome_lines = page.count(Role::Chrome) + page.count(Role::Related);
+    let blocks = page.body(&head);
+    let mut source = head
+        .outlet
+        .clone()
+        .or(head.line_outlet.clone())
+        .or(head.agency.clone());
+    let dateline = head.place.clone().or_else(|| {
+        let first = blocks.first().filter(|b| b.kind == BlockKind::Paragraph)?;
+        find_dateline(&first.text).map(str::to_string)
+    });
+    if source.is_none()
+        && let Some(d) = &dateline
+    {
+        source = dateline_agency(d).map(str::to_string);
     }
-    let mut byline = None;
-    while lines.len() > 1 {
-        if is_kicker(&lines[0].1) {
-            lines.remove(0);
-        } else if byline.is_none() && is_byline(&lines[0].1) {
-            byline = Some(lines.remove(0).1);
-        } else {
-            break;
-        }
-    }
-    let headline = if lines.len() > 1 && looks_like_headline(&lines[0].1, &lines[1].1) {
-        Some(lines.remove(0).1)
-    } else {
-        None
-    };
-    if lines.is_empty() {
-        return Err(SeedError::NoBody { line: date_line });
-    }
-    let paragraphs: Vec<Paragraph> = lines
-        .into_iter()
-        .map(|(line, text)| Paragraph { line, text })
-        .collect();
-    let dateline = find_dateline(&paragraphs[0].text).map(str::to_string);
     Ok(Seed {
-        date,
+        date: chosen.date,
+        date_from: chosen.from,
+        invalid_date: chosen.invalid,
         source,
-        headline,
-        byline,
+        headline: head.headline,
+        standfirst: head.standfirst,
+        byline: head.byline,
         converted_from: decoded.converted_from,
-        paragraphs,
+        blocks,
         dateline,
         trailer_lines,
+        chrome_lines,
     })
 }
 
-/// Takes the date line off the front of `lines` (the first line, or the second after
-/// an outlet's name, which is taken too): the date and the outlet it names.
-///
-/// Errors: the first line holds no date, or one that is not a real day.
-fn take_head_date(
-    lines: &mut Vec<(usize, String)>,
-) -> Result<(NaiveDate, Option<String>), SeedError> {
-    let (date_line, first) = lines.remove(0);
-    let mut outlet_line = None;
-    let owned = |f: FoundDate| (f.date, f.outlet.map(str::to_string));
-    let found = match find_date_in_line(&first) {
-        Ok(Some(f)) => Some(owned(f)),
-        Ok(None) if looks_like_outlet(&first) && !lines.is_empty() => {
-            match find_date_in_line(&lines[0].1) {
-                Ok(Some(f)) => {
-                    outlet_line = Some(first.clone());
-                    Some(owned(f))
-                }
-                _ => None,
+/// The non-blank lines of `text`, cleaned (see [`clean_line`]), with their numbers.
+fn read_lines(text: &str) -> Vec<Line> {
+    let text = text.trim_start_matches('\u{feff}');
+    // Old Mac files end lines with a bare CR.
+    let newline = if text.contains('\n') { '\n' } else { '\r' };
+    text.split(newline)
+        .enumerate()
+        .map(|(i, l)| Line {
+            no: i + 1,
+            text: clean_line(l),
+        })
+        .filter(|l| !l.text.is_empty())
+        .collect()
+}
+
+/// A line without control characters, bidirectional overrides or byte order marks
+/// (which scrapers let through and which would reach titles and pages), with runs of
+/// replacement characters (`\u{fffd}`, a damaged encoding) read as an apostrophe
+/// between letters and dropped elsewhere, and spaces tidied; trimmed.
+fn clean_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut damaged = false;
+    for c in line.chars() {
+        if c == '\u{fffd}' {
+            damaged = true;
+            continue;
+        }
+        let bidi_override = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        if !crate::text::is_publishable(c) || bidi_override || c == '\u{feff}' {
+            continue;
+        }
+        if damaged {
+            damaged = false;
+            if out.ends_with(char::is_alphabetic) && c.is_alphabetic() {
+                out.push('’');
             }
         }
-        Ok(None) => None,
-        Err(text) => {
-            return Err(SeedError::BadDate {
-                line: date_line,
-                text,
-            });
-        }
-    };
-    let Some((date, mut source)) = found else {
-        return Err(SeedError::NoDate {
-            line: date_line,
-            text: first.chars().take(80).collect(),
-        });
-    };
-    if let Some(outlet) = outlet_line {
-        lines.remove(0);
-        source = Some(outlet);
+        out.push(if c == '\u{a0}' || c == '\t' { ' ' } else { c });
     }
-    Ok((date, source))
+    out.trim().to_string()
 }
 
-/// A line without control characters (NUL, escape...) or bidirectional overrides,
-/// which scrapers let through and which would reach titles and pages; trimmed.
-fn clean_line(line: &str) -> String {
-    line.chars()
-        .filter(|&c| {
-            let bidi_override = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-            crate::text::is_publishable(c) && !bidi_override && c != '\u{feff}'
-        })
-        .collect::<String>()
-        .trim()
-        .to_string()
-}
-
-/// Kickers news pages put above a story: `BREAKING`, `EXCLUSIVE`, `UPDATE`.
-fn is_kicker(line: &str) -> bool {
-    let l = line.trim_end_matches([':', '!']).to_lowercase();
-    matches!(
-        l.as_str(),
-        "breaking"
-            | "breaking news"
-            | "exclusive"
-            | "update"
-            | "updated"
-            | "analysis"
-            | "opinion"
-            | "watch"
-            | "live"
-            | "developing"
-            | "developing story"
-            | "urgent"
-            | "flash"
-            | "alert"
-            | "just in"
-            | "news"
-            | "explainer"
-    )
-}
-
-/// A byline: `By Jane Doe`, `By JANE DOE, Reuters`, `Jane Doe and John Roe` is not
-/// recognised (it reads like a headline).
-fn is_byline(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    words.len() >= 2
-        && words.len() <= 10
-        && words[0].eq_ignore_ascii_case("by")
-        && words[1].chars().next().is_some_and(char::is_uppercase)
-        && !line.ends_with('.')
-}
-
-/// A date found on a seed's first line, and the outlet's name around it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FoundDate<'a> {
-    /// The date.
-    pub date: NaiveDate,
-    /// The outlet: what follows the date (after any separator, time of day or
-    /// `Updated <date>`), or what precedes it (`Clash Report | July 8, 2025`); `None`
-    /// when the line holds only the date.
-    pub outlet: Option<&'a str>,
-}
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// The month number (1-12) of an English month name or abbreviation in any case:
-/// `July`, `JUL`, `Sept`.
-pub fn month_number(name: &str) -> Option<u32> {
-    let n = name.trim_end_matches('.').to_ascii_lowercase();
-    if n.len() < 3 {
-        return None;
-    }
-    if n == "sept" {
-        return Some(9);
-    }
-    MONTHS
-        .iter()
-        .position(|m| *m == n || (n.len() == 3 && m.starts_with(&n)))
-        .map(|i| i as u32 + 1)
-}
-
-static DATE_PATTERNS: LazyLock<[Regex; 3]> = LazyLock::new(|| {
-    let weekday = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?";
-    [
-        // July 08, 2025 / Jul. 8 2025 / Monday, October 19, 1987 / MARCH 25, 1987 / Jul-08-2025
-        Regex::new(&format!(
-            r"(?i)^{weekday}(?P<mon>[a-z]{{3,9}})\.?[\s/-]+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*|[\s/-]+|\s*)(?P<year>\d{{4}})"
-        ))
-        .unwrap(),
-        // 8 July 2025 / 8th July, 2025 / 8-Jul-2025
-        Regex::new(&format!(
-            r"(?i)^{weekday}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?[\s/-]+(?P<mon>[a-z]{{3,9}})\.?(?:\s*,\s*|[\s/-]+|\s*)(?P<year>\d{{4}})"
-        ))
-        .unwrap(),
-        // 2025-07-08 / 2025/07/08
-        Regex::new(r"^(?P<year>\d{4})[-/](?P<mnum>\d{1,2})[-/](?P<day>\d{1,2})").unwrap(),
-    ]
-});
-
-/// A time of day after a date: `10:42`, `10:42 a.m.`, `22:05 GMT`, `at 9.30pm EDT`.
-static TIME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*(?:[A-Z]{2,4}|UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?\b)?")
-        .unwrap()
-});
-
-/// `Updated`, `Published`... before a second date after the first.
-static STAMP_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:last\s+)?(?:updated|published|modified|posted)(?:\s+on)?\s*:?\s*").unwrap()
-});
-
-/// Separators between a date and the outlet's name.
-fn trim_separators(s: &str) -> &str {
-    s.trim_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | ',' | ':' | '·' | '•')
-    })
-}
-
-/// Finds a date at the start of `line` (after leading spaces), in any of the forms
-/// scrapers produce: `July 08, 2025`, `July 8, 2025`, `Jul 8, 2025`, `Mar. 23, 1987`,
-/// `8 July 2025`, `8-Jul-2025`, `Jul-08-2025`, `2025-07-08`, with an optional leading
-/// weekday and in any case. Returns the date and what follows it, or `Ok(None)` when
-/// the line does not start with a date, or `Err(text)` when it starts with a date
-/// that does not exist (`February 30, 2025`, or in year 0).
-pub fn find_date(line: &str) -> Result<Option<(NaiveDate, &str)>, String> {
-    let line = line.trim_start();
-    for re in DATE_PATTERNS.iter() {
-        let Some(caps) = re.captures(line) else {
-            continue;
-        };
-        let whole = caps.get(0).unwrap();
-        let rest = &line[whole.end()..];
-        // `2025` must not be the start of a longer number (`20251`).
-        if rest.starts_with(|c: char| c.is_ascii_digit()) {
-            continue;
-        }
-        let month = match (caps.name("mon"), caps.name("mnum")) {
-            (Some(m), _) => match month_number(m.as_str()) {
-                Some(m) => m,
-                None => continue, // `Monday 8` or another word: not a month
-            },
-            (None, Some(n)) => n.as_str().parse().unwrap_or(0),
-            _ => continue,
-        };
-        let day: u32 = caps["day"].parse().unwrap_or(0);
-        let year: i32 = caps["year"].parse().unwrap_or(0);
-        // Year 0 is no year (front matter takes 1 to 9999).
-        return match NaiveDate::from_ymd_opt(year, month, day).filter(|_| year > 0) {
-            Some(date) => Ok(Some((date, rest))),
-            None => Err(whole.as_str().to_string()),
-        };
-    }
-    Ok(None)
-}
-
-/// Finds the date on a seed's first line and the outlet's name around it. The date
-/// comes first (`July 08, 2025Clash Report`, `July 8, 2025 - Clash Report`,
-/// `July 8, 2025, 10:42 a.m. | Clash Report`, `July 8, 2025 Updated July 9, 2025
-/// Clash Report`) or after the outlet and a separator (`Clash Report | July 8, 2025`).
-///
-/// Errors: the date does not exist (`February 30, 2025`, or in year 0); the text is
-/// returned.
-pub fn find_date_in_line(line: &str) -> Result<Option<FoundDate<'_>>, String> {
-    let line = line.trim();
-    if let Some((date, rest)) = find_date(line)? {
-        let outlet = outlet_after(rest)?;
-        return Ok(Some(FoundDate { date, outlet }));
-    }
-    // `Outlet | date`: try after each separator.
-    for (i, _) in line.match_indices([' ', '|', '-', '–', '—', ':', ',']) {
-        let before = trim_separators(&line[..i]);
-        let after = &line[i..];
-        let after = after.trim_start_matches(|c: char| {
-            c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | ',' | ':')
-        });
-        if before.is_empty() || after.len() == line[i..].len() || !looks_like_outlet(before) {
-            continue;
-        }
-        if let Some((date, rest)) = find_date(after)? {
-            let rest = outlet_after(rest)?;
-            // `Outlet | date` or `Outlet | date | Outlet`: the text before wins.
-            let _ = rest;
-            return Ok(Some(FoundDate {
-                date,
-                outlet: Some(before),
-            }));
-        }
-    }
-    Ok(None)
-}
-
-/// The outlet's name in what follows a date: separators, a time of day and an
-/// `Updated <date>` stamp are skipped.
-fn outlet_after(rest: &str) -> Result<Option<&str>, String> {
-    let mut rest = trim_separators(rest);
-    loop {
-        if let Some(m) = TIME_OF_DAY.find(rest) {
-            rest = trim_separators(&rest[m.end()..]);
-            continue;
-        }
-        if let Some(m) = STAMP_WORD.find(rest)
-            && let Some((_, after)) = find_date(&rest[m.end()..])?
-        {
-            rest = trim_separators(after);
-            continue;
-        }
-        break;
-    }
-    Ok((!rest.is_empty()).then_some(rest))
-}
-
-static MONTH_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?P<mon>[A-Za-z]{3,9})\.?,?\s+(?P<year>\d{4})$").unwrap());
-
-/// Whether a line is part of a "related reports" navigation trailer: a region name
-/// (misspellings tolerated, see [`Regions::find`]) or a `Month YYYY` line.
-pub fn is_navigation_line(line: &str, regions: &Regions) -> bool {
-    if let Some(c) = MONTH_YEAR.captures(line)
-        && month_number(&c["mon"]).is_some()
-    {
-        return true;
-    }
-    line.len() <= 40 && regions.find(line).is_some()
-}
-
-/// Index of the first line of the trailing navigation block in `lines` (equal to
-/// `lines.len()` when there is none): the longest run of navigation lines at the end.
-fn trailer_start(lines: &[(usize, String)], regions: &Regions) -> usize {
-    let mut start = lines.len();
-    while start > 0 && is_navigation_line(&lines[start - 1].1, regions) {
-        start -= 1;
-    }
-    start
-}
-
-/// Whether the line after a bare date line is the outlet's name: a short name in
-/// title case (`Clash Report`, `Reuters`, `Al Jazeera`), not a sentence or headline.
-fn looks_like_outlet(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    if words.is_empty() || words.len() > 4 || line.len() > 40 {
-        return false;
-    }
-    if line.ends_with(['.', '!', '?', ':', ',', ';']) {
-        return false;
-    }
-    // Headlines are often in capitals; outlets' names rarely are, but for acronyms.
-    if is_all_caps(line) && !(words.len() == 1 && line.len() <= 6) {
-        return false;
-    }
-    let small = ["of", "the", "and", "&", "de", "al", "el", "for"];
-    words.iter().all(|w| {
-        small.contains(&w.to_lowercase().as_str())
-            || w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-    })
-}
-
-/// Whether `line`, followed by `next`, is a headline: short (at most 20 words and 150
-/// characters), not ending like a sentence, and shorter than the paragraph after it.
-fn looks_like_headline(line: &str, next: &str) -> bool {
-    let words = line.split_whitespace().count();
-    line.chars().filter(|c| c.is_alphabetic()).count() >= 3
-        && words <= 20
-        && line.chars().count() <= 150
-        && !line.ends_with(['.', ',', ';', ':'])
-        && next.len() > line.len()
-        && find_dateline(line).is_none()
-}
-
-/// Whether every letter of `s` is upper case (and it has at least two letters).
-pub fn is_all_caps(s: &str) -> bool {
-    s.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !s.chars().any(|c| c.is_lowercase())
-}
-
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    // CITY[, Country] [, Mon DD] [(Agency)] -
+static METADATA: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<city>[A-Z][A-Z.'’ -]{2,40}?)(?:,\s*[A-Z][A-Za-z.'’ ]{1,30}?)??(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Za-z .]{2,20}\))?\s*(?:-|–|—|--)\s+",
+        r"(?i)^(?:date|published|pubdate|date_published)\s*[:=]?\s*(?P<date>\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?(?:\s+(?P<rest>.*))?$",
     )
     .unwrap()
 });
 
-/// The wire dateline at the start of a paragraph, if any, including the dash and the
-/// space after it: `NICOSIA, Oct 19 - `, `WASHINGTON, Oct 20 - `,
-/// `KYIV, Ukraine (AP) — `, `BEIRUT (Reuters) - `. The city must be in capitals.
-pub fn find_dateline(text: &str) -> Option<&str> {
-    let caps = DATELINE.captures(text)?;
-    let city = caps.name("city")?.as_str().trim();
-    // At least three capital letters in a row: not a sentence that starts with `A - `.
-    if city.chars().filter(|c| c.is_uppercase()).count() < 3 {
-        return None;
+/// A scraper's metadata line (`date 2024-05-18 <the page's first words>`): its date,
+/// and the rest of the line put back as the page's first line.
+fn take_metadata_line(lines: &mut Vec<Line>) -> Option<NaiveDate> {
+    let caps = METADATA.captures(&lines[0].text)?;
+    let date = NaiveDate::parse_from_str(&caps["date"], "%Y-%m-%d").ok()?;
+    match caps.name("rest").map(|r| r.as_str().trim().to_string()) {
+        Some(rest) if !rest.is_empty() => lines[0].text = rest,
+        _ => {
+            lines.remove(0);
+        }
     }
-    Some(caps.get(0)?.as_str())
+    Some(date)
+}
+
+/// What a date line says besides its date.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct DateLine {
+    written: Option<Written>,
+    /// The date as written.
+    text: String,
+    with_time: bool,
+    /// The line is the date (with labels, a time, an outlet, a byline): not a
+    /// sentence that mentions one.
+    standalone: bool,
+    /// A publication label stands before the date (`Published`, `Posted on`, `This
+    /// story is from`, `تاريخ النشر:`).
+    labelled: bool,
+    outlet: Option<String>,
+    /// A news agency its byline names (`By ASSOCIATED PRESS`, `by AFP`).
+    agency: Option<String>,
+    byline: Option<String>,
+    /// The line is also the headline: a title bar (`Headline | 2017-12-31 |`) or a
+    /// headline that starts with its date (`19 February 2024: Yemen`).
+    headline: Option<String>,
+}
+
+/// The page's lines and what each turned out to be.
+struct Page<'r> {
+    lines: Vec<Line>,
+    roles: Vec<Role>,
+    dates: Vec<Option<DateLine>>,
+    regions: &'r Regions,
+}
+
+/// How many content lines the head of a page may have before its date line.
+const HEAD_LINES: usize = 15;
+
+impl<'r> Page<'r> {
+    fn new(lines: Vec<Line>, regions: &'r Regions) -> Page<'r> {
+        let dates = lines.iter().map(|l| analyse_date_line(&l.text)).collect();
+        let mut page = Page {
+            roles: vec![Role::Text; lines.len()],
+            lines,
+            dates,
+            regions,
+        };
+        page.mark_chrome();
+        page.mark_trailer();
+        page.mark_related_blocks();
+        page
+    }
+
+    fn text(&self, i: usize) -> &str {
+        &self.lines[i].text
+    }
+
+    fn count(&self, role: Role) -> usize {
+        self.roles.iter().filter(|r| **r == role).count()
+    }
+
+    /// Indices of the lines still open (not chrome, trailer, related lists, credits).
+    fn open(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.lines.len()).filter(|&i| {
+            !matches!(
+                self.roles[i],
+                Role::Chrome | Role::Trailer | Role::Related | Role::Credit
+            )
+        })
+    }
+
+    /// Marks chrome, credits and captions line by line.
+    fn mark_chrome(&mut self) {
+        for i in 0..self.lines.len() {
+            let t = self.lines[i].text.as_str();
+            let is_date = self.dates[i].as_ref().is_some_and(|d| d.standalone);
+            self.roles[i] = if is_date {
+                Role::Text
+            } else if chrome_kind(t).is_some() || is_kicker(t) || is_menu_line(t) {
+                Role::Chrome
+            } else if is_credit(t) && !self.is_outlet_by_a_date(i) {
+                Role::Credit
+            } else {
+                Role::Text
+            };
+        }
+        for i in 0..self.lines.len() {
+            let next_is_credit = self.roles.get(i + 1) == Some(&Role::Credit);
+            if self.roles[i] == Role::Text
+                && (next_is_credit || is_caption(self.text(i)))
+                && !self.dates[i].as_ref().is_some_and(|d| d.standalone)
+                && words(self.text(i)) >= 6
+            {
+                self.roles[i] = Role::Caption;
+            }
+        }
+    }
+
+    /// Whether line `i`, a lone agency name (`Reuters`), stands right above or below a
+    /// date line: the outlet, not a photo credit.
+    fn is_outlet_by_a_date(&self, i: usize) -> bool {
+        let is_date = |j: usize| self.dates.get(j).is_some_and(|d| d.as_ref().is_some_and(|d| d.standalone));
+        agency(self.text(i)).is_some() && (is_date(i + 1) || (i > 0 && is_date(i - 1)))
+    }
+
+    /// Marks the trailing navigation block: the longest run at the end of region
+    /// names, `Month YYYY` lines, category names (`Ukraine - Russia War`), related
+    /// headers and chrome, when it holds navigation at all.
+    fn mark_trailer(&mut self) {
+        let mut start = self.lines.len();
+        let mut navigation = 0;
+        while start > 0 {
+            let i = start - 1;
+            let t = self.text(i);
+            if is_month_year(t) || (t.len() <= 40 && self.regions.find(t).is_some()) {
+                navigation += 1;
+            } else if is_related_header(t) {
+                navigation += 2;
+            } else if !(self.roles[i] == Role::Chrome || is_category_name(t)) {
+                break;
+            }
+            start = i;
+        }
+        // Chrome alone at the end stays chrome; a lone category line may be a heading.
+        if navigation == 0 || (self.lines.len() - start < 2 && navigation < 2) {
+            return;
+        }
+        for r in &mut self.roles[start..] {
+            *r = Role::Trailer;
+        }
+    }
+
+    /// Marks "related" lists: a header (`Related Articles`, `Read more:`) and the
+    /// short headline-like lines after it, up to the next paragraph, a date line or,
+    /// when the list runs into the page's head, the last headline before the date.
+    fn mark_related_blocks(&mut self) {
+        let mut i = 0;
+        while i < self.lines.len() {
+            let open = matches!(self.roles[i], Role::Text | Role::Chrome);
+            if !open || !is_related_header(self.text(i)) {
+                i += 1;
+                continue;
+            }
+            self.roles[i] = Role::Related;
+            let mut j = i + 1;
+            let mut items = Vec::new();
+            while j < self.lines.len() {
+                let t = self.text(j);
+                let is_date = self.dates[j].as_ref().is_some_and(|d| d.standalone);
+                if is_date || is_paragraph(t) || self.roles[j] == Role::Trailer {
+                    break;
+                }
+                if self.roles[j] == Role::Text {
+                    items.push(j);
+                }
+                j += 1;
+            }
+            // The list ran into the head: its last item is the page's headline.
+            if self.dates.get(j).is_some_and(|d| d.as_ref().is_some_and(|d| d.standalone)) {
+                items.pop();
+            }
+            for k in items {
+                self.roles[k] = Role::Related;
+            }
+            i = j;
+        }
+    }
+}
+
+/// Words in a line.
+fn words(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// Whether a line reads as a paragraph: long, or a whole sentence of some length.
+fn is_paragraph(text: &str) -> bool {
+    let n = words(text);
+    n >= 18 || (n >= 8 && ends_sentence(text))
+}
+
+/// Whether text ends like a sentence (a stop, or a stop inside closing quotes).
+fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(['"', '”', '’', '\'', ')', '»', ' ']);
+    t.ends_with(['.', '!', '?', '…'])
+}
+
+/// Whether a line can be a headline: 3 to 25 words (2 will do in a script without
+/// spaces between short words, such as Arabic), not ending like a clause.
+fn is_headline_shaped(text: &str) -> bool {
+    let n = words(text);
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let non_latin = text.chars().any(|c| c.is_alphabetic() && (c as u32) >= 0x0590);
+    (n >= 3 || (n == 2 && (non_latin || letters >= 12)))
+        && n <= 25
+        && letters >= 6
+        && text.chars().count() <= 220
+        && !text.ends_with([',', ';', ':'])
+        && !(ends_sentence(text) && n > 14)
+}
+
+/// Words of the names of outlets (`Middle East Monitor`, `Kyiv Independent`).
+const OUTLET_WORDS: &[&str] = &[
+    "news", "times", "post", "report", "reports", "monitor", "press", "agency", "daily",
+    "tribune", "herald", "journal", "gazette", "tv", "radio", "online", "network", "media",
+    "wire", "observer", "guardian", "telegraph", "chronicle", "independent", "insider",
+    "review", "weekly", "express", "star", "sun", "mail", "standard", "today", "magazine",
+    "broadcasting", "channel", "al", "presse", "diario", "noticias", "info", "24", "live",
+];
+
+/// Sections pages name beside a date (`December 30, 2017World News`): not outlets.
+const SECTION_WORDS: &[&str] = &[
+    "world", "news", "international", "national", "local", "politics", "business", "opinion",
+    "analysis", "breaking", "latest", "top", "stories", "us", "uk", "sport", "sports", "live",
+    "middle", "east", "africa", "europe", "asia", "americas", "america", "pacific", "region",
+    "security", "conflict", "defence", "defense", "military", "war", "updates", "home",
+];
+
+/// Whether a short line or phrase can be an outlet's name: one to five words (no
+/// sentence), capitalised, not a country, month or label; with three or more words,
+/// one of them an outlet's word (`News`, `Monitor`, `Times`).
+fn is_outlet_like(text: &str) -> bool {
+    let t = text.trim();
+    let ws: Vec<&str> = t.split_whitespace().collect();
+    if ws.is_empty() || ws.len() > 5 || t.chars().count() > 45 || ends_sentence(t) {
+        return false;
+    }
+    if t.contains([',', ':', ';', '"', '“', '(']) || t.chars().filter(|c| c.is_alphabetic()).count() < 2
+    {
+        return false;
+    }
+    let small = ["of", "the", "and", "&", "de", "al", "el", "for", "la", "le", "du"];
+    let capitalised = ws.iter().all(|w| {
+        small.contains(&w.to_lowercase().as_str())
+            || w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    });
+    let lower: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
+    let is_section = lower.iter().all(|w| SECTION_WORDS.contains(&w.as_str()));
+    let not_a_place = crate::geo::gazetteer().lookup(t).is_none();
+    let no_dates = month_number(ws[0]).is_none() && !is_weekday(ws[0]);
+    let named = ws.len() <= 2 || lower.iter().any(|w| OUTLET_WORDS.contains(&w.as_str()));
+    capitalised && !is_section && not_a_place && no_dates && named
+}
+
+static MONTH_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?P<mon>[\p{L}]{3,10})\.?,?\s+(?P<year>\d{4})$").unwrap());
+
+/// `October 2025`, `Oct. 2025`: a month archive link.
+fn is_month_year(line: &str) -> bool {
+    MONTH_YEAR
+        .captures(line.trim())
+        .is_some_and(|c| month_number(&c["mon"]).is_some())
+}
+
+/// A category name in navigation: a short capitalised phrase with no sentence
+/// punctuation (`Ukraine - Russia War`, `Israel-Gaza War`, `Arctic`).
+fn is_category_name(line: &str) -> bool {
+    let ws: Vec<&str> = line.split_whitespace().collect();
+    !ws.is_empty()
+        && ws.len() <= 5
+        && line.chars().count() <= 45
+        && !line.ends_with(['.', '!', '?', ',', ':'])
+        && ws.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || !c.is_alphanumeric() || c.is_ascii_digit())
+                || ["and", "of", "the", "&", "in"].contains(w)
+        })
+}
+
+/// Is this line (mostly) a date? Reads the date, and what stands around it: labels,
+/// weekday, time and time zone, an outlet, a byline, a title bar's headline.
+fn analyse_date_line(line: &str) -> Option<DateLine> {
+    let text = ascii_digits(line);
+    let found = find_dates(&text);
+    let first = found
+        .iter()
+        .find(|d| !matches!(d.written, Written::Yearless { .. }))?;
+    let mut out = DateLine {
+        written: Some(first.written),
+        text: first.text.clone(),
+        with_time: first.with_time,
+        ..DateLine::default()
+    };
+    let prefix = &text[..first.span.0];
+    let suffix = &text[first.span.1..];
+    let prefix_left = read_prefix(prefix, &mut out);
+    let suffix_left = read_suffix(suffix, &found, first, &mut out);
+    out.standalone = prefix_left && suffix_left;
+    Some(out)
+}
+
+static LABEL_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:^|\s)(?:last\s+)?(?:published|posted|updated|modified|date|dated|on|le|el|am|vom|from|is from|this story is from|publié|publié le|mis à jour le|mis à jour|publicado|publicado el|publicado em|actualizado|atualizado|veröffentlicht|aggiornato|pubblicato)\s*[:,]?\s*$",
+    )
+    .unwrap()
+});
+
+static BY_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:posted|written|published|reported)\s+)?by\s+(?P<name>.+?)\s*$").unwrap()
+});
+
+/// Reads what stands before a date on its line into `out`; returns whether nothing
+/// else is left (the line may still be a date line).
+fn read_prefix(prefix: &str, out: &mut DateLine) -> bool {
+    let mut p = trim_separators(prefix).to_string();
+    // A weekday right before the date (`Sun., July 2`, `lundi 27 janvier`).
+    if let Some(last) = p.split_whitespace().last()
+        && is_weekday(last)
+    {
+        p = trim_separators(&p[..p.len() - last.len()]).to_string();
+    }
+    // Publication labels: `Published:`, `Posted on`, `This story is from`, any short
+    // text ending in a colon (`تاريخ النشر:`).
+    loop {
+        if let Some(m) = LABEL_END.find(&p) {
+            out.labelled = true;
+            p = trim_separators(&p[..m.start()]).to_string();
+        } else if prefix.trim_end().ends_with(':') && words(&p) <= 4 && !p.is_empty() && !out.labelled {
+            out.labelled = true;
+            p.clear();
+        } else {
+            break;
+        }
+    }
+    if p.is_empty() {
+        return true;
+    }
+    // A title bar: `Headline | 2017-12-31 |`.
+    if prefix.trim_end().ends_with('|') && words(&p) >= 3 && !is_outlet_like(&p) {
+        out.headline = Some(p.trim_end_matches(['|', ' ']).trim().to_string());
+        return true;
+    }
+    // `Posted by Jane Doe on`, `By ASSOCIATED PRESS Published:`.
+    if let Some(c) = BY_NAME.captures(&p) {
+        out.byline = Some(p.clone());
+        let name = c["name"].trim();
+        if let Some(a) = agency(name).or_else(|| press_agency(name)) {
+            out.agency.get_or_insert_with(|| a.to_string());
+        }
+        return true;
+    }
+    if crate::import::chrome::byline(&p).is_some() {
+        out.byline = Some(p);
+        return true;
+    }
+    // `Clash Report | July 8, 2025`, `RFI  lundi 27 janvier 2014`.
+    if is_outlet_like(&p) {
+        out.outlet = Some(p);
+        return true;
+    }
+    false
+}
+
+/// `ASSOCIATED PRESS` and other agencies in capitals or in full.
+fn press_agency(name: &str) -> Option<&'static str> {
+    match name.to_lowercase().as_str() {
+        "associated press" | "the associated press" => Some("Associated Press"),
+        "agence france-presse" | "agence france presse" => Some("AFP"),
+        _ => None,
+    }
+}
+
+static TIME_ZONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\s*,?\s*(?:at|à|a las|às|um|-|\|)?\s*(?:T)?\d{1,2}(?:[:.h]\d{2})(?::\d{2})?(?:\.\d+)?\s*(?:[ap]\.?\s?m\.?)?|\s*,?\s*(?:at\s+)?\d{1,2}\s*[ap]\.?\s?m\.?|\s*\(?(?:GMT|UTC|Z|IST|PKT|EAT|WAT|CAT|CET|CEST|EET|EEST|BST|MSK|AST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|AEST|AEDT|JST|KST|HKT|SGT|WIB|ICT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?|\s*[+-]\d{2}:?\d{2}|\s*(?:hrs|h|uhr)\b)",
+    )
+    .unwrap()
+});
+
+/// Reads what follows a date on its line into `out`; returns whether nothing else is
+/// left.
+fn read_suffix(suffix: &str, all: &[DateMatch], first: &DateMatch, out: &mut DateLine) -> bool {
+    let mut s = suffix.to_string();
+    loop {
+        let before = s.len();
+        if let Some(m) = TIME_ZONE.find(&s) {
+            s = s[m.end()..].to_string();
+        }
+        let t = trim_separators(&s).to_string();
+        // `Updated July 9, 2025`, and the date repeated in other forms (Overblog's
+        // `27 janvier 2014 1 27 /01 /janvier /2014 19:06`).
+        let lower = t.to_lowercase();
+        s = t.clone();
+        for w in ["updated", "update", "modified", "mis à jour", "actualizado"] {
+            if let Some(rest) = lower.strip_prefix(w)
+                && t.is_char_boundary(t.len() - rest.len())
+            {
+                s = t[t.len() - rest.len()..].to_string();
+            }
+        }
+        s = trim_separators(&s).to_string();
+        if s.len() == before {
+            break;
+        }
+    }
+    let later: Vec<&DateMatch> = all.iter().filter(|d| d.span.0 >= first.span.1).collect();
+    let rest = strip_date_noise(&s, &later);
+    if rest.is_empty() {
+        return true;
+    }
+    // `19 February 2024: Yemen`: a headline that starts with its date.
+    if suffix.trim_start().starts_with(':') && !rest.is_empty() {
+        out.headline = Some(format!("{}{}", first.text, suffix.trim_end()));
+        return true;
+    }
+    // `by AFP`.
+    if let Some(c) = BY_NAME.captures(&rest) {
+        let name = c["name"].trim().to_string();
+        if let Some(a) = agency(&name).or_else(|| press_agency(&name)) {
+            out.agency.get_or_insert_with(|| a.to_string());
+        }
+        out.byline.get_or_insert(rest.clone());
+        return true;
+    }
+    if chrome_kind(&rest).is_some() {
+        return true;
+    }
+    // `July 08, 2025Clash Report`, `December 30, 2017World News` (a section).
+    let rest = strip_interface_tail(&rest);
+    if is_outlet_like(&rest) {
+        out.outlet.get_or_insert(rest);
+        return true;
+    }
+    let lower: Vec<String> = rest.split_whitespace().map(str::to_lowercase).collect();
+    words(&rest) <= 3 && lower.iter().all(|w| SECTION_WORDS.contains(&w.as_str()))
+}
+
+/// Removes repeated date parts, digits and separators from what follows a date.
+fn strip_date_noise(s: &str, later: &[&DateMatch]) -> String {
+    let mut t = s.to_string();
+    for d in later {
+        t = t.replacen(&d.text, " ", 1);
+    }
+    t.split_whitespace()
+        .filter(|w| {
+            let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+            !(core.is_empty()
+                || core.chars().all(|c| c.is_ascii_digit())
+                || month_number(core).is_some()
+                || is_weekday(core))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Drops interface words at the end of a phrase (`Clash Report printer`).
+fn strip_interface_tail(s: &str) -> String {
+    let mut ws: Vec<&str> = s.split_whitespace().collect();
+    while ws.len() > 1 && chrome_kind(ws[ws.len() - 1]).is_some() {
+        ws.pop();
+    }
+    ws.join(" ")
+}
+
+/// Separators between a date and what stands beside it.
+fn trim_separators(s: &str) -> &str {
+    s.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | ',' | ':' | '·' | '•' | '/')
+    })
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::site::region::{Regions, default_regions};
-
-    fn regions() -> Regions {
-        Regions::new(&default_regions()).unwrap()
-    }
-
-    fn date(line: &str) -> Option<(String, Option<String>)> {
-        find_date_in_line(line)
-            .unwrap()
-            .map(|f| (f.date.to_string(), f.outlet.map(str::to_string)))
-    }
-
-    #[test]
-    fn date_variants() {
-        let d = |s: &str| date(s).map(|(d, _)| d);
-        assert_eq!(
-            d("July 08, 2025Clash Report").as_deref(),
-            Some("2025-07-08")
-        );
-        assert_eq!(d("July 8, 2025").as_deref(), Some("2025-07-08"));
-        assert_eq!(d("Jul 8, 2025").as_deref(), Some("2025-07-08"));
-        assert_eq!(d("Mar. 23, 1987").as_deref(), Some("1987-03-23"));
-        assert_eq!(d("8 July 2025").as_deref(), Some("2025-07-08"));
-        assert_eq!(d("8th July, 2025").as_deref(), Some("2025-07-08"));
-        assert_eq!(d("2025-07-08").as_deref(), Some("2025-07-08"));
-        assert_eq!(d("2025/7/8 Reuters").as_deref(), Some("2025-07-08"));
-        assert_eq!(d("Monday, October 19, 1987").as_deref(), Some("1987-10-19"));
-        assert_eq!(d("MARCH 25, 1987REUTERS").as_deref(), Some("1987-03-25"));
-        assert_eq!(d("march 25 1987").as_deref(), Some("1987-03-25"));
-        assert_eq!(d("Sept. 3, 2015").as_deref(), Some("2015-09-03"));
-        assert_eq!(d("  July 08, 2025").as_deref(), Some("2025-07-08"));
-        assert_eq!(d("China is leveraging"), None);
-        assert_eq!(d("Monday 8 things"), None);
-        assert_eq!(d("July 08, 20251"), None);
-        assert_eq!(
-            find_date("February 30, 2025"),
-            Err("February 30, 2025".into())
-        );
-        assert_eq!(find_date("July 8, 0000"), Err("July 8, 0000".into()));
-    }
-
-    #[test]
-    fn outlet_after_the_date() {
-        let rest = |s: &str| date(s).and_then(|(_, r)| r);
-        assert_eq!(
-            rest("July 08, 2025Clash Report").as_deref(),
-            Some("Clash Report")
-        );
-        assert_eq!(
-            rest("July 08, 2025 - Clash Report").as_deref(),
-            Some("Clash Report")
-        );
-        assert_eq!(
-            rest("July 08, 2025 | Clash Report").as_deref(),
-            Some("Clash Report")
-        );
-        assert_eq!(rest("2025-07-08   Reuters  ").as_deref(), Some("Reuters"));
-        assert_eq!(rest("July 08, 2025"), None);
-        // Before the date, after a separator.
-        assert_eq!(
-            rest("Clash Report - July 08, 2025").as_deref(),
-            Some("Clash Report")
-        );
-        assert_eq!(
-            rest("Clash Report | July 8, 2025").as_deref(),
-            Some("Clash Report")
-        );
-        // A time of day and an update stamp are not part of the outlet.
-        assert_eq!(
-            rest("July 8, 2025, 10:42 a.m. Clash Report").as_deref(),
-            Some("Clash Report")
-        );
-        assert_eq!(
-            rest("July 8, 2025 22:05 GMT | Reuters").as_deref(),
-            Some("Reuters")
-        );
-        assert_eq!(
-            rest("July 08, 2025 Updated July 09, 2025Clash Report").as_deref(),
-            Some("Clash Report")
-        );
-        // An article sentence with a date in it is not a date line.
-        assert_eq!(date("Fighting resumed on July 8, 2025 in the north"), None);
-    }
-
-    #[test]
-    fn the_real_seed() {
-        let bytes = include_bytes!("../../tests/fixtures/seed/clash-report-2025-07-08.txt");
-        let seed = parse_seed(bytes, &regions()).unwrap();
-        assert_eq!(seed.date.to_string(), "2025-07-08");
-        assert_eq!(seed.source.as_deref(), Some("Clash Report"));
-        assert_eq!(seed.headline, None);
-        assert_eq!(seed.paragraphs.len(), 8);
-        assert_eq!(seed.trailer_lines, 12);
-        assert_eq!(seed.paragraphs[0].line, 2);
-        assert!(seed.paragraphs[0].text.starts_with("China is leveraging"));
-        assert!(seed.paragraphs[7].text.starts_with("Satellite imagery"));
-    }
-
-    #[test]
-    fn bom_crlf_outlet_on_own_line_and_headline() {
-        let text = "\u{feff}Monday, October 19, 1987\r\nReuters\r\nIRAN SAYS OFFENSIVE OVER\r\n\r\nNICOSIA, Oct 19 - Iran said its offensive was over, the agency reported.\r\nA second paragraph.\r\nMiddle East\r\nOctober 1987\r\n";
-        let seed = parse_seed(text.as_bytes(), &regions()).unwrap();
-        assert_eq!(seed.date.to_string(), "1987-10-19");
-        assert_eq!(seed.source.as_deref(), Some("Reuters"));
-        assert_eq!(seed.headline.as_deref(), Some("IRAN SAYS OFFENSIVE OVER"));
-        assert_eq!(seed.paragraphs.len(), 2);
-        assert_eq!(seed.paragraphs[0].line, 5);
-        assert_eq!(seed.dateline.as_deref(), Some("NICOSIA, Oct 19 - "));
-        assert!(seed.article_text()[0].starts_with("Iran said"));
-        assert_eq!(seed.trailer_lines, 2);
-    }
-
-    #[test]
-    fn line_ends_boms_controls_bylines_and_kickers() {
-        let r = regions();
-        // CR-only line ends, two BOMs, a NUL and a right-to-left override.
-        let seed = parse_seed(
-            "\u{feff}\u{feff}July 1, 2025Wire\rBREAKING\rBy Jane Doe, Wire\rFighting\u{0}\u{202e} in Sudan killed 12 people.\rMore.".as_bytes(),
-            &r,
-        )
-        .unwrap();
-        assert_eq!(seed.source.as_deref(), Some("Wire"));
-        assert_eq!(seed.byline.as_deref(), Some("By Jane Doe, Wire"));
-        assert_eq!(seed.headline, None);
-        assert_eq!(
-            seed.paragraphs[0].text,
-            "Fighting in Sudan killed 12 people."
-        );
-        assert_eq!(seed.paragraphs.len(), 2);
-        // The outlet on the line above the date.
-        let seed = parse_seed(b"Clash Report\nJuly 8, 2025\nText about Syria.", &r).unwrap();
-        assert_eq!(seed.source.as_deref(), Some("Clash Report"));
-        assert_eq!(seed.paragraphs.len(), 1);
-        // Punctuation is not a headline.
-        let seed = parse_seed(
-            b"July 8, 2025X\n...\nFighting in Sudan killed 12 people.",
-            &r,
-        )
-        .unwrap();
-        assert_eq!(seed.headline, None);
-    }
-
-    #[test]
-    fn a_seed_that_is_only_a_trailer_has_no_body() {
-        assert!(matches!(
-            parse_seed(
-                b"July 8, 2025X\nAsia-Pasific\nJuly 2025\nEurope\nJune 2025",
-                &regions()
-            ),
-            Err(SeedError::NoBody { line: 1 })
-        ));
-    }
-
-    #[test]
-    fn missing_outlet() {
-        let seed = parse_seed(
-            b"2025-07-08\nFighting resumed in the north of the country on Monday, officials said.",
-            &regions(),
-        )
-        .unwrap();
-        assert_eq!(seed.source, None);
-        assert_eq!(seed.paragraphs.len(), 1);
-    }
-
-    #[test]
-    fn errors_name_the_line() {
-        let r = regions();
-        assert_eq!(parse_seed(b"", &r), Err(SeedError::Empty));
-        assert_eq!(parse_seed(b" \n\n", &r), Err(SeedError::Empty));
-        assert!(matches!(
-            parse_seed(b"\nno date here\ntext", &r),
-            Err(SeedError::NoDate { line: 2, .. })
-        ));
-        // Not UTF-8: converted (here from Windows-1252), not refused.
-        let seed = parse_seed(b"July 1, 2025X\nCaf\xe9 bombed in Beirut.", &r).unwrap();
-        assert_eq!(seed.paragraphs[0].text, "Café bombed in Beirut.");
-        assert_eq!(seed.converted_from, Some("windows-1252"));
-        assert!(matches!(
-            parse_seed(b"July 1, 2025Clash Report\n", &r),
-            Err(SeedError::NoBody { line: 1 })
-        ));
-        assert!(matches!(
-            parse_seed(b"February 30, 2025X\ntext", &r),
-            Err(SeedError::BadDate { line: 1, .. })
-        ));
-    }
-
-    #[test]
-    fn datelines() {
-        assert_eq!(
-            find_dateline("NICOSIA, Oct 19 - Iran said"),
-            Some("NICOSIA, Oct 19 - ")
-        );
-        assert_eq!(
-            find_dateline("SAN SALVADOR, March 31 - The"),
-            Some("SAN SALVADOR, March 31 - ")
-        );
-        assert_eq!(
-            find_dateline("KYIV, Ukraine (AP) — Russia"),
-            Some("KYIV, Ukraine (AP) — ")
-        );
-        assert_eq!(
-            find_dateline("BEIRUT (Reuters) - Israel"),
-            Some("BEIRUT (Reuters) - ")
-        );
-        assert_eq!(find_dateline("China is leveraging - not"), None);
-        assert_eq!(
-            find_dateline("A car bomb kills at least seven people"),
-            None
-        );
-    }
-}
+mod tests;

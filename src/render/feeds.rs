@@ -43,7 +43,7 @@ pub fn atom_feed(
     let entries: Vec<Entry> = reports.iter().map(|p| atom_entry(base, p)).collect();
     let updated = reports
         .first()
-        .map(|p| p.front_matter.date)
+        .map(|p| p.date())
         .or(site_updated)
         .map_or_else(
             || timestamp(NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()),
@@ -97,8 +97,8 @@ fn atom_entry(base: &str, p: &Page) -> Entry {
     Entry {
         title: Text::plain(fm.title.clone()),
         id: url.clone(),
-        updated: timestamp(fm.date),
-        published: Some(timestamp(fm.date)),
+        updated: timestamp(p.date()),
+        published: Some(timestamp(p.date())),
         links: vec![Link {
             href: url,
             rel: "alternate".into(),
@@ -240,7 +240,7 @@ pub fn reports_json(base_url: &str, reports: &[std::sync::Arc<Page>]) -> Result<
             let fm = &p.front_matter;
             ExportedReport {
                 title: &fm.title,
-                date: fm.date.to_string(),
+                date: p.date().to_string(),
                 url: format!("{base_url}{}", p.path),
                 path: &p.path,
                 region: p.region.as_ref().map(|r| r.name.as_str()),
@@ -381,7 +381,7 @@ pub fn search_index(reports: &[std::sync::Arc<Page>]) -> Result<String> {
             SearchDoc {
                 t: &fm.title,
                 p: &p.path,
-                d: fm.date.to_string(),
+                d: p.date().to_string(),
                 r: p.region.as_ref().map(|r| r.name.as_str()),
                 c: &p.countries,
                 s: fm.summary.as_deref(),

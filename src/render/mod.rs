@@ -450,7 +450,7 @@ impl<'a> Renderer<'a> {
                 .map(|&i| &*self.site.reports[i])
                 .collect::<Vec<_>>()
         };
-        let newest = self.site.reports.first().map(|p| p.front_matter.date);
+        let newest = self.site.reports.first().map(|p| p.date());
         match key {
             PageKey::Feed => {
                 let all: Vec<&Page> = self.site.reports.iter().map(|p| &**p).collect();
@@ -499,8 +499,8 @@ impl<'a> Renderer<'a> {
     }
 
     fn make_sitemap_entries(&self) -> Vec<SitemapEntry> {
-        let newest = |idx: &[usize]| idx.first().map(|&i| self.site.reports[i].front_matter.date);
-        let overall = self.site.reports.first().map(|p| p.front_matter.date);
+        let newest = |idx: &[usize]| idx.first().map(|&i| self.site.reports[i].date());
+        let overall = self.site.reports.first().map(|p| p.date());
         let mut entries = Vec::new();
         let mut add = |path: String, lastmod| entries.push(SitemapEntry { path, lastmod });
         add(String::new(), overall);
@@ -517,7 +517,7 @@ impl<'a> Renderer<'a> {
             add(link.path.clone(), newest(list));
         }
         for p in &self.site.reports {
-            add(p.path.clone(), Some(p.front_matter.date));
+            add(p.path.clone(), Some(p.date()));
         }
         entries
     }
@@ -773,15 +773,15 @@ fn report_view<'a>(
         title: &fm.title,
         path: &p.path,
         permalink: format!("{base_url}{}", p.path),
-        date: fm.date.to_string(),
-        date_display: fm.date.format("%-d %B %Y").to_string(),
+        date: p.date().to_string(),
+        date_display: p.date().format("%-d %B %Y").to_string(),
         source: fm.source.as_deref(),
         region: p
             .region
             .as_ref()
             .and_then(|r| regions.get(r.slug.as_str()))
             .map(|l| (*l).clone()),
-        month: month_link(&Month::of(fm.date), None),
+        month: month_link(&Month::of(p.date()), None),
         countries: &p.countries,
         country_links: p
             .countries

@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow};
+use chrono::NaiveDate;
 use walkdir::WalkDir;
 
 use crate::geo::gazetteer;
@@ -42,6 +43,13 @@ pub struct Page {
 }
 
 impl Page {
+    /// The report's date. Only a draft may have none, and an undated draft is never
+    /// built (see `crate::build::BuildOptions::builds`), so every page of a site has
+    /// one; an undated page gives the earliest date there is.
+    pub fn date(&self) -> NaiveDate {
+        self.front_matter.date.unwrap_or(NaiveDate::MIN)
+    }
+
     /// A warning to show about the file, if any.
     pub fn warning(&self) -> Option<String> {
         self.converted_from.map(|enc| {

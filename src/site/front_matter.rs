@@ -10,16 +10,21 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 /// The front matter of one report.
 ///
-/// Required: `title` and `date`. Unknown keys are kept in `extra` and passed to
-/// templates as `page.extra`.
+/// Required: `title`, and `date` unless the report is a draft (an import that found
+/// no date writes a draft without one, for an editor to date). Unknown keys are kept
+/// in `extra` and passed to templates as `page.extra`.
 #[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
 pub struct FrontMatter {
     /// The report's headline.
     pub title: String,
     /// The report's date, written `YYYY-MM-DD`; a full RFC 3339 timestamp or
-    /// `YYYY-MM-DD HH:MM[:SS]` is accepted and its date kept.
-    #[serde(deserialize_with = "deserialize_date")]
-    pub date: NaiveDate,
+    /// `YYYY-MM-DD HH:MM[:SS]` is accepted and its date kept. `None` only in a draft.
+    #[serde(
+        default,
+        deserialize_with = "deserialize_date",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date: Option<NaiveDate>,
     /// The outlet that published the report (`Clash Report`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
@@ -42,6 +47,11 @@ pub struct FrontMatter {
     /// A draft is not built (nor listed) unless `--drafts` is given.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub draft: bool,
+    /// What `sitrep import` inferred but was unsure of, for an editor to check
+    /// (`[date, region]`); `sitrep check` lists the reports waiting for review. An
+    /// editor who has checked a field removes its entry.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub review: Vec<Review>,
     /// Every other key, as written.
     #[serde(flatten)]
     pub extra: serde_yaml::Mapping,
@@ -73,7 +83,33 @@ impl FrontMatter {
     }
 }
 
-fn deserialize_date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+/// A field of the front matter an editor should check (see [`FrontMatter::review`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Review {
+    /// The date: not found (the report is a draft), or guessed from the text.
+    Date,
+    /// The title: derived from the text, and not a clean headline.
+    Title,
+    /// The countries: none found, or named only in passing.
+    Countries,
+    /// The region: no country gave one, or the primary country was a close call.
+    Region,
+}
+
+impl Review {
+    /// The key's name, as written in front matter (`date`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Review::Date => "date",
+            Review::Title => "title",
+            Review::Countries => "countries",
+            Review::Region => "region",
+        }
+    }
+}
+
+fn deserialize_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
     // A visitor (not `String::deserialize` then parse) so that serde_yaml reports the
     // error at the date's own line and column.
     struct DateVisitor;
@@ -106,7 +142,7 @@ fn deserialize_date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Err
                 })
         }
     }
-    d.deserialize_str(DateVisitor)
+    d.deserialize_str(DateVisitor).map(Some)
 }
 
 /// A content file split into its front matter and body.
@@ -158,6 +194,12 @@ pub fn parse(text: &str, path: &Path) -> Result<Document> {
     if front_matter.title.trim().is_empty() {
         bail!("{}:2:1: `title` is empty", path.display());
     }
+    if front_matter.date.is_none() && !front_matter.draft {
+        bail!(
+            "{}:2:1: no `date`: a report needs one (only a draft may go without)",
+            path.display()
+        );
+    }
     let body = text[body_start..].trim_start_matches(['\r', '\n']);
     let body_line = text[..text.len() - body.len()].matches('\n').count() + 1;
     Ok(Document {
@@ -186,7 +228,7 @@ mod tests {
     fn fm() -> FrontMatter {
         FrontMatter {
             title: "China presses Kachin rebels: a test".into(),
-            date: NaiveDate::from_ymd_opt(2025, 7, 8).unwrap(),
+            date: NaiveDate::from_ymd_opt(2025, 7, 8),
             source: Some("Clash Report".into()),
             region: Some("Asia-Pacific".into()),
             countries: vec!["China".into(), "Myanmar".into()],
@@ -194,6 +236,7 @@ mod tests {
             seed: Some("clash.txt".into()),
             slug: None,
             draft: false,
+            review: vec![],
             extra: Default::default(),
         }
     }
@@ -215,7 +258,7 @@ mod tests {
             Path::new("x.md"),
         )
         .unwrap();
-        assert_eq!(doc.front_matter.date.to_string(), "2025-07-08");
+        assert_eq!(doc.front_matter.date.unwrap().to_string(), "2025-07-08");
         assert_eq!(
             doc.front_matter
                 .extra

@@ -151,9 +151,8 @@ impl Site {
         mut reports: Vec<Arc<Page>>,
     ) -> Result<Site, Vec<String>> {
         reports.sort_by(|a, b| {
-            b.front_matter
-                .date
-                .cmp(&a.front_matter.date)
+            b.date()
+                .cmp(&a.date())
                 .then_with(|| a.front_matter.title.cmp(&b.front_matter.title))
                 .then_with(|| a.path.cmp(&b.path))
         });
@@ -170,7 +169,7 @@ impl Site {
                 entry.1.push(i);
             }
             by_month
-                .entry(Month::of(r.front_matter.date))
+                .entry(Month::of(r.date()))
                 .or_default()
                 .push(i);
         }

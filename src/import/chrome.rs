@@ -1,0 +1,425 @@
+//! Site chrome: the lines a scraper saves with an article that are not the article.
+//!
+//! Recognised by kind, not by a list of one site's strings: interface words (share,
+//! follow, print, comment, subscribe, menus, in English, French, Spanish and
+//! Portuguese), advert and image placeholders, embed placeholders (`View post on X`),
+//! lone punctuation and icon names, copyright footers, category and tag lines, photo
+//! credits and captions, bylines, "related" headers, and bullet menus.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Why a line is chrome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Chrome {
+    /// Interface words: share, follow, print, comment, menus, navigation.
+    Interface,
+    /// An advert or an image/video placeholder (`Advertisement`, `Cover Image`).
+    Placeholder,
+    /// An embedded post's placeholder (`View post on X`, `Watch on YouTube`).
+    Embed,
+    /// A copyright or legal footer.
+    Footer,
+    /// A category, tag or section label (`Categories: 2020`, `Tags: Sudan, Darfur`).
+    Label,
+    /// Punctuation or an icon's name only (`|`, `X`, `Arrow-right Camera`).
+    Ornament,
+}
+
+/// Words of interface chrome, lower case. A short line made only of these (and
+/// numbers, punctuation and small words) is chrome.
+const INTERFACE_WORDS: &[&str] = &[
+    // English
+    "share", "shares", "shared", "sharing", "tweet", "retweet", "follow", "followers",
+    "subscribe", "subscribed", "unsubscribe", "newsletter", "newsletters", "sign", "signup",
+    "login", "log", "register", "print", "printer", "printable", "email", "e-mail", "mail",
+    "comment", "comments", "reply", "replies", "leave", "post", "posts", "like", "likes",
+    "whatsapp", "facebook", "twitter", "telegram", "linkedin", "reddit", "pinterest",
+    "instagram", "youtube", "tiktok", "copy", "link", "links", "url", "click", "tap",
+    "here", "menu", "search", "home", "homepage", "contact", "about", "privacy", "policy",
+    "terms", "cookies", "cookie", "settings", "accept", "close", "open", "skip", "content",
+    "main", "navigation", "toggle", "back", "top", "next", "previous", "prev", "more",
+    "read", "continue", "reading", "load", "loading", "show", "hide", "view", "views",
+    "watch", "listen", "play", "audio", "download", "app", "apps", "account", "profile",
+    "edition", "language", "english", "español", "français", "العربية", "sections",
+    "latest", "trending", "popular", "most", "recent", "related", "recommended", "also",
+    "you", "may", "might", "see", "all", "rss", "feed", "feeds", "send", "save", "saved",
+    "bookmark", "font", "size", "text", "ad", "ads", "advertisement", "advertising",
+    "sponsored", "promoted", "partner", "donate", "support", "us", "our", "journalism",
+    "membership", "members", "premium", "gift", "article", "story", "stories", "minute",
+    "minutes", "min", "reads", "video", "videos", "photo", "photos", "gallery", "image",
+    "images", "cover", "banner", "icon", "logo", "thumbnail", "embed", "embedded",
+    "caption", "expand", "collapse", "fullscreen", "full", "screen", "notifications",
+    "alerts", "enable", "allow", "block", "dark", "mode", "light", "arrow", "arrow-right",
+    "arrow-left", "chevron", "camera", "clock", "calendar", "blog", "administration",
+    "create", "my", "your", "free", "trial", "offer", "offers", "today", "join", "now",
+    "podcast", "podcasts", "opinion", "sport", "sports", "business", "tech", "culture",
+    "world", "politics", "local", "weather", "classifieds", "jobs", "obituaries",
+    "archive", "archives", "sitemap", "faq", "help", "advertise", "careers", "team",
+    // French
+    "partager", "partagez", "suivre", "suivez", "abonnez-vous", "abonner", "s'abonner",
+    "connexion", "inscription", "imprimer", "commentaires", "commentaire", "commenter",
+    "rechercher", "recherche", "accueil", "sommaire", "liens", "lien", "créer", "mon",
+    "ma", "mes", "lire", "aussi", "voir", "plus", "publicité", "télécharger", "fermer",
+    "menu", "rubriques", "contactez-nous", "mentions", "légales", "envoyer", "articles",
+    // Spanish and Portuguese
+    "compartir", "comparte", "compartilhar", "seguir", "síguenos", "suscríbete",
+    "suscribirse", "assine", "imprimir", "comentarios", "comentários", "comentar",
+    "buscar", "busca", "inicio", "início", "enlaces", "leer", "más", "ver", "mais",
+    "publicidad", "publicidade", "cerrar", "fechar", "descargar", "noticias", "relacionadas",
+    "relacionados", "notas", "artículos", "contacto", "contato",
+];
+
+/// Small words that do not make a line prose (`the`, `on`, `this`).
+const SMALL_WORDS: &[&str] = &[
+    "the", "a", "an", "to", "of", "on", "in", "this", "that", "for", "and", "or", "with",
+    "by", "at", "from", "it", "is", "are", "be", "&", "le", "la", "les", "de", "du", "des",
+    "ce", "cet", "cette", "sur", "et", "el", "los", "las", "en", "y", "o", "del", "este",
+    "esta", "no", "do", "da", "e",
+];
+
+/// Lines that are placeholders whatever else they say around these words.
+static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:advertisement|advertising|sponsored(?: content)?|ad|ads|publicité|publicidad|publicidade|anzeige|cover image|featured image|image|photo|video|gallery|loading(?: video| image)?\.*|image \d+ of \d+|\d+ of \d+|play video|watch(?: the)? video|listen(?: to (?:this|the) (?:article|story))?|\[?(?:image|photo|video|embed)[^\]]{0,40}\]?)(?: banner)?[.:!]?$",
+    )
+    .unwrap()
+});
+
+/// Embedded posts as scrapers flatten them.
+static EMBED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:view (?:this )?post on (?:x|twitter|instagram|facebook|tiktok|threads|bluesky)|view on (?:x|twitter|instagram|facebook|youtube)|watch on (?:youtube|x|facebook|tiktok)|a post shared by .{1,60}|(?:this|the) (?:content|video|post|tweet) (?:is not available|cannot be displayed|has been removed)[^.]*\.?|(?:tweet|post) (?:embed|deleted)|pic\.twitter\.com/\S+|— .{1,60}\(@\w+\) \w+ \d{1,2}, \d{4})$",
+    )
+    .unwrap()
+});
+
+/// Copyright and legal footers.
+static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:^|\s)(?:©|\(c\)|copyright\b|all rights reserved|tous droits réservés|todos los derechos reservados|powered by\b|terms of (?:use|service)|privacy policy)",
+    )
+    .unwrap()
+});
+
+/// `Categories: ...`, `Tags: ...`, `Filed under ...`, `Topics: ...`.
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:categor(?:y|ies)|tags?|topics?|filed under|section|posted in|published in|rubrique|catégories?|étiquettes?|mots-clés|etiquetas|temas|categorías?)\s*:",
+    )
+    .unwrap()
+});
+
+/// Whether `line` (trimmed, not blank) is site chrome, and of which kind.
+pub fn chrome_kind(line: &str) -> Option<Chrome> {
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    if letters == 0 || (letters == 1 && line.chars().count() <= 3) {
+        return Some(Chrome::Ornament);
+    }
+    if PLACEHOLDER.is_match(line) {
+        return Some(Chrome::Placeholder);
+    }
+    if EMBED.is_match(line) {
+        return Some(Chrome::Embed);
+    }
+    if LABEL.is_match(line) && line.split_whitespace().count() <= 16 {
+        return Some(Chrome::Label);
+    }
+    let words = line.split_whitespace().count();
+    if words <= 20 && FOOTER.is_match(line) {
+        return Some(Chrome::Footer);
+    }
+    if is_interface(line) {
+        return Some(Chrome::Interface);
+    }
+    None
+}
+
+/// A short line made only of interface words, numbers, punctuation and small words,
+/// with at least one interface word: `Share this article`, `Leave a comment`,
+/// `12 Comments`, `Suivre ce blog Administration + Créer mon blog`, `Follow us on X`.
+fn is_interface(line: &str) -> bool {
+    let words: Vec<String> = line
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '·' | '•' | '+' | '›' | '»'))
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 12 {
+        return false;
+    }
+    let mut interface = 0;
+    for w in &words {
+        if INTERFACE_WORDS.contains(&w.as_str()) || w == "x" {
+            interface += 1;
+        } else if !(SMALL_WORDS.contains(&w.as_str()) || w.chars().all(|c| c.is_ascii_digit())) {
+            return false;
+        }
+    }
+    interface > 0
+}
+
+/// Credits of news agencies and photo services, as they end captions and credit lines.
+const AGENCIES: &[&str] = &[
+    "AP", "AFP", "Reuters", "Getty", "Getty Images", "EPA", "EPA-EFE", "Xinhua", "Anadolu",
+    "Anadolu Agency", "AA", "DPA", "EFE", "ANSA", "TASS", "Sputnik", "RIA Novosti", "IRNA",
+    "UPI", "Bernama", "Kyodo", "Yonhap", "PTI", "IANS", "ANI", "SANA", "WAM", "KUNA",
+    "QNA", "SPA", "MENA", "APS", "Shutterstock", "Alamy", "Associated Press",
+    "Agence France-Presse", "Zuma", "ZUMA Press", "Sipa", "NurPhoto", "Pool",
+];
+
+/// The news agency `word` names, in its usual form, if it is one (`AFP`, `Reuters`,
+/// `ASSOCIATED PRESS` -> `Associated Press`).
+pub fn agency(word: &str) -> Option<&'static str> {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    AGENCIES
+        .iter()
+        .find(|a| a.eq_ignore_ascii_case(w))
+        .copied()
+        .filter(|a| !matches!(*a, "Getty" | "Getty Images" | "Shutterstock" | "Alamy" | "Pool"))
+}
+
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    let agencies = AGENCIES
+        .iter()
+        .map(|a| regex::escape(a))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(
+        r"(?i)^(?:(?:photo|image|picture|video|credit|source|foto|fuente|crédit|crédito)s?\s*(?:by|credit)?\s*[:/-]?\s*.{{0,60}}|(?:[\p{{L}}.' -]{{2,40}}/)+\s*(?:{agencies})(?:\s+via\s+.{{1,30}})?|(?:{agencies})(?:\s*/\s*[\p{{L}}.' -]{{2,40}})?|\(?(?:photo|image)\s*:.{{1,60}}\)?)$"
+    ))
+    .unwrap()
+});
+
+/// Whether the whole line is a photo credit: `Alejandro Cegarra/AP`, `AP`,
+/// `Photo: Jane Doe/Reuters`, `Reuters/Jane Doe`, `Getty Images`.
+pub fn is_credit(line: &str) -> bool {
+    line.split_whitespace().count() <= 10 && CREDIT.is_match(line.trim())
+}
+
+static CAPTION_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:\((?:[^()]{0,80}(?:/|photo|picture|image|via |for |by |afp|ap\b|reuters|getty|epa|anadolu|xinhua|twitter|facebook)[^()]{0,80})\)|\[[^\[\]]{2,120}\]|\(by [^()]{2,40}\))\s*\.?\s*$",
+    )
+    .unwrap()
+});
+
+static CAPTION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:in this (?:picture|photo|image|file photo|handout)|pictured|file photo|handout photo|photo taken|picture taken|seen in this|poses for a photo|(?:is|are) seen|walk(?:s)? past|gather(?:s)? (?:at|near|around)|attend(?:s)? the funeral)\b",
+    )
+    .unwrap()
+});
+
+/// Whether a line reads as a photo caption: it ends with a credit in brackets
+/// (`... on 12 May. (Jane Doe for VICE News)`, `... [Jane Doe - Anadolu Agency]`) or
+/// uses a caption's words (`in this picture`, `pictured`, `walk past`).
+pub fn is_caption(line: &str) -> bool {
+    CAPTION_END.is_match(line) || CAPTION_WORDS.is_match(line)
+}
+
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:written |posted |reported )?by|par|por|de|von|text:?|author:?|auteur\s*:?|autor\s*:?)\s+(?P<name>[\p{Lu}][\p{L}.' -]{1,60}?(?:\s*(?:,|and|&|y|et)\s*[\p{Lu}][\p{L}.' -]{1,40}?)*)(?:\s*[,|–—-]\s*(?P<org>[\p{Lu}][\p{L}. ]{1,40}))?\s*$",
+    )
+    .unwrap()
+});
+
+static ROLE_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<name>[\p{Lu}][\p{L}.'-]*(?: [\p{Lu}][\p{L}.'-]*){0,3}) (?:Editor|Editors|Desk|Staff|Correspondent|Reporter|Staff Writer|Newsroom|News Desk|Web Desk|Online Desk|Bureau)$",
+    )
+    .unwrap()
+});
+
+/// The byline a line is, as written (`By Jane Doe`, `By JANE DOE, Reuters`,
+/// `ClashReport Editor`, `Sun Online Desk`, `Par Jean Dupont`), or `None`.
+pub fn byline(line: &str) -> Option<String> {
+    let t = line.trim();
+    if t.split_whitespace().count() > 12 || t.ends_with(['.', '!', '?']) {
+        return None;
+    }
+    if let Some(c) = BYLINE.captures(t) {
+        // `By Monday` or `De la guerre` are not names.
+        let name = c.name("name")?.as_str();
+        if !name.split_whitespace().any(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && !crate::import::dates::is_weekday(w)
+                && crate::import::dates::month_number(w).is_none()
+        }) {
+            return None;
+        }
+        return Some(t.to_string());
+    }
+    ROLE_BYLINE.is_match(t).then(|| t.to_string())
+}
+
+/// Kickers pages put above a story: `BREAKING`, `EXCLUSIVE`, `UPDATE`, `LIVE`.
+pub fn is_kicker(line: &str) -> bool {
+    let l = line.trim_end_matches([':', '!']).to_lowercase();
+    matches!(
+        l.as_str(),
+        "breaking"
+            | "breaking news"
+            | "exclusive"
+            | "update"
+            | "updated"
+            | "analysis"
+            | "opinion"
+            | "watch"
+            | "live"
+            | "live updates"
+            | "developing"
+            | "developing story"
+            | "urgent"
+            | "flash"
+            | "alert"
+            | "just in"
+            | "news"
+            | "explainer"
+            | "world"
+            | "world news"
+            | "africa"
+            | "middle east"
+            | "europe"
+            | "asia"
+            | "americas"
+    )
+}
+
+static RELATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:related(?: articles| stories| posts| news| coverage| content| reading| topics)?|read (?:more|also|next)|more (?:stories|news|from|on this|coverage|in)\b.{0,40}|you (?:may|might) (?:also )?(?:like|be interested in)|recommended(?: for you| stories| articles)?|trending(?: now| stories| this week| news)?|most (?:read|popular|viewed|shared)|top stories|latest(?: news| stories| articles| updates)?|breaking news|also read|see also|further reading|popular (?:posts|stories)|recent posts|editor'?s picks|don'?t miss|lire aussi|à lire aussi|sur le même sujet|dans la même rubrique|articles similaires|les plus lus|leer más|lea también|noticias relacionadas|te puede interesar|más leídas|leia também|veja também|mais lidas)\s*[:.!]?$",
+    )
+    .unwrap()
+});
+
+/// Whether a line heads a list of other stories (`Related Articles`, `Read more:`,
+/// `Trending this week:`, `Most read`, `Lire aussi`, `Noticias relacionadas`).
+pub fn is_related_header(line: &str) -> bool {
+    RELATED.is_match(line.trim())
+}
+
+/// The text of a bullet line without its bullet (`• Contact` -> `Contact`), or `None`
+/// when the line is not a list item.
+pub fn bullet_item(line: &str) -> Option<&str> {
+    let t = line.trim_start();
+    for b in ['•', '·', '▪', '◦', '‣', '*', '-', '–', '●', '■', '►'] {
+        if let Some(rest) = t.strip_prefix(b)
+            && rest.starts_with(char::is_whitespace)
+        {
+            let item = rest.trim().trim_start_matches([':', ' ']).trim();
+            return (!item.is_empty()).then_some(item);
+        }
+    }
+    None
+}
+
+/// Whether a line is a menu or ticker flattened into one line: three or more short
+/// items between `|`, `•`, `·` or `»` (`Home | World | Sudan | Sport`).
+pub fn is_menu_line(line: &str) -> bool {
+    let parts: Vec<&str> = line
+        .split(['|', '•', '·', '»', '›'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.len() >= 3 && parts.iter().all(|p| p.split_whitespace().count() <= 8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chrome_by_kind() {
+        for line in [
+            "Advertisement",
+            "ADVERTISEMENT",
+            "Advertisement banner",
+            "Cover Image",
+            "View post on X",
+            "View this post on Instagram",
+            "Share this article",
+            "Leave a comment",
+            "Post a Comment",
+            "12 Comments",
+            "shared on",
+            "Follow us on Telegram",
+            "printer",
+            "Suivre ce blog Administration + Créer mon blog",
+            "Sommaire",
+            "Recherche",
+            "Compartir en Facebook",
+            "© 2018. All Rights Reserved.   | Contact Us",
+            "Copyright 2024 Example Media",
+            "Categories: 2020",
+            "Tags: Sudan, Darfur, RSF",
+            "|",
+            "X",
+            "Arrow-right Camera",
+            "Skip to main content",
+        ] {
+            assert!(chrome_kind(line).is_some(), "{line}");
+        }
+        for line in [
+            "Sudan army retakes El Fasher",
+            "Share prices fell sharply in Khartoum on Monday.",
+            "Follow the money: how the war is paid for",
+            "Post-war Syria faces a long recovery",
+            "The army said it would print new banknotes.",
+            "Clash Report",
+        ] {
+            assert_eq!(chrome_kind(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn credits_captions_and_bylines() {
+        assert!(is_credit("Alejandro Cegarra/AP"));
+        assert!(is_credit("AP"));
+        assert!(is_credit("Photo: Jane Doe/Reuters"));
+        assert!(is_credit("Getty Images"));
+        assert!(!is_credit("Apples fell in Kabul"));
+        assert!(is_caption(
+            "Protesters gather in the square on Feb. 12. (Jane Doe/AP)"
+        ));
+        assert!(is_caption(
+            "Mourners attend the funeral in Tyre on May 2, 2024 [Jane Doe - Anadolu Agency]"
+        ));
+        assert!(is_caption(
+            "People protest near the university in this picture obtained from social media."
+        ));
+        assert!(!is_caption("Fighting resumed in the north (officials said)."));
+        assert_eq!(byline("By Jane Doe").as_deref(), Some("By Jane Doe"));
+        assert_eq!(
+            byline("By JANE DOE, Reuters").as_deref(),
+            Some("By JANE DOE, Reuters")
+        );
+        assert_eq!(
+            byline("ClashReport Editor").as_deref(),
+            Some("ClashReport Editor")
+        );
+        assert_eq!(byline("Sun Online Desk").as_deref(), Some("Sun Online Desk"));
+        assert_eq!(byline("By Monday the army had left"), None);
+        assert_eq!(byline("De la guerre"), None);
+        assert_eq!(agency("(AFP)"), Some("AFP"));
+        assert_eq!(agency("ASSOCIATED PRESS"), Some("Associated Press"));
+    }
+
+    #[test]
+    fn related_menus_and_bullets() {
+        assert!(is_related_header("Related Articles"));
+        assert!(is_related_header("Trending this week:"));
+        assert!(is_related_header("Read more:"));
+        assert!(is_related_header("Lire aussi"));
+        assert!(!is_related_header("Related talks failed in Doha"));
+        assert!(is_menu_line("Home | World | Sudan | Sport"));
+        assert!(!is_menu_line("Title | 2017-12-31 |"));
+        assert_eq!(bullet_item("  • : Blog name"), Some("Blog name"));
+        assert_eq!(bullet_item("- Item"), Some("Item"));
+        assert_eq!(bullet_item("-5 degrees"), None);
+    }
+}

@@ -1,0 +1,500 @@
+//! The head of a page: which date is the page's, and where its headline,
+//! standfirst, outlet and byline are.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::{
+    DateFrom, HEAD_LINES, Page, Role, is_headline_shaped, is_outlet_like, is_paragraph, words,
+};
+use crate::import::chrome::{bullet_item, byline};
+use crate::import::dates::{Order, Written, ascii_digits, find_dates, page_order};
+
+/// The date chosen for a page.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Chosen {
+    pub date: Option<NaiveDate>,
+    pub from: DateFrom,
+    /// The date line's date as written, when it names no real day.
+    pub invalid: Option<String>,
+}
+
+/// What the head of a page says.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(super) struct Head {
+    pub headline: Option<String>,
+    pub standfirst: Option<String>,
+    /// The outlet a date line or a source line names.
+    pub outlet: Option<String>,
+    /// The outlet a line of its own names (`Stripes`): second to [`Head::outlet`].
+    pub line_outlet: Option<String>,
+    /// A news agency a byline names (`By ASSOCIATED PRESS`): third.
+    pub agency: Option<String>,
+    pub byline: Option<String>,
+    /// A place line (`Popayán, Cauca`).
+    pub place: Option<String>,
+}
+
+/// How many lines after the date line may still be part of the head.
+const AFTER_DATE: usize = 8;
+
+impl Page<'_> {
+    /// The page's date line in its head: the first line among the first
+    /// [`HEAD_LINES`] that is a date (with labels, time, outlet, byline), before the
+    /// article has begun (at most one paragraph-like line before it, a standfirst),
+    /// and not a crawl-time clock at the very top when another date stands under the
+    /// headline.
+    pub(super) fn head_date_line(&self) -> Option<usize> {
+        let mut candidates = Vec::new();
+        let mut paragraphs = 0;
+        for (seen, i) in self.open().enumerate() {
+            if seen >= HEAD_LINES {
+                break;
+            }
+            let is_date = self.dates[i].as_ref().is_some_and(|d| {
+                d.standalone && !matches!(d.written, Some(Written::Yearless { .. }) | None)
+            });
+            if is_date && self.roles[i] == Role::Text {
+                candidates.push(i);
+            } else if self.roles[i] == Role::Text && is_paragraph(self.text(i)) {
+                paragraphs += 1;
+                if paragraphs >= 2 {
+                    break;
+                }
+            }
+        }
+        let first = *candidates.first()?;
+        let first_open = self.open().next();
+        let d0 = self.dates[first].as_ref().expect("a candidate is a date line");
+        let bare_clock = Some(first) == first_open
+            && d0.with_time
+            && !d0.labelled
+            && d0.outlet.is_none()
+            && d0.byline.is_none()
+            && d0.headline.is_none();
+        if bare_clock {
+            // Another date under a headline wins over a clock at the very top.
+            for &c in &candidates[1..] {
+                let under_headline = (first + 1..c)
+                    .any(|j| self.roles[j] == Role::Text && is_headline_shaped(self.text(j)));
+                let other = self.dates[c].as_ref().and_then(|d| d.written) != d0.written;
+                if under_headline && other {
+                    return Some(c);
+                }
+            }
+        }
+        Some(first)
+    }
+
+    /// Chooses the page's date: the metadata line's, else the head's date line's,
+    /// else a labelled date line after the article, else (a guess, for an editor to
+    /// check) a date in the article's text or a yearless dateline with the year the
+    /// page shows elsewhere.
+    pub(super) fn choose_date(&self, metadata: Option<NaiveDate>, head: Option<usize>) -> Chosen {
+        let chosen = |date, from| Chosen {
+            date: Some(date),
+            from,
+            invalid: None,
+        };
+        if let Some(d) = metadata {
+            return chosen(d, DateFrom::Metadata);
+        }
+        let order = self.numeric_order();
+        if let Some(i) = head {
+            let d = self.dates[i].as_ref().expect("the head date line is a date");
+            return match (d.written, order) {
+                (Some(Written::Full(date)), _) => chosen(date, DateFrom::Head),
+                (Some(w @ Written::Numeric { .. }), Some((o, sure))) => match w.date(o) {
+                    Some(date) if sure => chosen(date, DateFrom::Head),
+                    Some(date) => chosen(date, DateFrom::Guess),
+                    None => self.no_date(Some(d.text.clone())),
+                },
+                _ => self.no_date(Some(d.text.clone())),
+            };
+        }
+        if let Some(i) = self.footer_date_line()
+            && let Some(Written::Full(date)) = self.dates[i].as_ref().and_then(|d| d.written)
+        {
+            return chosen(date, DateFrom::Footer);
+        }
+        match self.date_in_text() {
+            Some(date) => chosen(date, DateFrom::Guess),
+            None => self.no_date(None),
+        }
+    }
+
+    fn no_date(&self, invalid: Option<String>) -> Chosen {
+        Chosen {
+            date: None,
+            from: DateFrom::None,
+            invalid,
+        }
+    }
+
+    /// The day/month order of the page's numeric dates, and whether the page decides
+    /// it (otherwise day first, the most common order, as a guess): other numeric dates
+    /// with a number over 12, or a date written with its month's name that agrees with
+    /// one reading.
+    fn numeric_order(&self) -> Option<(Order, bool)> {
+        let all: Vec<_> = self
+            .lines
+            .iter()
+            .flat_map(|l| find_dates(&ascii_digits(&l.text)))
+            .collect();
+        let numeric: Vec<(u32, u32, i32)> = all
+            .iter()
+            .filter_map(|d| match d.written {
+                Written::Numeric {
+                    first,
+                    second,
+                    year,
+                } => Some((first, second, year)),
+                _ => None,
+            })
+            .collect();
+        if numeric.is_empty() {
+            return None;
+        }
+        if let Some(o) = page_order(&all) {
+            return Some((o, true));
+        }
+        let named: Vec<(u32, u32)> = all
+            .iter()
+            .filter_map(|d| match d.written {
+                Written::Full(x) => Some((x.month(), x.day())),
+                Written::Yearless { month, day } => Some((month, day)),
+                _ => None,
+            })
+            .collect();
+        for &(a, b, _) in &numeric {
+            if named.contains(&(b, a)) {
+                return Some((Order::DayFirst, true));
+            }
+            if named.contains(&(a, b)) {
+                return Some((Order::MonthFirst, true));
+            }
+        }
+        Some((Order::DayFirst, false))
+    }
+
+    /// A labelled date line among the last lines of the page (`Published: ...`).
+    fn footer_date_line(&self) -> Option<usize> {
+        let open: Vec<usize> = self.open().collect();
+        open.iter().rev().take(8).copied().find(|&i| {
+            self.dates[i]
+                .as_ref()
+                .is_some_and(|d| d.standalone && d.labelled)
+        })
+    }
+
+    /// A guess from the text: the first whole date in the first paragraphs (not in a
+    /// caption), else a yearless date opening the article (`CARACAS, June 20 -`) with
+    /// the year of another date on the page.
+    fn date_in_text(&self) -> Option<NaiveDate> {
+        let text: Vec<usize> = self
+            .open()
+            .filter(|&i| self.roles[i] == Role::Text)
+            .take(6)
+            .collect();
+        for &i in &text {
+            for d in find_dates(&ascii_digits(self.text(i))) {
+                if let Written::Full(date) = d.written {
+                    return Some(date);
+                }
+            }
+        }
+        let year = self.page_year()?;
+        text.iter().take(3).find_map(|&i| {
+            find_dates(&ascii_digits(self.text(i)))
+                .into_iter()
+                .find_map(|d| match d.written {
+                    Written::Yearless { month, day } => NaiveDate::from_ymd_opt(year, month, day),
+                    _ => None,
+                })
+        })
+    }
+
+    /// The year the page shows elsewhere: of its whole dates (captions and footers
+    /// included), the latest; else the latest year standing alone (`© 2017`).
+    fn page_year(&self) -> Option<i32> {
+        let dated = self
+            .lines
+            .iter()
+            .flat_map(|l| find_dates(&ascii_digits(&l.text)))
+            .filter_map(|d| match d.written {
+                Written::Full(x) => Some(x.year()),
+                Written::Numeric { year, .. } => Some(year),
+                _ => None,
+            })
+            .max();
+        dated.or_else(|| {
+            self.lines
+                .iter()
+                .flat_map(|l| YEAR.find_iter(&l.text).map(|m| m.as_str().to_string()))
+                .filter_map(|y| y.parse().ok())
+                .max()
+        })
+    }
+
+    /// Reads the head around the date line `date_line` (or, without one, the lines
+    /// before the first paragraph), marking the lines it takes.
+    pub(super) fn read_head(&mut self, date_line: Option<usize>) -> Head {
+        let mut head = Head::default();
+        match date_line {
+            Some(d) => {
+                let before: Vec<usize> = self.open().filter(|&i| i < d).collect();
+                self.take_date_line(d, &mut head);
+                self.read_before_body(&before, &mut head);
+                self.read_after_date(d, &mut head);
+            }
+            None => {
+                let mut before = Vec::new();
+                for i in self.open().collect::<Vec<_>>() {
+                    if self.roles[i] == Role::Text && is_paragraph(self.text(i)) {
+                        break;
+                    }
+                    before.push(i);
+                }
+                self.read_before_body(&before, &mut head);
+            }
+        }
+        // Any other date line of the head or footer (`By AP Published: ...`).
+        for i in 0..self.lines.len() {
+            if self.roles[i] == Role::Text
+                && self.dates[i]
+                    .as_ref()
+                    .is_some_and(|d| d.standalone && (d.labelled || d.outlet.is_some()))
+            {
+                self.take_date_line(i, &mut head);
+            }
+        }
+        head
+    }
+
+    /// Takes the date line `i`: its outlet, byline and headline.
+    fn take_date_line(&mut self, i: usize, head: &mut Head) {
+        self.roles[i] = Role::DateLine;
+        let Some(d) = self.dates[i].clone() else {
+            return;
+        };
+        if let Some(o) = d.outlet {
+            head.outlet.get_or_insert(o);
+        }
+        if let Some(a) = d.agency {
+            head.agency.get_or_insert(a);
+        }
+        if let Some(b) = d.byline {
+            head.byline.get_or_insert(b);
+        }
+        if let Some(h) = d.headline
+            && head.headline.is_none()
+        {
+            head.headline = Some(h);
+        }
+    }
+
+    /// Reads the head lines before the date line (or before the first paragraph):
+    /// outlet, headline, standfirst, bylines, captions, place lines, menus.
+    fn read_before_body(&mut self, lines: &[usize], head: &mut Head) {
+        for (k, &i) in lines.iter().enumerate() {
+            if self.roles[i] != Role::Text {
+                continue;
+            }
+            let later = &lines[k + 1..];
+            let role = self.head_line_role(i, later, head);
+            self.roles[i] = role;
+        }
+    }
+
+    /// What a head line before the date is; records what it gives in `head`.
+    fn head_line_role(&self, i: usize, later: &[usize], head: &mut Head) -> Role {
+        let t = self.text(i).to_string();
+        if let Some(b) = byline(&t) {
+            head.byline.get_or_insert(b);
+            return Role::Byline;
+        }
+        if bullet_item(&t).is_some() || self.named_in_later_byline(&t, later) {
+            return Role::Chrome;
+        }
+        if is_place_line(&t) {
+            head.place.get_or_insert(t);
+            return Role::Place;
+        }
+        if head.headline.as_deref().is_some_and(|h| same_text(h, &t)) {
+            return Role::Chrome;
+        }
+        if let Some(role) = self.outlet_line(&t, later, head) {
+            return role;
+        }
+        if head.headline.is_none() {
+            if is_headline_shaped(&t) {
+                let (h, outlet) = split_title_bar(&t);
+                if let Some(o) = outlet {
+                    head.outlet.get_or_insert(o);
+                }
+                head.headline = Some(h);
+                return Role::Headline;
+            }
+            if !is_paragraph(&t) {
+                return Role::Chrome; // `Overblog`, a lone word over the page
+            }
+        }
+        let quoted = t.starts_with(['"', '“', '«', '\'', '‘']);
+        if head.standfirst.is_none() && (is_paragraph(&t) || is_headline_shaped(&t) || quoted) {
+            head.standfirst = Some(t);
+            return Role::Standfirst;
+        }
+        Role::Caption
+    }
+
+    /// An outlet's own line (`Stripes`, `Middle East Monitor`), or a repeat of the
+    /// outlet (`ClashReport` after `Clash Report`).
+    fn outlet_line(&self, t: &str, later: &[usize], head: &mut Head) -> Option<Role> {
+        if !is_outlet_like(t) {
+            return None;
+        }
+        if let Some(o) = head.outlet.as_ref().or(head.line_outlet.as_ref()) {
+            return (squash(o) == squash(t)).then_some(Role::Chrome);
+        }
+        // Over the headline, an outlet-like line with a headline after it is the
+        // outlet (`Middle East Monitor`); under it, a short one (`Stripes`).
+        let take = if head.headline.is_none() {
+            !is_headline_shaped(t)
+                || later.iter().any(|&j| {
+                    self.roles[j] == Role::Text
+                        && bullet_item(self.text(j)).is_none()
+                        && is_headline_shaped(self.text(j))
+                })
+        } else {
+            words(t) <= 2 || !is_headline_shaped(t)
+        };
+        take.then(|| {
+            head.line_outlet = Some(t.to_string());
+            Role::Outlet
+        })
+    }
+
+    /// Whether `t` is the name a later byline of the head gives (`Jane Doe` above
+    /// `By Jane Doe`).
+    fn named_in_later_byline(&self, t: &str, later: &[usize]) -> bool {
+        words(t) <= 4
+            && later
+                .iter()
+                .take(3)
+                .any(|&j| byline(self.text(j)).is_some_and(|b| b != t && b.contains(t)))
+    }
+
+    /// Reads the lines between the date line and the article: bylines, outlet
+    /// repeats, chrome, a blog's headline under its date, a link blog's
+    /// `From <outlet> (<date>):` line.
+    fn read_after_date(&mut self, d: usize, head: &mut Head) {
+        let after: Vec<usize> = self.open().filter(|&i| i > d).take(AFTER_DATE).collect();
+        for (k, &i) in after.iter().enumerate() {
+            if self.roles[i] != Role::Text {
+                continue;
+            }
+            let t = self.text(i).to_string();
+            if is_paragraph(&t) && !self.is_source_line(&t) {
+                break;
+            }
+            // The next line opens the article (maybe hard-wrapped, so not a whole
+            // sentence).
+            let next_is_paragraph = after.get(k + 1).is_some_and(|&j| {
+                let next = self.text(j);
+                is_paragraph(next) || (words(next) >= 10 && next.len() > t.len())
+            });
+            if self.dates[i].as_ref().is_some_and(|d| d.standalone) {
+                self.take_date_line(i, head);
+                continue;
+            }
+            self.roles[i] = if let Some(b) = byline(&t) {
+                head.byline.get_or_insert(b);
+                Role::Byline
+            } else if head.headline.as_deref().is_some_and(|h| same_text(h, &t)) {
+                Role::Chrome
+            } else if let Some(outlet) = source_line_outlet(&t) {
+                head.outlet.get_or_insert(outlet);
+                Role::Outlet
+            } else if is_place_line(&t) {
+                head.place.get_or_insert(t);
+                Role::Place
+            } else if let Some(role) = self.outlet_line(&t, &[], head) {
+                role
+            } else if head.headline.is_none() && is_headline_shaped(&t) && next_is_paragraph {
+                head.headline = Some(t);
+                Role::Headline
+            } else if words(&t) <= 2 {
+                Role::Chrome
+            } else {
+                break;
+            };
+        }
+    }
+
+    fn is_source_line(&self, t: &str) -> bool {
+        source_line_outlet(t).is_some()
+    }
+}
+
+static YEAR: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"\b(?:19|20)\d{2}\b").unwrap());
+
+static SOURCE_LINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^(?:From|Source|Via|Vía|Fuente|Source\s*:)\s+(?:the\s+)?(?P<outlet>[\p{Lu}][\p{L}0-9&.' -]{1,50}?)\s*\((?P<date>[^()]{4,40})\)\s*:").unwrap()
+});
+
+/// The outlet a link blog's source line names: `From CNN Philippines (Jan 27, 2019):
+/// ...` -> `CNN Philippines`.
+pub(super) fn source_line_outlet(t: &str) -> Option<String> {
+    let c = SOURCE_LINE.captures(t)?;
+    let date = &c["date"];
+    find_dates(&ascii_digits(date))
+        .first()
+        .map(|_| c["outlet"].trim().to_string())
+}
+
+/// A place line in a page's head: `Popayán, Cauca`, `Kabul, Afghanistan`: one comma
+/// between capitalised names, no digits, at most five words.
+pub(super) fn is_place_line(t: &str) -> bool {
+    let parts: Vec<&str> = t.split(',').map(str::trim).collect();
+    parts.len() == 2
+        && words(t) <= 5
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && !t.ends_with(['.', '!', '?'])
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && p.split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        })
+}
+
+/// A headline with an outlet after ` | ` (`Truce holds | Example News`), or an
+/// agency or outlet after a dash (`Truce holds - Reuters`): the headline and the
+/// outlet.
+pub(super) fn split_title_bar(t: &str) -> (String, Option<String>) {
+    for sep in [" | ", " - ", " – ", " — "] {
+        if let Some(pos) = t.rfind(sep) {
+            let (h, o) = (t[..pos].trim(), t[pos + sep.len()..].trim());
+            let agency = crate::import::chrome::agency(o).is_some();
+            let outlet = is_outlet_like(o) && (sep == " | " || agency || words(o) >= 2);
+            if words(h) >= 3 && (agency || outlet) {
+                return (h.to_string(), Some(o.to_string()));
+            }
+        }
+    }
+    (t.to_string(), None)
+}
+
+/// Text compared without case, spaces and punctuation (`ClashReport` is `Clash
+/// Report`).
+pub(super) fn squash(t: &str) -> String {
+    t.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether two lines say the same (a repeated headline).
+pub(super) fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (squash(a), squash(b));
+    !a.is_empty() && (a == b || (a.len() > 20 && b.starts_with(&a)))
+}
