@@ -176,7 +176,8 @@ fn no_seed_is_lost_and_bad_ones_do_not_stop_the_others() {
         ("e-only-date.txt", "no country found"),
     ] {
         assert!(
-            msg.contains(&format!("warning: seeds/{seed}: imported as a draft")) && msg.contains(why),
+            msg.contains(&format!("warning: seeds/{seed}: imported as a draft"))
+                && msg.contains(why),
             "{seed}: {msg}"
         );
     }
@@ -188,12 +189,21 @@ fn no_seed_is_lost_and_bad_ones_do_not_stop_the_others() {
     assert_eq!(created.len(), 5, "all but the empty file: {created:?}");
     let drafts: Vec<_> = created
         .iter()
-        .filter(|p| std::fs::read_to_string(p).unwrap().contains("\ndraft: true\n"))
+        .filter(|p| {
+            std::fs::read_to_string(p)
+                .unwrap()
+                .contains("\ndraft: true\n")
+        })
         .collect();
     assert_eq!(drafts.len(), 3, "{drafts:?}");
     let undated = created
         .iter()
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("undated-"))
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("undated-")
+        })
         .expect("the undated report is named so");
     let text = std::fs::read_to_string(undated).unwrap();
     assert!(text.contains("review:\n- date\n"), "{text}");
@@ -437,16 +447,26 @@ fn check_lists_the_reports_waiting_for_review_until_an_editor_fixes_them() {
     let tmp = tempfile::tempdir().unwrap();
     let seeds = tmp.path().join("seeds");
     std::fs::create_dir_all(&seeds).unwrap();
-    std::fs::copy(abs("tests/fixtures/layouts/no-date.txt"), seeds.join("no-date.txt")).unwrap();
+    std::fs::copy(
+        abs("tests/fixtures/layouts/no-date.txt"),
+        seeds.join("no-date.txt"),
+    )
+    .unwrap();
     std::fs::copy(abs(SEED), seeds.join("good.txt")).unwrap();
     let out = sitrep(tmp.path(), &["import", "seeds"]);
-    assert!(out.status.success(), "drafts are not failures: {}", text(&out));
+    assert!(
+        out.status.success(),
+        "drafts are not failures: {}",
+        text(&out)
+    );
     let out = sitrep(tmp.path(), &["check"]);
     let msg = text(&out);
     assert!(out.status.success(), "{msg}");
     assert!(msg.contains("1 report waiting for review"), "{msg}");
     assert!(
-        msg.contains("undated-clash-reported-near-the-border.md: date, countries, region (a draft)"),
+        msg.contains(
+            "undated-clash-reported-near-the-border.md: date, countries, region (a draft)"
+        ),
         "{msg}"
     );
     // The editor dates it, names its country, publishes it and clears the list.

@@ -46,19 +46,36 @@ fn check(w: &Want) {
     let r = import(w.file);
     let fm = &r.front_matter;
     let f = w.file;
-    assert_eq!(fm.date.map(|d| d.to_string()).as_deref(), w.date, "{f}: date");
+    assert_eq!(
+        fm.date.map(|d| d.to_string()).as_deref(),
+        w.date,
+        "{f}: date"
+    );
     match w.title.strip_suffix('…') {
         Some(start) => assert!(fm.title.starts_with(start), "{f}: title {:?}", fm.title),
         None => assert_eq!(fm.title, w.title, "{f}: title"),
     }
     assert_eq!(fm.source.as_deref(), w.source, "{f}: source");
-    assert_eq!(fm.countries.first().map(String::as_str), w.primary, "{f}: {:?}", fm.countries);
+    assert_eq!(
+        fm.countries.first().map(String::as_str),
+        w.primary,
+        "{f}: {:?}",
+        fm.countries
+    );
     assert_eq!(fm.region.as_deref(), w.region, "{f}: region");
     for chrome in w.not_in_body {
-        assert!(!r.body.contains(chrome), "{f}: `{chrome}` in the body:\n{}", r.body);
+        assert!(
+            !r.body.contains(chrome),
+            "{f}: `{chrome}` in the body:\n{}",
+            r.body
+        );
     }
     for c in w.not_countries {
-        assert!(!fm.countries.iter().any(|x| x == c), "{f}: {c} in {:?}", fm.countries);
+        assert!(
+            !fm.countries.iter().any(|x| x == c),
+            "{f}: {c} in {:?}",
+            fm.countries
+        );
     }
 }
 
@@ -71,7 +88,12 @@ fn date_glued_to_the_outlet_with_a_category_trailer() {
         source: Some("Frontline Wire"),
         primary: Some("Sudan"),
         region: Some("Africa"),
-        not_in_body: &["Ukraine - Russia War", "March 2025", "Middle East", "Asia-Pasific"],
+        not_in_body: &[
+            "Ukraine - Russia War",
+            "March 2025",
+            "Middle East",
+            "Asia-Pasific",
+        ],
         not_countries: &["Ukraine", "Russia"],
     });
 }
@@ -85,13 +107,26 @@ fn headline_and_standfirst_over_a_glued_date_line_with_chrome_and_headings() {
         source: Some("Frontline Wire"),
         primary: Some("Democratic Republic of the Congo"),
         region: Some("Africa"),
-        not_in_body: &["Cover Image", "FrontlineWire", "April 02, 2025", "Army Says Rebels"],
+        not_in_body: &[
+            "Cover Image",
+            "FrontlineWire",
+            "April 02, 2025",
+            "Army Says Rebels",
+        ],
         ..DEFAULT
     });
     let r = import("headline-first.txt");
-    assert!(r.body.contains("\n\n## Civilians Return To Markets\n\n"), "{}", r.body);
     assert!(
-        r.front_matter.summary.as_deref().unwrap().starts_with("The army of the Democratic"),
+        r.body.contains("\n\n## Civilians Return To Markets\n\n"),
+        "{}",
+        r.body
+    );
+    assert!(
+        r.front_matter
+            .summary
+            .as_deref()
+            .unwrap()
+            .starts_with("The army of the Democratic"),
         "the standfirst is the summary"
     );
     assert_eq!(
@@ -149,7 +184,11 @@ fn headline_standfirst_caption_and_credit_over_the_date() {
         title: "Two killed as protests turn violent in Caracas",
         primary: Some("Venezuela"),
         region: Some("America"),
-        not_in_body: &["Jane Roe/AP", "Students march to the prosecutor", "February 12, 2014"],
+        not_in_body: &[
+            "Jane Roe/AP",
+            "Students march to the prosecutor",
+            "February 12, 2014",
+        ],
         ..DEFAULT
     });
     let r = import("headline-standfirst-caption.txt");
@@ -199,7 +238,12 @@ fn date_glued_to_a_section_name_and_bylines_twice() {
         source: None,
         primary: Some("Iran"),
         region: Some("Middle East"),
-        not_in_body: &["Jane Roe", "World News", "in this picture", "Protesters Killed as"],
+        not_in_body: &[
+            "Jane Roe",
+            "World News",
+            "in this picture",
+            "Protesters Killed as",
+        ],
         ..DEFAULT
     });
 }
@@ -226,11 +270,21 @@ fn chrome_first_then_headline_outlet_date_caption_credit_and_byline_date() {
         source: Some("Stripes"),
         primary: Some("Azerbaijan"),
         region: Some("Europe"),
-        not_in_body: &["Categories", "Soldiers walk past", "\nAP\n", "Published:", "Nov 6 2020"],
+        not_in_body: &[
+            "Categories",
+            "Soldiers walk past",
+            "\nAP\n",
+            "Published:",
+            "Nov 6 2020",
+        ],
         ..DEFAULT
     });
     let r = import("chrome-first.txt");
-    assert!(r.body.starts_with("STEPANAKERT, Azerbaijan —"), "{}", r.body);
+    assert!(
+        r.body.starts_with("STEPANAKERT, Azerbaijan —"),
+        "{}",
+        r.body
+    );
 }
 
 #[test]
@@ -264,7 +318,12 @@ fn posted_by_line_and_hard_wrapped_paragraphs() {
         "hard-wrapped lines joined: {}",
         r.body
     );
-    assert_eq!(r.body.matches("\n\n").count(), 1, "two paragraphs: {}", r.body);
+    assert_eq!(
+        r.body.matches("\n\n").count(),
+        1,
+        "two paragraphs: {}",
+        r.body
+    );
 }
 
 #[test]
@@ -367,7 +426,14 @@ fn tickers_adverts_embeds_and_related_lists_are_dropped() {
             "refinery",
             "Jeddah",
         ],
-        not_countries: &["Pakistan", "Cuba", "Ukraine", "Russia", "Sudan", "Saudi Arabia"],
+        not_countries: &[
+            "Pakistan",
+            "Cuba",
+            "Ukraine",
+            "Russia",
+            "Sudan",
+            "Saudi Arabia",
+        ],
         ..DEFAULT
     });
 }
@@ -409,7 +475,15 @@ fn platform_chrome_and_a_french_date() {
         source: Some("RFI"),
         primary: Some("Chad"),
         region: Some("Africa"),
-        not_in_body: &["Overblog", "Suivre", "Sommaire", "Recherche", "Liens", "Contact", "17:20"],
+        not_in_body: &[
+            "Overblog",
+            "Suivre",
+            "Sommaire",
+            "Recherche",
+            "Liens",
+            "Contact",
+            "17:20",
+        ],
         ..DEFAULT
     });
 }

@@ -79,7 +79,10 @@ fn norm(s: &str) -> String {
 }
 
 fn same_country(a: &str, b: &str) -> bool {
-    norm(a) == norm(b) || SAME.iter().any(|(x, y)| (a == *x && b == *y) || (a == *y && b == *x))
+    norm(a) == norm(b)
+        || SAME
+            .iter()
+            .any(|(x, y)| (a == *x && b == *y) || (a == *y && b == *x))
 }
 
 #[test]
@@ -132,7 +135,13 @@ fn real_pages_meet_the_accuracy_floors() {
             with_title += 1;
             titles_ok += usize::from(title_ok);
         }
-        if !(date_ok && reg_ok && prim_ok && hits == a.countries.len() && right == found.len() && title_ok) {
+        if !(date_ok
+            && reg_ok
+            && prim_ok
+            && hits == a.countries.len()
+            && right == found.len()
+            && title_ok)
+        {
             println!(
                 "{:45} date {date} (want {}) region {:?} (want {}) countries {:?} (want {:?}) title {:?}{}",
                 a.file,
@@ -142,7 +151,11 @@ fn real_pages_meet_the_accuracy_floors() {
                 fm.countries,
                 a.countries,
                 fm.title,
-                if title_ok { String::new() } else { format!(" (want {:?})", a.title) }
+                if title_ok {
+                    String::new()
+                } else {
+                    format!(" (want {:?})", a.title)
+                }
             );
         }
     }
@@ -161,6 +174,12 @@ fn real_pages_meet_the_accuracy_floors() {
     assert!(pct(region_ok, n) >= 92.0, "region at least 92%");
     assert!(pct(primary_ok, n) >= 84.0, "primary country at least 84%");
     assert!(pct(recalled, expected_total) >= 90.0, "recall at least 90%");
-    assert!(pct(correct_found, found_total) >= 90.0, "precision at least 90%");
-    assert!(pct(titles_ok, with_title) >= 90.0, "own headline at least 90%");
+    assert!(
+        pct(correct_found, found_total) >= 90.0,
+        "precision at least 90%"
+    );
+    assert!(
+        pct(titles_ok, with_title) >= 90.0,
+        "own headline at least 90%"
+    );
 }

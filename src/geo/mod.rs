@@ -8,16 +8,28 @@
 //!   uses that keshvar lacks or gets odd, and of phrases that must not count;
 //! * [`capitals`], capital cities as news uses them for governments (`Beijing`, `Kyiv`).
 //!
+//! * [`foreign_forms`], the names and demonyms French, Spanish and Arabic text uses
+//!   (`Tchad`, `Estados Unidos`, `اليمن`), matched in text of that language only
+//!   (Arabic script is never English, so Arabic forms match anywhere).
+//!
 //! [`Gazetteer::find_mentions`] scans text for these forms, longest match first, with
 //! the case a proper noun needs (`Chad` but not `chad`, `US` but not `us`).
+//! [`Gazetteer::find_places`] finds the places below the country (`El Fasher`,
+//! `Helmand`, `Donbas`), see [`places`].
 
 pub mod capitals;
+pub mod foreign_forms;
+pub mod groups;
 pub mod news_forms;
+pub mod places;
+pub mod regions;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
+use compact_str::CompactString;
 use keshvar::CountryIterator;
 
 use news_forms::*;
@@ -65,16 +77,34 @@ pub struct Mention {
     pub locative: bool,
 }
 
+/// The language of a text, as far as the gazetteer cares: which foreign forms may
+/// match, and which prepositions make a mention locative. See [`detect_language`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// English, and anything not recognised as another of these.
+    En,
+    /// French.
+    Fr,
+    /// Spanish.
+    Es,
+    /// Arabic (text mostly in Arabic script).
+    Ar,
+}
+
 /// A word of text, as the matcher sees it.
 #[derive(Debug, Clone, PartialEq)]
 struct Token {
     start: usize,
     end: usize,
     /// Lower case, ASCII-folded (`Côte` -> `cote`), apostrophes straightened;
-    /// initialisms keep their dots (`u.s.`).
-    norm: String,
+    /// initialisms keep their dots (`u.s.`). Arabic words are kept in Arabic script,
+    /// normalised (see [`arabic_norm`]).
+    norm: CompactString,
     capitalised: bool,
+    /// Has cased letters, none of them lower case (`US`, `MASAYA`; never Arabic).
     all_caps: bool,
+    /// Written in Arabic script.
+    arabic: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -82,6 +112,8 @@ enum CaseRule {
     Any,
     Capitalised,
     AllCaps,
+    /// Lower case only (Spanish demonyms: `colombiano`, never `Frances`).
+    Lower,
 }
 
 #[derive(Debug, Clone)]
@@ -92,20 +124,57 @@ struct Form {
     country: Option<usize>,
     kind: FormKind,
     valid: Option<(NaiveDate, NaiveDate)>,
+    /// The language whose text the form is matched in; `None` for any.
+    lang: Option<Lang>,
 }
 
 /// The country data and the form index. Get the shared instance with [`gazetteer`].
 #[derive(Debug)]
 pub struct Gazetteer {
     countries: Vec<Country>,
-    by_code: HashMap<String, usize>,
+    by_code: FastMap<String, usize>,
     /// First word of a form -> forms starting with it, longest first.
-    forms: HashMap<String, Vec<Form>>,
+    forms: FastMap<String, Vec<Form>>,
     /// [`US_STATES`], as normalised words.
     us_states: Vec<Vec<String>>,
+    /// The first words of [`US_STATES`].
+    us_state_words: FastSet<String>,
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
+
+/// FNV-1a: a fast hash for the short words the gazetteer looks up (no protection
+/// against crafted collisions is needed: the keys are its own tables).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A hash map keyed by words, with [`Fnv`].
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+/// A hash set of words, with [`Fnv`].
+type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+
+/// A set of the words of a table.
+fn word_set(words: &[&'static str]) -> FastSet<&'static str> {
+    words.iter().copied().collect()
+}
 
 /// The gazetteer, built on first use (a few milliseconds).
 pub fn gazetteer() -> &'static Gazetteer {
@@ -120,11 +189,20 @@ impl Gazetteer {
     fn build() -> Gazetteer {
         let mut g = Gazetteer {
             countries: Vec::new(),
-            by_code: HashMap::new(),
-            forms: HashMap::new(),
+            by_code: FastMap::default(),
+            forms: FastMap::default(),
+            us_state_words: US_STATES
+                .iter()
+                .filter_map(|s| tokenize(s).into_iter().next().map(|t| t.norm.into_string()))
+                .collect(),
             us_states: US_STATES
                 .iter()
-                .map(|s| tokenize(s).into_iter().map(|t| t.norm).collect())
+                .map(|s| {
+                    tokenize(s)
+                        .into_iter()
+                        .map(|t| t.norm.into_string())
+                        .collect()
+                })
                 .collect(),
         };
         let keshvar_forms = g.add_keshvar_states();
@@ -169,6 +247,7 @@ impl Gazetteer {
                 g.add_form(n, Some(g.by_code[code]), FormKind::Capital, None);
             }
         }
+        g.add_foreign_forms();
         for f in STOP_FORMS {
             g.add_form(f, None, FormKind::Name, None);
         }
@@ -241,9 +320,23 @@ impl Gazetteer {
         kind: FormKind,
         valid: Option<(NaiveDate, NaiveDate)>,
     ) {
+        self.add_form_in(text, country, kind, valid, None, None);
+    }
+
+    /// Adds a form matched only in text of `lang` (any text for `None`), with the case
+    /// rule `case` for every word (the case of `text` decides for `None`).
+    fn add_form_in(
+        &mut self,
+        text: &str,
+        country: Option<usize>,
+        kind: FormKind,
+        valid: Option<(NaiveDate, NaiveDate)>,
+        lang: Option<Lang>,
+        case_rule: Option<CaseRule>,
+    ) {
         let tokens = tokenize(text);
         let Some(first) = tokens.first() else { return };
-        let words: Vec<String> = tokens.iter().map(|t| t.norm.clone()).collect();
+        let words: Vec<String> = tokens.iter().map(|t| t.norm.to_string()).collect();
         let case: Vec<CaseRule> = tokens
             .iter()
             .map(|t| {
@@ -262,14 +355,19 @@ impl Gazetteer {
             })
             .collect();
         // Stop forms match in any case (`Indian ocean`, `Islamic state`).
-        let case = if country.is_none() {
-            vec![CaseRule::Any; words.len()]
-        } else {
-            case
+        let case = match (country, case_rule) {
+            (None, _) => vec![CaseRule::Any; words.len()],
+            (Some(_), Some(rule)) => vec![rule; words.len()],
+            (Some(_), None) => case,
         };
-        let entry = self.forms.entry(first.norm.clone()).or_default();
-        // The same words for the same dates twice: the first one stays.
-        if entry.iter().any(|f| f.words == words && f.valid == valid) {
+        let entry = self.forms.entry(first.norm.to_string()).or_default();
+        // The same words for the same dates, case and language twice: the first stays.
+        if entry.iter().any(|f| {
+            f.words == words
+                && f.valid == valid
+                && f.case == case
+                && (f.lang.is_none() || f.lang == lang)
+        }) {
             return;
         }
         entry.push(Form {
@@ -278,7 +376,72 @@ impl Gazetteer {
             country,
             kind,
             valid,
+            lang,
         });
+    }
+
+    /// Adds the forms of [`foreign_forms`]: French and Spanish ones for text in that
+    /// language, with their plurals (and the feminine ones the tables list); Arabic ones
+    /// for any text, demonyms with their inflections and the article.
+    fn add_foreign_forms(&mut self) {
+        use foreign_forms::*;
+        type Table = &'static [(&'static str, &'static [&'static str])];
+        let tables: [(Table, Lang, FormKind, Option<CaseRule>); 4] = [
+            (FRENCH_NAMES, Lang::Fr, FormKind::Name, None),
+            (
+                FRENCH_DEMONYMS,
+                Lang::Fr,
+                FormKind::Demonym,
+                Some(CaseRule::Any),
+            ),
+            (SPANISH_NAMES, Lang::Es, FormKind::Name, None),
+            (
+                SPANISH_DEMONYMS,
+                Lang::Es,
+                FormKind::Demonym,
+                Some(CaseRule::Lower),
+            ),
+        ];
+        for (table, lang, kind, case) in tables {
+            for &(code, forms) in table {
+                let idx = self.by_code[code];
+                for f in forms {
+                    let mut variants = vec![f.to_string()];
+                    if kind == FormKind::Demonym {
+                        variants.extend(plural(f, lang));
+                    }
+                    for v in variants {
+                        self.add_form_in(&v, Some(idx), kind, None, Some(lang), case);
+                    }
+                }
+            }
+        }
+        for &(lang, forms) in FOREIGN_STOP_FORMS {
+            let lang = match lang {
+                "fr" => Some(Lang::Fr),
+                "es" => Some(Lang::Es),
+                _ => None,
+            };
+            for f in forms {
+                self.add_form_in(f, None, FormKind::Name, None, lang, None);
+            }
+        }
+        for &(code, forms) in ARABIC_NAMES {
+            for f in forms {
+                self.add_form(f, Some(self.by_code[code]), FormKind::Name, None);
+            }
+        }
+        for &(code, stems) in ARABIC_DEMONYMS {
+            for stem in stems {
+                // Masculine, feminine, plurals; each also with the article.
+                for end in ["", "ة", "ون", "ين"] {
+                    for article in ["", "ال"] {
+                        let form = format!("{article}{stem}{end}");
+                        self.add_form(&form, Some(self.by_code[code]), FormKind::Demonym, None);
+                    }
+                }
+            }
+        }
     }
 
     /// Adds the regular plural of a demonym (`Iraqi` -> `Iraqis`), where English has one.
@@ -327,7 +490,7 @@ impl Gazetteer {
         }
         let tokens = tokenize(name);
         let first = tokens.first()?;
-        let forms = self.forms.get(&first.norm)?;
+        let forms = self.forms.get(first.norm.as_str())?;
         forms
             .iter()
             .find(|f| {
@@ -342,21 +505,62 @@ impl Gazetteer {
     /// report's date: names whose meaning changed (`Moscow` for the Soviet Union until
     /// 1991, `Congo`) are read as they were meant then.
     ///
-    /// Ambiguous names are resolved over the whole text: `Georgia` is dropped when it
-    /// follows a word showing the US state (`state of Georgia`, `Atlanta, Georgia`),
-    /// or when the report mentions the United States and nothing shows the country
-    /// (`Tbilisi`, `Georgian`, `Abkhazia`...).
+    /// Ambiguous names are resolved over the whole text: `Georgia` is dropped when a
+    /// word next to it shows the US state (`state of Georgia`, `Atlanta, Georgia`,
+    /// `Georgia National Guard`), or when the report mentions the United States or
+    /// another US state and nothing shows the country (`Tbilisi`, `Georgian`,
+    /// `Abkhazia`...).
+    ///
+    /// Not mentions: a capital naming an agreement or format (`the Minsk agreements`,
+    /// `the Oslo Accords`), a demonym for a past or a community (`ex-Soviet`, `former
+    /// Yugoslav`, `ethnic Albanians`) or after another state's demonym (`Bosnian Serb`),
+    /// a capital inside a longer place name (`Mocimboa da Praia`), a name before a US
+    /// state (`Paris, Texas`).
+    ///
+    /// French, Spanish and Arabic forms count in text of that language (see
+    /// [`detect_language`], run over all of `paragraphs`): `Tchad`, `colombiano`,
+    /// `واليمن` (with the attached conjunctions, prepositions and article Arabic writes).
     pub fn find_mentions(&self, paragraphs: &[&str], date: NaiveDate) -> Vec<Mention> {
+        let tokenized: Vec<Vec<Token>> = paragraphs.iter().map(|p| tokenize(p)).collect();
+        self.mentions_in(paragraphs, &tokenized, detect_language(paragraphs), date)
+    }
+
+    /// [`Self::find_mentions`] and [`Self::find_places`] at once, reading the text
+    /// once (cheaper than calling both).
+    pub fn find_mentions_and_places(
+        &self,
+        paragraphs: &[&str],
+        date: NaiveDate,
+    ) -> (Vec<Mention>, Vec<places::PlaceMention>) {
+        let tokenized: Vec<Vec<Token>> = paragraphs.iter().map(|p| tokenize(p)).collect();
+        let lang = detect_language(paragraphs);
+        (
+            self.mentions_in(paragraphs, &tokenized, lang, date),
+            self.places_in(paragraphs, &tokenized, lang),
+        )
+    }
+
+    /// [`Self::find_mentions`] on tokenised paragraphs of language `lang`.
+    fn mentions_in(
+        &self,
+        paragraphs: &[&str],
+        tokenized: &[Vec<Token>],
+        lang: Lang,
+        date: NaiveDate,
+    ) -> Vec<Mention> {
         let mut mentions = Vec::new();
         let mut georgia_cue = false;
-        for (p, text) in paragraphs.iter().enumerate() {
-            let tokens = tokenize(text);
+        let mut us_state_named = false;
+        for (p, (text, tokens)) in paragraphs.iter().zip(tokenized).enumerate() {
+            let tokens = tokens.as_slice();
             georgia_cue |= tokens
                 .iter()
                 .any(|t| GEORGIA_COUNTRY_CUES.contains(&t.norm.as_str()));
+            us_state_named |= (0..tokens.len())
+                .any(|k| tokens[k].norm != "georgia" && self.us_state_at(tokens, k));
             let mut i = 0;
             while i < tokens.len() {
-                let Some(form) = self.match_at(&tokens, i, date) else {
+                let Some(form) = self.match_at(tokens, i, Some(date), Some(lang)) else {
                     i += 1;
                     continue;
                 };
@@ -369,35 +573,10 @@ impl Gazetteer {
                     while k <= 3 && (is_direction(prev(k)) || prev(k) == Some("the")) {
                         k += 1;
                     }
-                    let locative = is_locative(prev(k))
+                    let locative = is_locative(prev(k), lang)
+                        || tokens[i].arabic && arabic_locative_prefix(&tokens[i].norm)
                         || (form.kind != FormKind::Name && is_place_noun(next));
-                    let mut keep = true;
-                    // `Mocimboa da Praia` is not Praia; `Santiago de Cuba` not Santiago.
-                    if form.kind == FormKind::Capital
-                        && prev(1).is_some_and(|w| PLACE_PARTICLES.contains(&w))
-                        && tokens[i - 1].start < tokens[i].start
-                        && !tokens[i - 1].capitalised
-                    {
-                        keep = false;
-                    }
-                    // `Paris, Texas`, `Lebanon, Pennsylvania`: a US town.
-                    // (`Tbilisi, Georgia` is the country: the name after the comma is
-                    // the same country's.)
-                    if let Some(next) = tokens.get(i + n)
-                        && text[tokens[i + n - 1].end..next.start].trim() == ","
-                        && self.us_state_at(&tokens, i + n)
-                        && self
-                            .match_at(&tokens, i + n, date)
-                            .is_none_or(|f| f.country != Some(country))
-                    {
-                        keep = false;
-                    }
-                    if self.countries[country].code == "GE" && form.kind == FormKind::Name {
-                        let state_before = prev(1).is_some_and(|w| GEORGIA_STATE_CUES.contains(&w))
-                            || (prev(1) == Some("of") && prev(2) == Some("state"));
-                        let state_after = tokens.get(i + 1).is_some_and(|t| t.norm == "state");
-                        keep = !(state_before || state_after);
-                    }
+                    let keep = self.keeps(text, tokens, i, form, country, date, lang);
                     if keep {
                         mentions.push(Mention {
                             country,
@@ -413,50 +592,219 @@ impl Gazetteer {
         }
         let us = self.by_code["US"];
         let ge = self.by_code["GE"];
-        if !georgia_cue && mentions.iter().any(|m| m.country == us) {
+        if !georgia_cue && (us_state_named || mentions.iter().any(|m| m.country == us)) {
             mentions.retain(|m| !(m.country == ge && m.kind == FormKind::Name));
         }
         mentions
     }
 
-    /// Whether the tokens at `i` name a US state (`Texas`, `New York`).
-    fn us_state_at(&self, tokens: &[Token], i: usize) -> bool {
-        self.us_states.iter().any(|state| {
-            state.len() + i <= tokens.len()
-                && tokens[i].capitalised
-                && state.iter().zip(&tokens[i..]).all(|(w, t)| *w == t.norm)
-        })
+    /// Whether the form matched at `tokens[i]` counts as a mention of `country` (see
+    /// [`Self::find_mentions`] for the rules).
+    #[allow(clippy::too_many_arguments)]
+    fn keeps(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+        form: &Form,
+        country: usize,
+        date: NaiveDate,
+        lang: Lang,
+    ) -> bool {
+        let n = form.words.len();
+        let prev = |k: usize| i.checked_sub(k).map(|j| tokens[j].norm.as_str());
+        // `the Minsk agreements`, `the Oslo Accords`: named after the city they were
+        // signed in, not about its state.
+        if form.kind == FormKind::Capital
+            && tokens
+                .get(i + n)
+                .is_some_and(|t| AGREEMENT_NOUNS.contains(&t.norm.as_str()))
+        {
+            return false;
+        }
+        if self.names_something_else(text, tokens, i, form, country, date, lang) {
+            return false;
+        }
+        // `Mocimboa da Praia` is not Praia; `Santiago de Cuba` not Santiago.
+        if form.kind == FormKind::Capital
+            && prev(1).is_some_and(|w| PLACE_PARTICLES.contains(&w))
+            && tokens[i - 1].start < tokens[i].start
+            && !tokens[i - 1].capitalised
+        {
+            return false;
+        }
+        // `Paris, Texas`, `Lebanon, Pennsylvania`: a US town. (`Tbilisi, Georgia` is the
+        // country: the name after the comma is the same country's.)
+        if let Some(next) = tokens.get(i + n)
+            && text[tokens[i + n - 1].end..next.start].trim() == ","
+            && self.us_state_at(tokens, i + n)
+            && self
+                .match_at(tokens, i + n, Some(date), Some(lang))
+                .is_none_or(|f| f.country != Some(country))
+        {
+            return false;
+        }
+        if self.countries[country].code == "GE" && form.kind == FormKind::Name {
+            let state_before = prev(1).is_some_and(|w| GEORGIA_STATE_CUES.contains(&w))
+                || (prev(1) == Some("of") && prev(2) == Some("state"));
+            let state_after = tokens.get(i + 1).is_some_and(|t| t.norm == "state")
+                || (tokens.get(i + 1).is_some_and(|t| t.norm == "national")
+                    && tokens.get(i + 2).is_some_and(|t| t.norm == "guard"));
+            return !(state_before || state_after);
+        }
+        true
     }
 
-    /// The longest form matching the tokens at `i`, if any.
-    fn match_at(&self, tokens: &[Token], i: usize, date: NaiveDate) -> Option<&Form> {
-        let candidates = self.forms.get(&tokens[i].norm)?;
+    /// Whether the form at `tokens[i]` names a community, a past, a person or a
+    /// company rather than `country` (see [`Self::find_mentions`]).
+    #[allow(clippy::too_many_arguments)]
+    fn names_something_else(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+        form: &Form,
+        country: usize,
+        date: NaiveDate,
+        lang: Lang,
+    ) -> bool {
+        let n = form.words.len();
+        let prev = |k: usize| i.checked_sub(k).map(|j| tokens[j].norm.as_str());
+        // `ex-Soviet`, `former Yugoslav`, `ethnic Albanians`: a past or a community,
+        // not the state; `Bosnian Serb`: the second demonym is a community.
+        if form.kind == FormKind::Demonym {
+            if matches!(prev(1), Some("ex" | "former" | "post" | "ethnic")) {
+                return true;
+            }
+            if i > 0
+                && tokens[i - 1].capitalised
+                && text[tokens[i - 1].end..tokens[i].start].trim().is_empty()
+                && self
+                    .match_at(tokens, i - 1, Some(date), Some(lang))
+                    .is_some_and(|f| {
+                        f.kind == FormKind::Demonym
+                            && f.words.len() == 1
+                            && f.country.is_some_and(|c| c != country)
+                    })
+            {
+                return true;
+            }
+        }
+        // `Michael Jordan`: a name after a first name is a surname. `Air France`,
+        // `Kenya Airways`: a company.
+        if form.kind == FormKind::Name && n == 1 && i > 0 {
+            let before = &tokens[i - 1];
+            let joined = text[before.end..tokens[i].start].trim().is_empty();
+            if joined
+                && before.capitalised
+                && (before.norm == "air" || places::first_names().contains(before.norm.as_str()))
+            {
+                return true;
+            }
+        }
+        if tokens
+            .get(i + n)
+            .is_some_and(|t| matches!(t.norm.as_str(), "airlines" | "airways"))
+        {
+            return true;
+        }
+        false
+    }
+
+    /// Whether the tokens at `i` name a US state (`Texas`, `New York`).
+    fn us_state_at(&self, tokens: &[Token], i: usize) -> bool {
+        tokens[i].capitalised
+            && self.us_state_words.contains(tokens[i].norm.as_str())
+            && self.us_states.iter().any(|state| {
+                state.len() + i <= tokens.len()
+                    && state.iter().zip(&tokens[i..]).all(|(w, t)| *w == t.norm)
+            })
+    }
+
+    /// The longest form matching the tokens at `i`, if any, valid at `date` (at any
+    /// date for `None`) and matched in text of `lang` (any form for `None`). An Arabic
+    /// word is also tried without the conjunction, preposition or article attached to
+    /// it (`واليمن` -> `اليمن`, `لليمن` -> `اليمن`, `بلبنان` -> `لبنان`).
+    fn match_at(
+        &self,
+        tokens: &[Token],
+        i: usize,
+        date: Option<NaiveDate>,
+        lang: Option<Lang>,
+    ) -> Option<&Form> {
+        if tokens[i].arabic {
+            return arabic_variants(&tokens[i].norm)
+                .iter()
+                .find_map(|first| self.match_first(tokens, i, first, date, lang));
+        }
+        self.match_first(tokens, i, &tokens[i].norm, date, lang)
+    }
+
+    /// [`Self::match_at`], with `first` standing for the first word's norm.
+    fn match_first(
+        &self,
+        tokens: &[Token],
+        i: usize,
+        first: &str,
+        date: Option<NaiveDate>,
+        lang: Option<Lang>,
+    ) -> Option<&Form> {
+        let candidates = self.forms.get(first)?;
         candidates.iter().find(|f| {
             i + f.words.len() <= tokens.len()
-                && f.valid
-                    .is_none_or(|(from, until)| from <= date && date <= until)
+                && date.is_none_or(|date| {
+                    f.valid
+                        .is_none_or(|(from, until)| from <= date && date <= until)
+                })
+                && (lang.is_none() || f.lang.is_none() || f.lang == lang)
                 && f.words
                     .iter()
                     .zip(&f.case)
                     .enumerate()
                     .all(|(k, (w, rule))| {
                         let t = &tokens[i + k];
-                        *w == t.norm
+                        (*w == t.norm || k == 0)
                             && match rule {
                                 CaseRule::Any => true,
                                 CaseRule::Capitalised => t.capitalised,
                                 CaseRule::AllCaps => t.all_caps,
+                                CaseRule::Lower => !t.capitalised,
                             }
                     })
         })
     }
 }
 
-fn is_locative(word: Option<&str>) -> bool {
-    matches!(
-        word,
-        Some("in" | "inside" | "into" | "across" | "throughout" | "within" | "at")
-    )
+/// The regular plural of a French or Spanish demonym: `tchadien` -> `tchadiens`,
+/// `français` (none), `colombiano` -> `colombianos`, `francés` -> `franceses`,
+/// `israelí` -> `israelíes`.
+fn plural(word: &str, lang: Lang) -> Option<String> {
+    let last = word.chars().last()?;
+    match lang {
+        Lang::Fr if !matches!(last, 's' | 'x') => Some(format!("{word}s")),
+        Lang::Es if matches!(last, 'a' | 'e' | 'o') => Some(format!("{word}s")),
+        Lang::Es if last == 's' => {
+            // `francés` -> `franceses`: the stress accent goes.
+            let stem: String = deunicode::deunicode(word);
+            Some(format!("{stem}es"))
+        }
+        Lang::Es => Some(format!("{word}es")),
+        _ => None,
+    }
+}
+
+fn is_locative(word: Option<&str>, lang: Lang) -> bool {
+    let foreign = match lang {
+        Lang::Fr => matches!(word, Some("en" | "au" | "aux" | "dans" | "a" | "vers")),
+        Lang::Es => matches!(word, Some("en" | "dentro" | "hacia")),
+        Lang::Ar => matches!(word, Some("في" | "داخل")),
+        Lang::En => false,
+    };
+    foreign
+        || matches!(
+            word,
+            Some("in" | "inside" | "into" | "across" | "throughout" | "within" | "at")
+        )
 }
 
 /// Nouns for a place inside one country. (`border` is not one: a border is shared.)
@@ -519,12 +867,15 @@ fn is_direction(word: Option<&str>) -> bool {
 }
 
 /// Splits text into words: runs of letters and digits, with apostrophes inside a word
-/// (`d'Ivoire`) and dots inside an initialism (`U.S.`) kept. Possessives are dropped
-/// (`China’s` -> `china`), hyphens split (`Saudi-led` -> `saudi`, `led`).
+/// (`O'Brien`) and dots inside an initialism (`U.S.`) kept. Possessives are dropped
+/// (`China’s` -> `china`), hyphens split (`Saudi-led` -> `saudi`, `led`), and so are
+/// French elisions (`l'Irak` -> `l'`, `irak`; `d'Ivoire` -> `d'`, `ivoire`). Arabic
+/// words keep their vowel marks (dropped from the norm).
 fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut start: Option<usize> = None;
-    let is_part = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '.');
+    let is_part =
+        |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '.') || is_arabic_mark(c);
     for (i, c) in text.char_indices() {
         match (is_part(c), start) {
             (true, None) => start = Some(i),
@@ -573,40 +924,195 @@ fn push_tokens(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>) {
             .unwrap_or(trimmed);
         let lead = trimmed.len() - trimmed.trim_start_matches(['\'', '’']).len();
         if trimmed.len() > lead {
-            tokens.push(make_token(
-                text,
-                part_start + lead,
-                part_start + trimmed.len(),
-            ));
+            let mut word_start = part_start + lead;
+            if let Some(elided) = french_elision(&trimmed[lead..]) {
+                tokens.push(make_token(text, word_start, word_start + elided));
+                word_start += elided;
+            }
+            tokens.push(make_token(text, word_start, part_start + trimmed.len()));
         }
+    }
+}
+
+/// The length in bytes of a French elided word opening `word` (`l'`, `d’`, `qu'`,
+/// `jusqu'`), when a letter follows it.
+fn french_elision(word: &str) -> Option<usize> {
+    const ELIDED: &[&str] = &[
+        "l", "d", "j", "n", "s", "c", "m", "t", "qu", "jusqu", "lorsqu", "puisqu",
+    ];
+    let apostrophe = word.find(['\'', '’'])?;
+    let head = &word[..apostrophe];
+    let rest = &word[apostrophe..];
+    let after = rest.chars().nth(1)?;
+    (after.is_alphabetic() && ELIDED.iter().any(|e| head.eq_ignore_ascii_case(e)))
+        .then(|| apostrophe + rest.chars().next().map_or(0, char::len_utf8))
+}
+
+/// Whether `c` is a letter of the Arabic script.
+fn is_arabic(c: char) -> bool {
+    matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{0750}'..='\u{077F}'
+        | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+/// Arabic vowel marks and Quranic annotation signs (not letters, but inside words).
+fn is_arabic_mark(c: char) -> bool {
+    matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}'
+        | '\u{06D6}'..='\u{06ED}')
+}
+
+/// An Arabic word as forms are stored: presentation forms folded (NFKC), vowel marks
+/// and the tatweel dropped, the hamza forms of alef as bare alef (`أ إ آ ٱ` -> `ا`),
+/// alef maqsura as ya (`ى` -> `ي`) and ta marbuta as ha (`ة` -> `ه`), the usual
+/// normalisation for matching Arabic text.
+fn arabic_norm(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfkc()
+        .filter(|&c| !is_arabic_mark(c) && c != '\u{0640}')
+        .map(|c| match c {
+            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+            'ى' => 'ي',
+            'ة' => 'ه',
+            c => c,
+        })
+        .collect()
+}
+
+/// An Arabic word (normalised) and its forms without the particles Arabic attaches:
+/// a conjunction (`و` and, `ف` so), then a preposition (`ب` in, `ل` for, `ك` like),
+/// where `لل` is `ل` before the article (`لليمن` -> `اليمن`). The word itself first.
+fn arabic_variants(norm: &str) -> Vec<String> {
+    let mut out = vec![norm.to_string()];
+    for conj in ["", "و", "ف"] {
+        let Some(w1) = norm.strip_prefix(conj) else {
+            continue;
+        };
+        for prep in ["", "ب", "ل", "ك"] {
+            if conj.is_empty() && prep.is_empty() {
+                continue;
+            }
+            let Some(w2) = w1.strip_prefix(prep) else {
+                continue;
+            };
+            if w2.chars().count() >= 2 {
+                out.push(w2.to_string());
+                if prep == "ل" && w2.starts_with('ل') {
+                    out.push(format!("ا{w2}"));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether an Arabic word opens with `ب` (in) before the article: `باليمن`, in Yemen.
+fn arabic_locative_prefix(norm: &str) -> bool {
+    ["بال", "وبال", "فبال"].iter().any(|p| norm.starts_with(p))
+}
+
+/// Guesses the language of a text from its script and its commonest function words
+/// (`the`/`of`; `les`/`des`/`dans`; `los`/`del`/`para`): Arabic when most letters are
+/// Arabic, else French or Spanish when their words outnumber English ones, else
+/// English.
+pub fn detect_language(paragraphs: &[&str]) -> Lang {
+    const EN: &[&str] = &[
+        "the", "and", "of", "to", "is", "was", "were", "said", "with", "that", "for", "from",
+        "has", "have", "by", "on", "which", "this", "it",
+    ];
+    const FR: &[&str] = &[
+        "le", "les", "des", "du", "et", "est", "une", "dans", "pour", "sur", "qui", "au", "aux",
+        "avec", "pas", "ont", "été", "sont", "cette", "il", "elle", "ils", "selon",
+    ];
+    const ES: &[&str] = &[
+        "el", "los", "las", "del", "y", "es", "una", "por", "para", "con", "fue", "han", "su",
+        "sus", "está", "como", "pero", "según", "lo", "al",
+    ];
+    static SETS: LazyLock<[FastSet<&'static str>; 3]> =
+        LazyLock::new(|| [word_set(EN), word_set(FR), word_set(ES)]);
+    let (mut arabic, mut latin) = (0usize, 0usize);
+    let mut counts = [0usize; 3];
+    // The first few thousand characters tell the language as well as the whole text.
+    let mut seen = 0;
+    for p in paragraphs {
+        if seen > 1200 {
+            break;
+        }
+        seen += p.len();
+        for c in p.chars() {
+            if is_arabic(c) {
+                arabic += 1;
+            } else if c.is_alphabetic() {
+                latin += 1;
+            }
+        }
+        // Lower-case words of up to six bytes: all the function words counted.
+        for w in p.split(|c: char| !c.is_alphabetic()) {
+            if w.is_empty() || w.len() > 6 || !w.chars().next().is_some_and(char::is_lowercase) {
+                continue;
+            }
+            for (k, set) in SETS.iter().enumerate() {
+                if set.contains(w) {
+                    counts[k] += 1;
+                }
+            }
+        }
+    }
+    if arabic > latin {
+        Lang::Ar
+    } else if counts[1] > counts[0] && counts[1] >= counts[2] {
+        Lang::Fr
+    } else if counts[2] > counts[0] && counts[2] > counts[1] {
+        Lang::Es
+    } else {
+        Lang::En
     }
 }
 
 /// `U.S.`, `U.K.`, `U.A.E.`, `u.s`: single letters each followed by a dot.
 fn is_initialism(raw: &str) -> bool {
+    if !raw.contains('.') {
+        return false;
+    }
     let core = raw.trim_end_matches(['\'', '’', 's']);
-    let chars: Vec<char> = core.chars().collect();
-    chars.len() >= 3
-        && chars.iter().enumerate().all(|(i, c)| {
+    core.chars().count() >= 3
+        && core.chars().enumerate().all(|(i, c)| {
             if i % 2 == 0 {
                 c.is_alphabetic()
             } else {
-                *c == '.'
+                c == '.'
             }
         })
 }
 
 fn make_token(text: &str, start: usize, end: usize) -> Token {
     let s = &text[start..end];
-    let norm = deunicode::deunicode(s).to_lowercase().replace('’', "'");
-    let capitalised = s.chars().next().is_some_and(|c| c.is_uppercase());
-    let all_caps = s.chars().any(|c| c.is_alphabetic()) && !s.chars().any(|c| c.is_lowercase());
+    let ascii = s.is_ascii();
+    let arabic = !ascii && s.chars().any(is_arabic);
+    let (norm, all_caps) = if ascii {
+        let b = s.as_bytes();
+        let caps = b.iter().any(u8::is_ascii_uppercase) && !b.iter().any(u8::is_ascii_lowercase);
+        let mut norm = CompactString::from(s);
+        norm.make_ascii_lowercase();
+        (norm, caps)
+    } else {
+        let norm = if arabic {
+            arabic_norm(s).into()
+        } else {
+            deunicode::deunicode(s)
+                .to_lowercase()
+                .replace('’', "'")
+                .into()
+        };
+        let caps = s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase);
+        (norm, caps)
+    };
+    let capitalised = s.chars().next().is_some_and(char::is_uppercase);
     Token {
         start,
         end,
         norm,
         capitalised,
         all_caps,
+        arabic,
     }
 }
 
@@ -631,12 +1137,12 @@ mod tests {
         let t: Vec<String> =
             tokenize("U.S.-flagged tanker in China’s Côte d'Ivoire. Iran's end.The")
                 .into_iter()
-                .map(|t| t.norm)
+                .map(|t| t.norm.into_string())
                 .collect();
         assert_eq!(
             t,
             [
-                "u.s.", "flagged", "tanker", "in", "china", "cote", "d'ivoire", "iran", "end",
+                "u.s.", "flagged", "tanker", "in", "china", "cote", "d'", "ivoire", "iran", "end",
                 "the"
             ]
         );
@@ -735,6 +1241,104 @@ mod tests {
     }
 
     #[test]
+    fn french_text() {
+        assert_eq!(
+            now("Les réfugiés centrafricains ont fui vers le Tchad et la RDC, selon la France."),
+            [
+                "Central African Republic",
+                "Chad",
+                "Democratic Republic of the Congo",
+                "France"
+            ]
+        );
+        assert_eq!(
+            now("L’armée tchadienne est entrée en Centrafrique avec des soldats français."),
+            ["Chad", "Central African Republic", "France"]
+        );
+        // Elisions: `l'Irak`, `d'Afghanistan`.
+        assert_eq!(
+            now("Les troupes ont quitté l'Irak et la frontière d’Afghanistan."),
+            ["Iraq", "Afghanistan"]
+        );
+        assert_eq!(
+            now("Des Camerounais et des Maliens au Maroc."),
+            ["Cameroon", "Mali", "Morocco"]
+        );
+        assert!(now("Les Latino-Américains du golfe de Guinée.").is_empty());
+    }
+
+    #[test]
+    fn spanish_text() {
+        assert_eq!(
+            now("El ejército colombiano y la policía de Estados Unidos llegaron a México."),
+            ["Colombia", "United States", "Mexico"]
+        );
+        assert_eq!(
+            now("Los franceses y los EE. UU. firmaron con el gobierno venezolano en Perú."),
+            ["France", "United States", "Venezuela", "Peru"]
+        );
+        // Spanish demonyms are lower case: `Frances` is a name.
+        assert!(now("Según Frances Ortiz, la marcha fue pacífica para los de la zona.").is_empty());
+    }
+
+    #[test]
+    fn arabic_text() {
+        assert_eq!(
+            now("شنت الولايات المتحدة وبريطانيا غارات على اليمن"),
+            ["United States", "United Kingdom", "Yemen"]
+        );
+        assert_eq!(
+            now("قال مسؤول إسرائيلي إن إيران تدعم الفلسطينيين في غزة"),
+            ["Israel", "Iran", "Palestine", "Palestine"]
+        );
+        // Particles: `لليمن` (to Yemen), `بإيران` (in Iran), `والسعودية` (and Saudi
+        // Arabia); vowel marks ignored.
+        assert_eq!(
+            now("وصلت سفينة يونانيّة لليمن بعد توقفها بإيران والسعودية"),
+            ["Greece", "Yemen", "Iran", "Saudi Arabia"]
+        );
+        // Words that contain a name but are another word are not mentions.
+        assert!(now("قال مسؤول مالي إن المساعدات ستصل").is_empty());
+    }
+
+    #[test]
+    fn foreign_forms_stay_in_their_language() {
+        // French and Spanish forms only in French and Spanish text (`Tchad` and
+        // `Liban` are keshvar's own, matched anywhere): `RCA` the record label, `Maurice`
+        // the first name, `chino` the trousers.
+        assert!(now("Maurice wore chino trousers to the RCA studio in Amérique.").is_empty());
+        assert_eq!(
+            detect_language(&["The army said on Monday that the town fell."]),
+            Lang::En
+        );
+        assert_eq!(
+            detect_language(&["Les soldats sont arrivés dans la ville."]),
+            Lang::Fr
+        );
+        assert_eq!(
+            detect_language(&["Los soldados llegaron a la ciudad para el ataque."]),
+            Lang::Es
+        );
+        assert_eq!(detect_language(&["قال مسؤول إن الوضع صعب"]), Lang::Ar);
+    }
+
+    #[test]
+    fn communities_and_pasts_are_not_states() {
+        assert_eq!(
+            now("Bosnian Serb forces and ethnic Albanians in ex-Soviet lands"),
+            ["Bosnia and Herzegovina"]
+        );
+        assert!(now("Georgia National Guard soldiers trained in Florida.").is_empty());
+        assert!(now("talks on the Minsk agreements").is_empty());
+        assert!(now("Michael Jordan flew Air France and Kenya Airways.").is_empty());
+        assert_eq!(
+            now("Will Iran retaliate? May Jordan help?"),
+            ["Iran", "Jordan"]
+        );
+        assert_eq!(now("talks in Minsk"), ["Belarus"]);
+    }
+
+    #[test]
     fn lookup_by_any_name() {
         let g = gazetteer();
         assert_eq!(g.lookup("Burma").unwrap().name, "Myanmar");
@@ -743,6 +1347,8 @@ mod tests {
         assert!(g.lookup("Atlantis").is_none());
         assert_eq!(g.lookup("NO").unwrap().name, "Norway");
         assert_eq!(g.lookup("US").unwrap().name, "United States");
+        assert_eq!(g.lookup("Tchad").unwrap().name, "Chad");
+        assert_eq!(g.lookup("اليمن").unwrap().name, "Yemen");
     }
 
     #[test]

@@ -254,6 +254,17 @@ pub const GEORGIA_COUNTRY_CUES: &[&str] = &[
     "ossetia",
     "caucasus",
     "batumi",
+    "tbilissi",
+    "georgien",
+    "georgienne",
+    "georgiens",
+    "georgiano",
+    "georgianos",
+    "abjasia",
+    "abkhazie",
+    "osetia",
+    "ossetie",
+    "تبليسي",
 ];
 
 /// The states of the United States (and D.C.): a place name followed by a comma and
@@ -311,6 +322,22 @@ pub const US_STATES: &[&str] = &[
     "Wisconsin",
     "Wyoming",
     "D.C.",
+];
+
+/// Nouns that, after a capital's name, make it an agreement or a format of talks named
+/// after the city (`the Minsk agreements`, `the Oslo Accords`, `the Astana format`),
+/// not a mention of its state.
+pub const AGREEMENT_NOUNS: &[&str] = &[
+    "agreement",
+    "agreements",
+    "accord",
+    "accords",
+    "protocol",
+    "protocols",
+    "format",
+    "convention",
+    "conventions",
+    "declaration",
 ];
 
 /// Lower-case particles inside longer place names (`Mocimboa da Praia`,

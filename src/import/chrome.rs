@@ -31,58 +31,309 @@ pub enum Chrome {
 /// numbers, punctuation and small words) is chrome.
 const INTERFACE_WORDS: &[&str] = &[
     // English
-    "share", "shares", "shared", "sharing", "tweet", "retweet", "follow", "followers",
-    "subscribe", "subscribed", "unsubscribe", "newsletter", "newsletters", "sign", "signup",
-    "login", "log", "register", "print", "printer", "printable", "email", "e-mail", "mail",
-    "comment", "comments", "reply", "replies", "leave", "post", "posts", "like", "likes",
-    "whatsapp", "facebook", "twitter", "telegram", "linkedin", "reddit", "pinterest",
-    "instagram", "youtube", "tiktok", "copy", "link", "links", "url", "click", "tap",
-    "here", "menu", "search", "home", "homepage", "contact", "about", "privacy", "policy",
-    "terms", "cookies", "cookie", "settings", "accept", "close", "open", "skip", "content",
-    "main", "navigation", "toggle", "back", "top", "next", "previous", "prev", "more",
-    "read", "continue", "reading", "load", "loading", "show", "hide", "view", "views",
-    "watch", "listen", "play", "audio", "download", "app", "apps", "account", "profile",
-    "edition", "language", "english", "español", "français", "العربية", "sections",
-    "latest", "trending", "popular", "most", "recent", "related", "recommended", "also",
-    "you", "may", "might", "see", "all", "rss", "feed", "feeds", "send", "save", "saved",
-    "bookmark", "font", "size", "text", "ad", "ads", "advertisement", "advertising",
-    "sponsored", "promoted", "partner", "donate", "support", "us", "our", "journalism",
-    "membership", "members", "premium", "gift", "article", "story", "stories", "minute",
-    "minutes", "min", "reads", "video", "videos", "photo", "photos", "gallery", "image",
-    "images", "cover", "banner", "icon", "logo", "thumbnail", "embed", "embedded",
-    "caption", "expand", "collapse", "fullscreen", "full", "screen", "notifications",
-    "alerts", "enable", "allow", "block", "dark", "mode", "light", "arrow", "arrow-right",
-    "arrow-left", "chevron", "camera", "clock", "calendar", "blog", "administration",
-    "create", "my", "your", "free", "trial", "offer", "offers", "today", "join", "now",
-    "podcast", "podcasts", "opinion", "sport", "sports", "business", "tech", "culture",
-    "world", "politics", "local", "weather", "classifieds", "jobs", "obituaries",
-    "archive", "archives", "sitemap", "faq", "help", "advertise", "careers", "team",
+    "share",
+    "shares",
+    "shared",
+    "sharing",
+    "tweet",
+    "retweet",
+    "follow",
+    "followers",
+    "subscribe",
+    "subscribed",
+    "unsubscribe",
+    "newsletter",
+    "newsletters",
+    "sign",
+    "signup",
+    "login",
+    "log",
+    "register",
+    "print",
+    "printer",
+    "printable",
+    "email",
+    "e-mail",
+    "mail",
+    "comment",
+    "comments",
+    "reply",
+    "replies",
+    "leave",
+    "post",
+    "posts",
+    "like",
+    "likes",
+    "whatsapp",
+    "facebook",
+    "twitter",
+    "telegram",
+    "linkedin",
+    "reddit",
+    "pinterest",
+    "instagram",
+    "youtube",
+    "tiktok",
+    "copy",
+    "link",
+    "links",
+    "url",
+    "click",
+    "tap",
+    "here",
+    "menu",
+    "search",
+    "home",
+    "homepage",
+    "contact",
+    "about",
+    "privacy",
+    "policy",
+    "terms",
+    "cookies",
+    "cookie",
+    "settings",
+    "accept",
+    "close",
+    "open",
+    "skip",
+    "content",
+    "main",
+    "navigation",
+    "toggle",
+    "back",
+    "top",
+    "next",
+    "previous",
+    "prev",
+    "more",
+    "read",
+    "continue",
+    "reading",
+    "load",
+    "loading",
+    "show",
+    "hide",
+    "view",
+    "views",
+    "watch",
+    "listen",
+    "play",
+    "audio",
+    "download",
+    "app",
+    "apps",
+    "account",
+    "profile",
+    "edition",
+    "language",
+    "english",
+    "español",
+    "français",
+    "العربية",
+    "sections",
+    "latest",
+    "trending",
+    "popular",
+    "most",
+    "recent",
+    "related",
+    "recommended",
+    "also",
+    "you",
+    "may",
+    "might",
+    "see",
+    "all",
+    "rss",
+    "feed",
+    "feeds",
+    "send",
+    "save",
+    "saved",
+    "bookmark",
+    "font",
+    "size",
+    "text",
+    "ad",
+    "ads",
+    "advertisement",
+    "advertising",
+    "sponsored",
+    "promoted",
+    "partner",
+    "donate",
+    "support",
+    "us",
+    "our",
+    "journalism",
+    "membership",
+    "members",
+    "premium",
+    "gift",
+    "article",
+    "story",
+    "stories",
+    "minute",
+    "minutes",
+    "min",
+    "reads",
+    "video",
+    "videos",
+    "photo",
+    "photos",
+    "gallery",
+    "image",
+    "images",
+    "cover",
+    "banner",
+    "icon",
+    "logo",
+    "thumbnail",
+    "embed",
+    "embedded",
+    "caption",
+    "expand",
+    "collapse",
+    "fullscreen",
+    "full",
+    "screen",
+    "notifications",
+    "alerts",
+    "enable",
+    "allow",
+    "block",
+    "dark",
+    "mode",
+    "light",
+    "arrow",
+    "arrow-right",
+    "arrow-left",
+    "chevron",
+    "camera",
+    "clock",
+    "calendar",
+    "blog",
+    "administration",
+    "create",
+    "my",
+    "your",
+    "free",
+    "trial",
+    "offer",
+    "offers",
+    "today",
+    "join",
+    "now",
+    "podcast",
+    "podcasts",
+    "opinion",
+    "sport",
+    "sports",
+    "business",
+    "tech",
+    "culture",
+    "world",
+    "politics",
+    "local",
+    "weather",
+    "classifieds",
+    "jobs",
+    "obituaries",
+    "archive",
+    "archives",
+    "sitemap",
+    "faq",
+    "help",
+    "advertise",
+    "careers",
+    "team",
     // French
-    "partager", "partagez", "suivre", "suivez", "abonnez-vous", "abonner", "s'abonner",
-    "connexion", "inscription", "imprimer", "commentaires", "commentaire", "commenter",
-    "rechercher", "recherche", "accueil", "sommaire", "liens", "lien", "créer", "mon",
-    "ma", "mes", "lire", "aussi", "voir", "plus", "publicité", "télécharger", "fermer",
-    "menu", "rubriques", "contactez-nous", "mentions", "légales", "envoyer", "articles",
+    "partager",
+    "partagez",
+    "suivre",
+    "suivez",
+    "abonnez-vous",
+    "abonner",
+    "s'abonner",
+    "connexion",
+    "inscription",
+    "imprimer",
+    "commentaires",
+    "commentaire",
+    "commenter",
+    "rechercher",
+    "recherche",
+    "accueil",
+    "sommaire",
+    "liens",
+    "lien",
+    "créer",
+    "mon",
+    "ma",
+    "mes",
+    "lire",
+    "aussi",
+    "voir",
+    "plus",
+    "publicité",
+    "télécharger",
+    "fermer",
+    "menu",
+    "rubriques",
+    "contactez-nous",
+    "mentions",
+    "légales",
+    "envoyer",
+    "articles",
     // Spanish and Portuguese
-    "compartir", "comparte", "compartilhar", "seguir", "síguenos", "suscríbete",
-    "suscribirse", "assine", "imprimir", "comentarios", "comentários", "comentar",
-    "buscar", "busca", "inicio", "início", "enlaces", "leer", "más", "ver", "mais",
-    "publicidad", "publicidade", "cerrar", "fechar", "descargar", "noticias", "relacionadas",
-    "relacionados", "notas", "artículos", "contacto", "contato",
+    "compartir",
+    "comparte",
+    "compartilhar",
+    "seguir",
+    "síguenos",
+    "suscríbete",
+    "suscribirse",
+    "assine",
+    "imprimir",
+    "comentarios",
+    "comentários",
+    "comentar",
+    "buscar",
+    "busca",
+    "inicio",
+    "início",
+    "enlaces",
+    "leer",
+    "más",
+    "ver",
+    "mais",
+    "publicidad",
+    "publicidade",
+    "cerrar",
+    "fechar",
+    "descargar",
+    "noticias",
+    "relacionadas",
+    "relacionados",
+    "notas",
+    "artículos",
+    "contacto",
+    "contato",
 ];
 
 /// Small words that do not make a line prose (`the`, `on`, `this`).
 const SMALL_WORDS: &[&str] = &[
-    "the", "a", "an", "to", "of", "on", "in", "this", "that", "for", "and", "or", "with",
-    "by", "at", "from", "it", "is", "are", "be", "&", "le", "la", "les", "de", "du", "des",
-    "ce", "cet", "cette", "sur", "et", "el", "los", "las", "en", "y", "o", "del", "este",
-    "esta", "no", "do", "da", "e",
+    "the", "a", "an", "to", "of", "on", "in", "this", "that", "for", "and", "or", "with", "by",
+    "at", "from", "it", "is", "are", "be", "&", "le", "la", "les", "de", "du", "des", "ce", "cet",
+    "cette", "sur", "et", "el", "los", "las", "en", "y", "o", "del", "este", "esta", "no", "do",
+    "da", "e",
 ];
 
 /// Lines that are placeholders whatever else they say around these words.
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:advertisement|advertising|sponsored(?: content)?|ad|ads|publicité|publicidad|publicidade|anzeige|cover image|featured image|image|photo|video|gallery|loading(?: video| image)?\.*|image \d+ of \d+|\d+ of \d+|play video|watch(?: the)? video|listen(?: to (?:this|the) (?:article|story))?|\[?(?:image|photo|video|embed)[^\]]{0,40}\]?)(?: banner)?[.:!]?$",
+        r"(?i)^(?:advertisement|advertising|sponsored(?: content)?|ad|ads|publicité|publicidad|publicidade|anzeige|cover image|featured image|image|photo|video|gallery|loading(?: video| image)?\.*|image \d+ of \d+|\d+ of \d+|play video|watch(?: the)? video|listen(?: to (?:this|the) (?:article|story))?|\[?(?:image|photo|video|embed)[^\]]*\]?)(?: banner)?[.:!]?$",
     )
     .unwrap()
 });
@@ -111,8 +362,30 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Whether `text` has at most `n` words (runs of non-space characters); stops
+/// counting past `n`, so it is cheap on long paragraphs.
+pub fn at_most_words(text: &str, n: usize) -> bool {
+    let mut count = 0;
+    let mut in_word = false;
+    for b in text.bytes() {
+        let space = b.is_ascii_whitespace();
+        if !space && !in_word {
+            count += 1;
+            if count > n {
+                return false;
+            }
+        }
+        in_word = !space;
+    }
+    true
+}
+
 /// Whether `line` (trimmed, not blank) is site chrome, and of which kind.
 pub fn chrome_kind(line: &str) -> Option<Chrome> {
+    if !at_most_words(line, 20) {
+        return None; // chrome is short; this is prose
+    }
+    let words = line.split_whitespace().count();
     let letters = line.chars().filter(|c| c.is_alphabetic()).count();
     if letters == 0 || (letters == 1 && line.chars().count() <= 3) {
         return Some(Chrome::Ornament);
@@ -123,11 +396,10 @@ pub fn chrome_kind(line: &str) -> Option<Chrome> {
     if EMBED.is_match(line) {
         return Some(Chrome::Embed);
     }
-    if LABEL.is_match(line) && line.split_whitespace().count() <= 16 {
+    if LABEL.is_match(line) && words <= 16 {
         return Some(Chrome::Label);
     }
-    let words = line.split_whitespace().count();
-    if words <= 20 && FOOTER.is_match(line) {
+    if FOOTER.is_match(line) {
         return Some(Chrome::Footer);
     }
     if is_interface(line) {
@@ -164,11 +436,47 @@ fn is_interface(line: &str) -> bool {
 
 /// Credits of news agencies and photo services, as they end captions and credit lines.
 const AGENCIES: &[&str] = &[
-    "AP", "AFP", "Reuters", "Getty", "Getty Images", "EPA", "EPA-EFE", "Xinhua", "Anadolu",
-    "Anadolu Agency", "AA", "DPA", "EFE", "ANSA", "TASS", "Sputnik", "RIA Novosti", "IRNA",
-    "UPI", "Bernama", "Kyodo", "Yonhap", "PTI", "IANS", "ANI", "SANA", "WAM", "KUNA",
-    "QNA", "SPA", "MENA", "APS", "Shutterstock", "Alamy", "Associated Press",
-    "Agence France-Presse", "Zuma", "ZUMA Press", "Sipa", "NurPhoto", "Pool",
+    "AP",
+    "AFP",
+    "Reuters",
+    "Getty",
+    "Getty Images",
+    "EPA",
+    "EPA-EFE",
+    "Xinhua",
+    "Anadolu",
+    "Anadolu Agency",
+    "AA",
+    "DPA",
+    "EFE",
+    "ANSA",
+    "TASS",
+    "Sputnik",
+    "RIA Novosti",
+    "IRNA",
+    "UPI",
+    "Bernama",
+    "Kyodo",
+    "Yonhap",
+    "PTI",
+    "IANS",
+    "ANI",
+    "SANA",
+    "WAM",
+    "KUNA",
+    "QNA",
+    "SPA",
+    "MENA",
+    "APS",
+    "Shutterstock",
+    "Alamy",
+    "Associated Press",
+    "Agence France-Presse",
+    "Zuma",
+    "ZUMA Press",
+    "Sipa",
+    "NurPhoto",
+    "Pool",
 ];
 
 /// The news agency `word` names, in its usual form, if it is one (`AFP`, `Reuters`,
@@ -179,7 +487,12 @@ pub fn agency(word: &str) -> Option<&'static str> {
         .iter()
         .find(|a| a.eq_ignore_ascii_case(w))
         .copied()
-        .filter(|a| !matches!(*a, "Getty" | "Getty Images" | "Shutterstock" | "Alamy" | "Pool"))
+        .filter(|a| {
+            !matches!(
+                *a,
+                "Getty" | "Getty Images" | "Shutterstock" | "Alamy" | "Pool"
+            )
+        })
 }
 
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
@@ -189,7 +502,7 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
         .collect::<Vec<_>>()
         .join("|");
     Regex::new(&format!(
-        r"(?i)^(?:(?:photo|image|picture|video|credit|source|foto|fuente|crédit|crédito)s?\s*(?:by|credit)?\s*[:/-]?\s*.{{0,60}}|(?:[\p{{L}}.' -]{{2,40}}/)+\s*(?:{agencies})(?:\s+via\s+.{{1,30}})?|(?:{agencies})(?:\s*/\s*[\p{{L}}.' -]{{2,40}})?|\(?(?:photo|image)\s*:.{{1,60}}\)?)$"
+        r"(?i)^(?:(?:photo|image|picture|video|credit|source|foto|fuente|crédit|crédito)s?\s*(?:by|credit)?\s*[:/-]?\s*.*|(?:[\p{{L}}.' -]+/)+\s*(?:{agencies})(?:\s+via\s+.+)?|(?:{agencies})(?:\s*/\s*[\p{{L}}.' -]+)?|\(?(?:photo|image)\s*:.+\)?)$"
     ))
     .unwrap()
 });
@@ -197,12 +510,12 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether the whole line is a photo credit: `Alejandro Cegarra/AP`, `AP`,
 /// `Photo: Jane Doe/Reuters`, `Reuters/Jane Doe`, `Getty Images`.
 pub fn is_credit(line: &str) -> bool {
-    line.split_whitespace().count() <= 10 && CREDIT.is_match(line.trim())
+    at_most_words(line, 10) && CREDIT.is_match(line.trim())
 }
 
 static CAPTION_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\((?:[^()]{0,80}(?:/|photo|picture|image|via |for |by |afp|ap\b|reuters|getty|epa|anadolu|xinhua|twitter|facebook)[^()]{0,80})\)|\[[^\[\]]{2,120}\]|\(by [^()]{2,40}\))\s*\.?\s*$",
+        r"(?i)(?:\((?:[^()]*(?:/|photo|picture|image|via |for |by |afp|ap\b|reuters|getty|epa|anadolu|xinhua|twitter|facebook)[^()]*)\)|\[[^\[\]]{2,}\]|\(by [^()]{2,}\))\s*\.?\s*$",
     )
     .unwrap()
 });
@@ -218,12 +531,14 @@ static CAPTION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 /// (`... on 12 May. (Jane Doe for VICE News)`, `... [Jane Doe - Anadolu Agency]`) or
 /// uses a caption's words (`in this picture`, `pictured`, `walk past`).
 pub fn is_caption(line: &str) -> bool {
-    CAPTION_END.is_match(line) || CAPTION_WORDS.is_match(line)
+    let t = line.trim_end_matches(['.', ' ']);
+    (t.ends_with([')', ']']) && CAPTION_END.is_match(line))
+        || (at_most_words(line, 45) && CAPTION_WORDS.is_match(line))
 }
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:written |posted |reported )?by|par|por|de|von|text:?|author:?|auteur\s*:?|autor\s*:?)\s+(?P<name>[\p{Lu}][\p{L}.' -]{1,60}?(?:\s*(?:,|and|&|y|et)\s*[\p{Lu}][\p{L}.' -]{1,40}?)*)(?:\s*[,|–—-]\s*(?P<org>[\p{Lu}][\p{L}. ]{1,40}))?\s*$",
+        r"(?i)^(?:(?:written |posted |reported )?by|par|por|de|von|text:?|author:?|auteur\s*:?|autor\s*:?)\s+(?P<name>[\p{Lu}][\p{L}.' -]+?(?:\s*(?:,|and|&|y|et)\s*[\p{Lu}][\p{L}.' -]+?)*)(?:\s*[,|–—-]\s*(?P<org>[\p{Lu}][\p{L}. ]+))?\s*$",
     )
     .unwrap()
 });
@@ -239,7 +554,7 @@ static ROLE_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// `ClashReport Editor`, `Sun Online Desk`, `Par Jean Dupont`), or `None`.
 pub fn byline(line: &str) -> Option<String> {
     let t = line.trim();
-    if t.split_whitespace().count() > 12 || t.ends_with(['.', '!', '?']) {
+    if !at_most_words(t, 12) || t.ends_with(['.', '!', '?']) {
         return None;
     }
     if let Some(c) = BYLINE.captures(t) {
@@ -292,7 +607,7 @@ pub fn is_kicker(line: &str) -> bool {
 
 static RELATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:related(?: articles| stories| posts| news| coverage| content| reading| topics)?|read (?:more|also|next)|more (?:stories|news|from|on this|coverage|in)\b.{0,40}|you (?:may|might) (?:also )?(?:like|be interested in)|recommended(?: for you| stories| articles)?|trending(?: now| stories| this week| news)?|most (?:read|popular|viewed|shared)|top stories|latest(?: news| stories| articles| updates)?|breaking news|also read|see also|further reading|popular (?:posts|stories)|recent posts|editor'?s picks|don'?t miss|lire aussi|à lire aussi|sur le même sujet|dans la même rubrique|articles similaires|les plus lus|leer más|lea también|noticias relacionadas|te puede interesar|más leídas|leia também|veja também|mais lidas)\s*[:.!]?$",
+        r"(?i)^(?:related(?: articles| stories| posts| news| coverage| content| reading| topics)?|read (?:more|also|next)|more (?:stories|news|from|on this|coverage|in)\b.*|you (?:may|might) (?:also )?(?:like|be interested in)|recommended(?: for you| stories| articles)?|trending(?: now| stories| this week| news)?|most (?:read|popular|viewed|shared)|top stories|latest(?: news| stories| articles| updates)?|breaking news|also read|see also|further reading|popular (?:posts|stories)|recent posts|editor'?s picks|don'?t miss|lire aussi|à lire aussi|sur le même sujet|dans la même rubrique|articles similaires|les plus lus|leer más|lea también|noticias relacionadas|te puede interesar|más leídas|leia também|veja também|mais lidas)\s*[:.!]?$",
     )
     .unwrap()
 });
@@ -392,7 +707,9 @@ mod tests {
         assert!(is_caption(
             "People protest near the university in this picture obtained from social media."
         ));
-        assert!(!is_caption("Fighting resumed in the north (officials said)."));
+        assert!(!is_caption(
+            "Fighting resumed in the north (officials said)."
+        ));
         assert_eq!(byline("By Jane Doe").as_deref(), Some("By Jane Doe"));
         assert_eq!(
             byline("By JANE DOE, Reuters").as_deref(),
@@ -402,7 +719,10 @@ mod tests {
             byline("ClashReport Editor").as_deref(),
             Some("ClashReport Editor")
         );
-        assert_eq!(byline("Sun Online Desk").as_deref(), Some("Sun Online Desk"));
+        assert_eq!(
+            byline("Sun Online Desk").as_deref(),
+            Some("Sun Online Desk")
+        );
         assert_eq!(byline("By Monday the army had left"), None);
         assert_eq!(byline("De la guerre"), None);
         assert_eq!(agency("(AFP)"), Some("AFP"));

@@ -322,17 +322,17 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     let re = |s: &str| Regex::new(s).expect("valid date pattern");
     Patterns {
         month_day_year: re(&format!(
-            r"(?i)(?P<mon>{mon})\.?[\s/-]+(?P<day>\d{{1,2}}){ord}(?:\s*,\s*|[\s/-]+|\s*)(?:de\s+)?(?P<year>\d{{4}})"
+            r"(?P<mon>{mon})\.?[\s/-]+(?P<day>\d{{1,2}}){ord}(?:\s*,\s*|[\s/-]+|\s*)(?:de\s+)?(?P<year>\d{{4}})"
         )),
         day_month_year: re(&format!(
-            r"(?i)(?P<day>\d{{1,2}}){ord}\s*[,.]?[\s/-]*(?:de\s+)?(?P<mon>{mon})\.?(?:\s*,\s*|[\s/-]+|\s*)(?:de\s+|del\s+)?(?P<year>\d{{4}})"
+            r"(?P<day>\d{{1,2}}){ord}\s*[,.]?[\s/-]*(?:de\s+)?(?P<mon>{mon})\.?(?:\s*,\s*|[\s/-]+|\s*)(?:de\s+|del\s+)?(?P<year>\d{{4}})"
         )),
         iso: re(r"(?P<year>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"),
         numeric: re(r"(?P<a>\d{1,2})[./-](?P<b>\d{1,2})[./-](?P<year>\d{4})"),
-        month_day: re(&format!(
-            r"(?i)(?P<mon>{mon})\.?\s+(?P<day>\d{{1,2}}){ord}"
+        month_day: re(&format!(r"(?P<mon>{mon})\.?\s+(?P<day>\d{{1,2}}){ord}")),
+        day_month: re(&format!(
+            r"(?P<day>\d{{1,2}}){ord}\s+(?:de\s+)?(?P<mon>{mon})\.?"
         )),
-        day_month: re(&format!(r"(?i)(?P<day>\d{{1,2}}){ord}\s+(?:de\s+)?(?P<mon>{mon})\.?")),
         time: re(
             r"(?i)^(?:\s*,?\s*(?:at|à|a las|às|um|-|\|)?\s*)?(?:T)?\d{1,2}(?:[:.h]\d{2})(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?|^\s*,?\s*(?:at\s+)?\d{1,2}\s*[ap]\.?\s?m\.?",
         ),
@@ -390,11 +390,15 @@ fn bounded(line: &str, start: usize, end: usize) -> bool {
 /// digits (see [`ascii_digits`]); spans refer to it.
 pub fn find_dates(line: &str) -> Vec<DateMatch> {
     let mut found: Vec<DateMatch> = Vec::new();
+    // Month names are matched in lower case (ASCII letters folded, so that byte
+    // offsets stay those of `line`; the names' other letters are written in lower
+    // case): a case-sensitive automaton is far smaller than a case-folding one.
+    let lower = line.to_ascii_lowercase();
     // Whole dates first, so that their parts are not read again as yearless ones.
-    for (start, end, written) in named_dates(line)
+    for (start, end, written) in named_dates(&lower)
         .into_iter()
         .chain(digit_dates(line))
-        .chain(yearless_dates(line))
+        .chain(yearless_dates(&lower))
     {
         if found.iter().any(|f| start < f.span.1 && f.span.0 < end) {
             continue;
@@ -497,8 +501,7 @@ fn yearless_dates(line: &str) -> Vec<(usize, usize, Written)> {
             if !bounded(line, whole.start(), whole.end()) {
                 continue;
             }
-            let (Some(month), Ok(day)) = (month_number(&c["mon"]), c["day"].parse::<u32>())
-            else {
+            let (Some(month), Ok(day)) = (month_number(&c["mon"]), c["day"].parse::<u32>()) else {
                 continue;
             };
             // `May 2` in `May 2000 people` is no date; nor `Mar 45`.
@@ -565,7 +568,10 @@ mod tests {
             ("31st December, 2017 01:44:15", "2017-12-31"),
             ("12th, March 2024 GMT", "2024-03-12"),
             ("Published: Fri, 2 Aug 2002 01:00:00 GMT+01", "2002-08-02"),
-            ("27 janvier 2014 1 27 /01 /janvier /2014 19:06", "2014-01-27"),
+            (
+                "27 janvier 2014 1 27 /01 /janvier /2014 19:06",
+                "2014-01-27",
+            ),
             ("RFI  lundi 27 janvier 2014 à 17:20", "2014-01-27"),
             ("1er février 2020", "2020-02-01"),
             ("13 de noviembre de 2025", "2025-11-13"),
@@ -596,17 +602,31 @@ mod tests {
         assert_eq!(d.date(Order::DayFirst).unwrap().to_string(), "2019-04-03");
         assert_eq!(d.date(Order::MonthFirst).unwrap().to_string(), "2019-03-04");
         assert_eq!(one("2025-7/08"), None, "mixed separators");
-        assert_eq!(one("٢٠٢٤-٠٣-١٢").as_deref(), None, "needs ascii_digits first");
-        assert_eq!(one(&ascii_digits("٢٠٢٤-٠٣-١٢")).as_deref(), Some("2024-03-12"));
+        assert_eq!(
+            one("٢٠٢٤-٠٣-١٢").as_deref(),
+            None,
+            "needs ascii_digits first"
+        );
+        assert_eq!(
+            one(&ascii_digits("٢٠٢٤-٠٣-١٢")).as_deref(),
+            Some("2024-03-12")
+        );
     }
 
     #[test]
     fn yearless_invalid_and_non_dates() {
         assert_eq!(one("on Feb. 12. At least").as_deref(), Some("--02-12"));
-        assert_eq!(one("CARACAS, June 20 (Reuters)").as_deref(), Some("--06-20"));
+        assert_eq!(
+            one("CARACAS, June 20 (Reuters)").as_deref(),
+            Some("--06-20")
+        );
         assert_eq!(one("on 12 May. (Photo)").as_deref(), Some("--05-12"));
         assert_eq!(one("February 30, 2025").as_deref(), Some("invalid"));
-        assert_eq!(one("July 08, 20251").as_deref(), Some("--07-08"), "no year 20251");
+        assert_eq!(
+            one("July 08, 20251").as_deref(),
+            Some("--07-08"),
+            "no year 20251"
+        );
         assert_eq!(one("China is leveraging"), None);
         assert_eq!(one("Monday 8 things"), None);
         assert_eq!(one("May 2000 people"), None);

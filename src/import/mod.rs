@@ -227,12 +227,26 @@ pub fn slug_of(title: &str) -> String {
 /// Escapes text so Markdown renders it literally: inline markup characters
 /// (`\ * _ ` < > [ ] ~ & |`... as needed) and line-start markers (`#`, `>`, `- `, `1.`).
 pub fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '<' | '[' | ']' | '~' | '&') {
-            out.push('\\');
+    const SPECIAL: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut i = 0;
+        let chars = b"\\`*_<[]~&";
+        while i < chars.len() {
+            t[chars[i] as usize] = true;
+            i += 1;
         }
-        out.push(c);
+        t
+    };
+    let mut out = String::with_capacity(text.len() + 8);
+    if !text.bytes().any(|b| SPECIAL[b as usize]) {
+        out.push_str(text);
+    } else {
+        for c in text.chars() {
+            if matches!(c, '\\' | '`' | '*' | '_' | '<' | '[' | ']' | '~' | '&') {
+                out.push('\\');
+            }
+            out.push(c);
+        }
     }
     // Block markers only matter at the start of the paragraph.
     let needs_escape = {
@@ -377,27 +391,64 @@ pub fn import_paths(
         .join(chrono::Local::now().format("%Y%m%d-%H%M%S").to_string());
     let before = state.clone();
     let mut results = Vec::new();
-    // Seeds are told apart by file name (`seed:` records it), so two seeds with the
-    // same name in one import would take each other's report.
-    let mut names: std::collections::HashMap<std::ffi::OsString, PathBuf> = Default::default();
     let seeds = seed_files(paths, &mut results);
     progress.start(seeds.len(), "importing");
+    let mut placing = Placing {
+        content_dir,
+        force,
+        backups: &backups,
+        state: &mut state,
+        names: Default::default(),
+        results: &mut results,
+    };
     // Reading and parsing, the costly part, in parallel; placing the files in input
     // order, so that names (and name clashes) do not depend on timing. In chunks, so
-    // that memory stays bounded however many seeds there are.
-    let mut seeds = seeds.into_iter().peekable();
-    while seeds.peek().is_some() {
-        let chunk: Vec<PathBuf> = seeds.by_ref().take(1024).collect();
-        let prepared: Vec<Result<Prepared, String>> = chunk
+    // that memory stays bounded however many seeds there are, and the next chunk is
+    // read while the last one is written.
+    let prepare_chunk = |chunk: &[PathBuf]| -> Vec<Result<Prepared, String>> {
+        chunk
             .par_iter()
             .map(|seed| {
                 progress.tick();
                 prepare(seed, regions)
             })
-            .collect();
-        for (seed, prepared) in chunk.into_iter().zip(prepared) {
+            .collect()
+    };
+    let mut chunks = seeds.chunks(512);
+    let mut current = chunks.next().map(|c| (c, prepare_chunk(c)));
+    while let Some((chunk, prepared)) = current {
+        let next = chunks.next();
+        let (next_prepared, ()) = rayon::join(
+            || next.map(|c| (c, prepare_chunk(c))),
+            || placing.place_chunk(chunk, prepared),
+        );
+        current = next_prepared;
+    }
+    progress.finish();
+    if state != before {
+        save_state(content_dir, &state)?;
+    }
+    Ok(results)
+}
+
+/// Where prepared reports are written, and what has been written so far.
+struct Placing<'a> {
+    content_dir: &'a Path,
+    force: bool,
+    backups: &'a Path,
+    state: &'a mut ImportState,
+    /// Seeds are told apart by file name (`seed:` records it), so two seeds with the
+    /// same name in one import would take each other's report.
+    names: std::collections::HashMap<std::ffi::OsString, PathBuf>,
+    results: &'a mut Vec<SeedResult>,
+}
+
+impl Placing<'_> {
+    /// Writes a chunk of prepared reports, in order, recording a result for each.
+    fn place_chunk(&mut self, chunk: &[PathBuf], prepared: Vec<Result<Prepared, String>>) {
+        for (seed, prepared) in chunk.iter().cloned().zip(prepared) {
             let name = seed.file_name().unwrap_or_default().to_os_string();
-            if let Some(first) = names.get(&name)
+            if let Some(first) = self.names.get(&name)
                 && *first != seed
             {
                 let msg = format!(
@@ -405,7 +456,7 @@ pub fn import_paths(
                     seed.display(),
                     first.display()
                 );
-                results.push(SeedResult {
+                self.results.push(SeedResult {
                     seed,
                     outcome: Outcome::Failed(msg),
                     note: None,
@@ -413,17 +464,23 @@ pub fn import_paths(
                 });
                 continue;
             }
-            names.insert(name, seed.clone());
+            self.names.insert(name, seed.clone());
             let (outcome, note, draft) = match prepared {
                 Ok(p) => {
                     let draft = p.report.front_matter.draft;
-                    let (outcome, note) =
-                        place(p, &seed, content_dir, force, &mut state, &backups);
+                    let (outcome, note) = place(
+                        p,
+                        &seed,
+                        self.content_dir,
+                        self.force,
+                        self.state,
+                        self.backups,
+                    );
                     (outcome, note, draft)
                 }
                 Err(msg) => (Outcome::Failed(msg), None, false),
             };
-            results.push(SeedResult {
+            self.results.push(SeedResult {
                 seed,
                 outcome,
                 note,
@@ -431,11 +488,6 @@ pub fn import_paths(
             });
         }
     }
-    progress.finish();
-    if state != before {
-        save_state(content_dir, &state)?;
-    }
-    Ok(results)
 }
 
 /// Expands folders into their `*.txt` files; paths that cannot be read become
@@ -598,8 +650,7 @@ fn import_note(report: &Imported) -> Option<String> {
     }
     if fm.countries.is_empty() {
         notes.push(
-            "no country found: a draft until an editor adds `countries:` or `region:`"
-                .to_string(),
+            "no country found: a draft until an editor adds `countries:` or `region:`".to_string(),
         );
     }
     let review: Vec<&str> = fm

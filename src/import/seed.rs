@@ -29,7 +29,8 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use crate::import::chrome::{
-    agency, chrome_kind, is_caption, is_credit, is_kicker, is_menu_line, is_related_header,
+    agency, at_most_words, chrome_kind, is_caption, is_credit, is_kicker, is_menu_line,
+    is_related_header,
 };
 use crate::import::dates::{
     DateMatch, Written, ascii_digits, find_dates, is_weekday, month_number,
@@ -248,6 +249,10 @@ fn read_lines(text: &str) -> Vec<Line> {
 /// replacement characters (`\u{fffd}`, a damaged encoding) read as an apostrophe
 /// between letters and dropped elsewhere, and spaces tidied; trimmed.
 fn clean_line(line: &str) -> String {
+    // Most lines are plain printable ASCII: nothing to drop but the ends' spaces.
+    if line.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return line.trim().to_string();
+    }
     let mut out = String::with_capacity(line.len());
     let mut damaged = false;
     for c in line.chars() {
@@ -326,7 +331,16 @@ const HEAD_LINES: usize = 15;
 
 impl<'r> Page<'r> {
     fn new(lines: Vec<Line>, regions: &'r Regions) -> Page<'r> {
-        let dates = lines.iter().map(|l| analyse_date_line(&l.text)).collect();
+        // Date lines are in the head, at the foot, or short lines anywhere.
+        let n = lines.len();
+        let dates = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let maybe = i < HEAD_LINES + 5 || i + 8 >= n || at_most_words(&l.text, 12);
+                maybe.then(|| analyse_date_line(&l.text)).flatten()
+            })
+            .collect();
         let mut page = Page {
             roles: vec![Role::Text; lines.len()],
             lines,
@@ -387,7 +401,11 @@ impl<'r> Page<'r> {
     /// Whether line `i`, a lone agency name (`Reuters`), stands right above or below a
     /// date line: the outlet, not a photo credit.
     fn is_outlet_by_a_date(&self, i: usize) -> bool {
-        let is_date = |j: usize| self.dates.get(j).is_some_and(|d| d.as_ref().is_some_and(|d| d.standalone));
+        let is_date = |j: usize| {
+            self.dates
+                .get(j)
+                .is_some_and(|d| d.as_ref().is_some_and(|d| d.standalone))
+        };
         agency(self.text(i)).is_some() && (is_date(i + 1) || (i > 0 && is_date(i - 1)))
     }
 
@@ -444,7 +462,11 @@ impl<'r> Page<'r> {
                 j += 1;
             }
             // The list ran into the head: its last item is the page's headline.
-            if self.dates.get(j).is_some_and(|d| d.as_ref().is_some_and(|d| d.standalone)) {
+            if self
+                .dates
+                .get(j)
+                .is_some_and(|d| d.as_ref().is_some_and(|d| d.standalone))
+            {
                 items.pop();
             }
             for k in items {
@@ -455,9 +477,17 @@ impl<'r> Page<'r> {
     }
 }
 
-/// Words in a line.
+/// Words in a line: runs of non-space characters (lines are cleaned: their spaces are
+/// ASCII; see [`clean_line`]).
 fn words(text: &str) -> usize {
-    text.split_whitespace().count()
+    let mut n = 0;
+    let mut in_word = false;
+    for b in text.bytes() {
+        let space = b.is_ascii_whitespace();
+        n += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    n
 }
 
 /// Whether a line reads as a paragraph: long, or a whole sentence of some length.
@@ -477,7 +507,9 @@ fn ends_sentence(text: &str) -> bool {
 fn is_headline_shaped(text: &str) -> bool {
     let n = words(text);
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    let non_latin = text.chars().any(|c| c.is_alphabetic() && (c as u32) >= 0x0590);
+    let non_latin = text
+        .chars()
+        .any(|c| c.is_alphabetic() && (c as u32) >= 0x0590);
     (n >= 3 || (n == 2 && (non_latin || letters >= 12)))
         && n <= 25
         && letters >= 6
@@ -488,19 +520,88 @@ fn is_headline_shaped(text: &str) -> bool {
 
 /// Words of the names of outlets (`Middle East Monitor`, `Kyiv Independent`).
 const OUTLET_WORDS: &[&str] = &[
-    "news", "times", "post", "report", "reports", "monitor", "press", "agency", "daily",
-    "tribune", "herald", "journal", "gazette", "tv", "radio", "online", "network", "media",
-    "wire", "observer", "guardian", "telegraph", "chronicle", "independent", "insider",
-    "review", "weekly", "express", "star", "sun", "mail", "standard", "today", "magazine",
-    "broadcasting", "channel", "al", "presse", "diario", "noticias", "info", "24", "live",
+    "news",
+    "times",
+    "post",
+    "report",
+    "reports",
+    "monitor",
+    "press",
+    "agency",
+    "daily",
+    "tribune",
+    "herald",
+    "journal",
+    "gazette",
+    "tv",
+    "radio",
+    "online",
+    "network",
+    "media",
+    "wire",
+    "observer",
+    "guardian",
+    "telegraph",
+    "chronicle",
+    "independent",
+    "insider",
+    "review",
+    "weekly",
+    "express",
+    "star",
+    "sun",
+    "mail",
+    "standard",
+    "today",
+    "magazine",
+    "broadcasting",
+    "channel",
+    "al",
+    "presse",
+    "diario",
+    "noticias",
+    "info",
+    "24",
+    "live",
 ];
 
 /// Sections pages name beside a date (`December 30, 2017World News`): not outlets.
 const SECTION_WORDS: &[&str] = &[
-    "world", "news", "international", "national", "local", "politics", "business", "opinion",
-    "analysis", "breaking", "latest", "top", "stories", "us", "uk", "sport", "sports", "live",
-    "middle", "east", "africa", "europe", "asia", "americas", "america", "pacific", "region",
-    "security", "conflict", "defence", "defense", "military", "war", "updates", "home",
+    "world",
+    "news",
+    "international",
+    "national",
+    "local",
+    "politics",
+    "business",
+    "opinion",
+    "analysis",
+    "breaking",
+    "latest",
+    "top",
+    "stories",
+    "us",
+    "uk",
+    "sport",
+    "sports",
+    "live",
+    "middle",
+    "east",
+    "africa",
+    "europe",
+    "asia",
+    "americas",
+    "america",
+    "pacific",
+    "region",
+    "security",
+    "conflict",
+    "defence",
+    "defense",
+    "military",
+    "war",
+    "updates",
+    "home",
 ];
 
 /// Whether a short line or phrase can be an outlet's name: one to five words (no
@@ -508,15 +609,21 @@ const SECTION_WORDS: &[&str] = &[
 /// one of them an outlet's word (`News`, `Monitor`, `Times`).
 fn is_outlet_like(text: &str) -> bool {
     let t = text.trim();
+    if !at_most_words(t, 5) {
+        return false;
+    }
     let ws: Vec<&str> = t.split_whitespace().collect();
     if ws.is_empty() || ws.len() > 5 || t.chars().count() > 45 || ends_sentence(t) {
         return false;
     }
-    if t.contains([',', ':', ';', '"', '“', '(']) || t.chars().filter(|c| c.is_alphabetic()).count() < 2
+    if t.contains([',', ':', ';', '"', '“', '('])
+        || t.chars().filter(|c| c.is_alphabetic()).count() < 2
     {
         return false;
     }
-    let small = ["of", "the", "and", "&", "de", "al", "el", "for", "la", "le", "du"];
+    let small = [
+        "of", "the", "and", "&", "de", "al", "el", "for", "la", "le", "du",
+    ];
     let capitalised = ws.iter().all(|w| {
         small.contains(&w.to_lowercase().as_str())
             || w.chars()
@@ -544,6 +651,9 @@ fn is_month_year(line: &str) -> bool {
 /// A category name in navigation: a short capitalised phrase with no sentence
 /// punctuation (`Ukraine - Russia War`, `Israel-Gaza War`, `Arctic`).
 fn is_category_name(line: &str) -> bool {
+    if !at_most_words(line, 5) {
+        return false;
+    }
     let ws: Vec<&str> = line.split_whitespace().collect();
     !ws.is_empty()
         && ws.len() <= 5
@@ -560,6 +670,14 @@ fn is_category_name(line: &str) -> bool {
 /// Is this line (mostly) a date? Reads the date, and what stands around it: labels,
 /// weekday, time and time zone, an outlet, a byline, a title bar's headline.
 fn analyse_date_line(line: &str) -> Option<DateLine> {
+    // A date line is short (a title bar at most); every date form has digits.
+    if words(line) > 40
+        || !line
+            .chars()
+            .any(|c| c.is_ascii_digit() || ('\u{660}'..='\u{6f9}').contains(&c))
+    {
+        return None;
+    }
     let text = ascii_digits(line);
     let found = find_dates(&text);
     let first = found
@@ -606,7 +724,11 @@ fn read_prefix(prefix: &str, out: &mut DateLine) -> bool {
         if let Some(m) = LABEL_END.find(&p) {
             out.labelled = true;
             p = trim_separators(&p[..m.start()]).to_string();
-        } else if prefix.trim_end().ends_with(':') && words(&p) <= 4 && !p.is_empty() && !out.labelled {
+        } else if prefix.trim_end().ends_with(':')
+            && words(&p) <= 4
+            && !p.is_empty()
+            && !out.labelled
+        {
             out.labelled = true;
             p.clear();
         } else {

@@ -129,7 +129,7 @@ fn sentence_end(text: &str) -> usize {
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     // `..., Reuters has reported.`  `..., defense experts said.`  `..., according to X.`
     Regex::new(
-        r"(?i),\s+(?:according to [^,]{1,80}|(?:[^,]{0,80}?\s)?(?:said|says|reported|reports|has reported|have reported|announced|claimed|added|stated|confirmed|warned)(?: on \w+| today| tonight| late \w+)?)[.!]?$",
+        r"(?i),\s+(?:according to [^,]+|(?:[^,]*?\s)?(?:said|says|reported|reports|has reported|have reported|announced|claimed|added|stated|confirmed|warned)(?: on \w+| today| tonight| late \w+)?)[.!]?$",
     )
     .unwrap()
 });

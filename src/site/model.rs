@@ -168,10 +168,7 @@ impl Site {
             {
                 entry.1.push(i);
             }
-            by_month
-                .entry(Month::of(r.date()))
-                .or_default()
-                .push(i);
+            by_month.entry(Month::of(r.date())).or_default().push(i);
         }
         let (countries, errors) = country_terms(&reports);
         if !errors.is_empty() {

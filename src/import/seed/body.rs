@@ -25,7 +25,10 @@ impl Page<'_> {
             let t = self.text(i).to_string();
             let is_date_line = self.dates[i].as_ref().is_some_and(|d| d.standalone);
             let repeat = head.headline.as_deref().is_some_and(|h| same_text(h, &t))
-                || head.standfirst.as_deref().is_some_and(|s| s == t && blocks.is_empty());
+                || head
+                    .standfirst
+                    .as_deref()
+                    .is_some_and(|s| s == t && blocks.is_empty());
             if is_date_line || repeat || source_line_outlet(&t).is_some() {
                 self.roles[i] = Role::Chrome;
                 continue;
@@ -90,8 +93,8 @@ impl Page<'_> {
 /// A section heading: at most twelve words, no closing stop or comma, some letters,
 /// and not a quote.
 fn is_heading(t: &str) -> bool {
-    let n = words(t);
-    (1..=12).contains(&n)
+    crate::import::chrome::at_most_words(t, 12)
+        && words(t) >= 1
         && !ends_sentence(t)
         && !t.ends_with([',', ';', ':'])
         && !t.starts_with(['"', '“', '«', '‘', '\''])
@@ -101,7 +104,7 @@ fn is_heading(t: &str) -> bool {
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     // CITY[, Country][, Mon DD] [(Agency)] -|—|:
     Regex::new(
-        r"^(?P<city>[\p{Lu}][\p{Lu}.'’ -]{2,40}?)(?:,\s*[\p{Lu}][\p{L}.'’ -]{1,30}?)??(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\((?P<agency>[\p{L} .]{2,20})\))?\s*(?:-|–|—|--|:)\s+",
+        r"^(?P<city>[\p{Lu}][\p{Lu}.'’ -]+?)(?:,\s*[\p{Lu}][\p{L}.'’ -]+?)??(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\((?P<agency>[\p{L} .]+)\))?\s*(?:-|–|—|--|:)\s+",
     )
     .unwrap()
 });

@@ -64,7 +64,9 @@ impl Page<'_> {
         }
         let first = *candidates.first()?;
         let first_open = self.open().next();
-        let d0 = self.dates[first].as_ref().expect("a candidate is a date line");
+        let d0 = self.dates[first]
+            .as_ref()
+            .expect("a candidate is a date line");
         let bare_clock = Some(first) == first_open
             && d0.with_time
             && !d0.labelled
@@ -98,9 +100,12 @@ impl Page<'_> {
         if let Some(d) = metadata {
             return chosen(d, DateFrom::Metadata);
         }
-        let order = self.numeric_order();
         if let Some(i) = head {
-            let d = self.dates[i].as_ref().expect("the head date line is a date");
+            let d = self.dates[i]
+                .as_ref()
+                .expect("the head date line is a date");
+            let numeric = matches!(d.written, Some(Written::Numeric { .. }));
+            let order = if numeric { self.numeric_order() } else { None };
             return match (d.written, order) {
                 (Some(Written::Full(date)), _) => chosen(date, DateFrom::Head),
                 (Some(w @ Written::Numeric { .. }), Some((o, sure))) => match w.date(o) {
@@ -439,12 +444,16 @@ static YEAR: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| regex::Regex::new(r"\b(?:19|20)\d{2}\b").unwrap());
 
 static SOURCE_LINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^(?:From|Source|Via|Vía|Fuente|Source\s*:)\s+(?:the\s+)?(?P<outlet>[\p{Lu}][\p{L}0-9&.' -]{1,50}?)\s*\((?P<date>[^()]{4,40})\)\s*:").unwrap()
+    regex::Regex::new(r"^(?:From|Source|Via|Vía|Fuente|Source\s*:)\s+(?:the\s+)?(?P<outlet>[\p{Lu}][\p{L}0-9&.' -]+?)\s*\((?P<date>[^()]{4,})\)\s*:").unwrap()
 });
 
 /// The outlet a link blog's source line names: `From CNN Philippines (Jan 27, 2019):
 /// ...` -> `CNN Philippines`.
 pub(super) fn source_line_outlet(t: &str) -> Option<String> {
+    let opens = ["From ", "Source", "Via ", "Vía ", "Fuente "];
+    if !opens.iter().any(|o| t.starts_with(o)) {
+        return None;
+    }
     let c = SOURCE_LINE.captures(t)?;
     let date = &c["date"];
     find_dates(&ascii_digits(date))

@@ -60,7 +60,10 @@ fn lines_are_cleaned() {
     assert_eq!(clean_line("a\u{a0}b\tc"), "a b c");
     let lines = read_lines("one\r\n \r\n\ttwo\r\n");
     assert_eq!(
-        lines.iter().map(|l| (l.no, l.text.as_str())).collect::<Vec<_>>(),
+        lines
+            .iter()
+            .map(|l| (l.no, l.text.as_str()))
+            .collect::<Vec<_>>(),
         [(1, "one"), (3, "two")]
     );
 }
@@ -70,8 +73,12 @@ fn shapes_of_lines() {
     assert!(is_headline_shaped("Sudan army retakes El Fasher"));
     assert!(is_headline_shaped("هجوم على سفينة"));
     assert!(!is_headline_shaped("Reuters"));
-    assert!(!is_headline_shaped("The army said it had retaken two bridges, and that it would hold them until the rebels withdrew from the city."));
-    assert!(is_paragraph("The army said it had retaken two bridges on Monday."));
+    assert!(!is_headline_shaped(
+        "The army said it had retaken two bridges, and that it would hold them until the rebels withdrew from the city."
+    ));
+    assert!(is_paragraph(
+        "The army said it had retaken two bridges on Monday."
+    ));
     assert!(!is_paragraph("Civilians Return To Markets"));
     assert!(is_outlet_like("Clash Report"));
     assert!(is_outlet_like("Middle East Monitor"));
@@ -126,7 +133,9 @@ fn bom_crlf_outlet_on_its_own_line_headline_and_dateline() {
 
 #[test]
 fn old_mac_line_ends_bylines_and_kickers() {
-    let s = seed("July 1, 2025Wire\rBREAKING\rBy Jane Doe, Wire\rShelling hit the city of Kharkiv in Ukraine overnight, officials said.\rTwo were hurt.\r");
+    let s = seed(
+        "July 1, 2025Wire\rBREAKING\rBy Jane Doe, Wire\rShelling hit the city of Kharkiv in Ukraine overnight, officials said.\rTwo were hurt.\r",
+    );
     assert_eq!(s.source.as_deref(), Some("Wire"));
     assert_eq!(s.byline.as_deref(), Some("By Jane Doe, Wire"));
     assert_eq!(s.headline, None);
@@ -139,7 +148,8 @@ fn no_date_and_impossible_dates_are_read_not_refused() {
     let s = seed("Clash Report\nSomething happened in Syria, officials said on Monday.\n");
     assert_eq!((s.date, s.date_from), (None, DateFrom::None));
     assert_eq!(s.blocks.len(), 1);
-    let s = seed("February 30, 2025Wire\nText of the report, long enough to be a paragraph of news.\n");
+    let s =
+        seed("February 30, 2025Wire\nText of the report, long enough to be a paragraph of news.\n");
     assert_eq!(s.date, None);
     assert_eq!(s.invalid_date.as_deref(), Some("February 30, 2025"));
     let s = seed("July 1, 2025Wire\n");
@@ -151,13 +161,24 @@ fn no_date_and_impossible_dates_are_read_not_refused() {
 
 #[test]
 fn numeric_dates_are_read_in_the_page_order() {
-    let s = seed("03.04.2019 Wire\nTalks resumed, officials said. The next round opens on 17.04.2019 in Geneva.\n");
-    assert_eq!(s.date.unwrap().to_string(), "2019-04-03", "17.04 shows day first");
+    let s = seed(
+        "03.04.2019 Wire\nTalks resumed, officials said. The next round opens on 17.04.2019 in Geneva.\n",
+    );
+    assert_eq!(
+        s.date.unwrap().to_string(),
+        "2019-04-03",
+        "17.04 shows day first"
+    );
     assert_eq!(s.date_from, DateFrom::Head);
     let s = seed("03.04.2019 Wire\nTalks resumed in the capital on Wednesday, officials said.\n");
     assert_eq!(s.date_from, DateFrom::Guess, "the page does not tell");
-    let s = seed("03/04/2019 Wire\nTalks resumed on March 4, officials said in the capital today.\n");
-    assert_eq!(s.date.unwrap().to_string(), "2019-03-04", "the written date tells");
+    let s =
+        seed("03/04/2019 Wire\nTalks resumed on March 4, officials said in the capital today.\n");
+    assert_eq!(
+        s.date.unwrap().to_string(),
+        "2019-03-04",
+        "the written date tells"
+    );
 }
 
 #[test]
@@ -189,7 +210,10 @@ fn datelines() {
         find_dateline("KYIV, Ukraine (AP) — Russia struck"),
         Some("KYIV, Ukraine (AP) — ")
     );
-    assert_eq!(find_dateline("COLOMBO: Troops closed in"), Some("COLOMBO: "));
+    assert_eq!(
+        find_dateline("COLOMBO: Troops closed in"),
+        Some("COLOMBO: ")
+    );
     assert_eq!(dateline_agency("JOHANNESBURG (AP) — "), Some("AP"));
     assert_eq!(find_dateline("China is leveraging - not"), None);
     assert_eq!(find_dateline("A - B"), None);
