@@ -522,7 +522,7 @@ static CAPTION_END: LazyLock<Regex> = LazyLock::new(|| {
 
 static CAPTION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:in this (?:picture|photo|image|file photo|handout)|pictured|file photo|handout photo|photo taken|picture taken|seen in this|poses for a photo|(?:is|are) seen|walk(?:s)? past|gather(?:s)? (?:at|near|around)|attend(?:s)? the funeral)\b",
+        r"(?-u:\b)(?:in this (?:picture|photo|image|file photo|handout)|pictured|file photo|handout photo|photo taken|picture taken|seen in this|poses for a photo|(?:is|are) seen|walk(?:s)? past|gather(?:s)? (?:at|near|around)|attend(?:s)? the funeral)(?-u:\b)",
     )
     .unwrap()
 });
@@ -532,8 +532,11 @@ static CAPTION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 /// uses a caption's words (`in this picture`, `pictured`, `walk past`).
 pub fn is_caption(line: &str) -> bool {
     let t = line.trim_end_matches(['.', ' ']);
-    (t.ends_with([')', ']']) && CAPTION_END.is_match(line))
-        || (at_most_words(line, 45) && CAPTION_WORDS.is_match(line))
+    if t.ends_with([')', ']']) && CAPTION_END.is_match(line) {
+        return true;
+    }
+    // Matched in lower case (ASCII folded): a case-sensitive automaton is smaller.
+    at_most_words(line, 45) && CAPTION_WORDS.is_match(&line.to_ascii_lowercase())
 }
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -554,7 +557,8 @@ static ROLE_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// `ClashReport Editor`, `Sun Online Desk`, `Par Jean Dupont`), or `None`.
 pub fn byline(line: &str) -> Option<String> {
     let t = line.trim();
-    if !at_most_words(t, 12) || t.ends_with(['.', '!', '?']) {
+    if !at_most_words(t, 12) || t.ends_with(['.', '!', '?']) || !t.starts_with(char::is_alphabetic)
+    {
         return None;
     }
     if let Some(c) = BYLINE.captures(t) {
@@ -636,6 +640,9 @@ pub fn bullet_item(line: &str) -> Option<&str> {
 /// Whether a line is a menu or ticker flattened into one line: three or more short
 /// items between `|`, `•`, `·` or `»` (`Home | World | Sudan | Sport`).
 pub fn is_menu_line(line: &str) -> bool {
+    if !line.contains(['|', '•', '·', '»', '›']) {
+        return false;
+    }
     let parts: Vec<&str> = line
         .split(['|', '•', '·', '»', '›'])
         .map(str::trim)

@@ -337,7 +337,11 @@ impl<'r> Page<'r> {
             .iter()
             .enumerate()
             .map(|(i, l)| {
-                let maybe = i < HEAD_LINES + 5 || i + 8 >= n || at_most_words(&l.text, 12);
+                // A date line holds few words besides its date, but for a title
+                // bar (`Headline | 2017-12-31 |`).
+                let short = at_most_words(&l.text, 16) || l.text.contains('|');
+                let maybe =
+                    short && (i < HEAD_LINES + 5 || i + 8 >= n || at_most_words(&l.text, 12));
                 maybe.then(|| analyse_date_line(&l.text)).flatten()
             })
             .collect();

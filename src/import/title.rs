@@ -14,10 +14,72 @@ pub const MAX_SUMMARY_CHARS: usize = 300;
 
 /// Words a headline does not end on.
 const DANGLING: &[&str] = &[
-    "a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "but", "with", "by",
-    "from", "its", "their", "his", "her", "as", "that", "into", "near", "is", "are", "was", "were",
-    "has", "have", "had", "will", "would", "after", "amid", "while", "which", "who", "than",
-    "over", "against", "said", "says", "this", "these", "be", "been", "not", "some",
+    "a",
+    "an",
+    "the",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "and",
+    "or",
+    "but",
+    "with",
+    "by",
+    "from",
+    "its",
+    "their",
+    "his",
+    "her",
+    "as",
+    "that",
+    "into",
+    "near",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "after",
+    "amid",
+    "while",
+    "which",
+    "who",
+    "than",
+    "over",
+    "against",
+    "said",
+    "says",
+    "this",
+    "these",
+    "be",
+    "been",
+    "not",
+    "some",
+    // A participle or adverb left hanging by a cut (`...Province resulting`, `..., as
+    // well`).
+    "resulting",
+    "leaving",
+    "including",
+    "following",
+    "causing",
+    "saying",
+    "according",
+    "prompting",
+    "forcing",
+    "killing",
+    "well",
+    "also",
+    "both",
+    "after",
+    "before",
+    "during",
 ];
 
 /// Words before which a sentence can be cut and still read as a headline: the start of
@@ -321,6 +383,24 @@ mod tests {
         let last = t.split_whitespace().last().unwrap().to_lowercase();
         assert!(!DANGLING.contains(&last.as_str()), "{t}");
         assert!(t.starts_with("Private analysts generally agreed"), "{t}");
+    }
+
+    #[test]
+    fn cut_titles_read_as_whole_headlines() {
+        for (p, want) in [
+            (
+                "The government of Armenia claims that Azerbaijani forces shelled Tavush Province resulting in three deaths near the border.",
+                "The government of Armenia claims that Azerbaijani forces shelled Tavush Province",
+            ),
+            (
+                "Gunmen killed at least twelve soldiers in the north of Burkina Faso, as well as two civilians, in an attack on an army post on Sunday.",
+                "Gunmen killed at least twelve soldiers in the north of Burkina Faso",
+            ),
+        ] {
+            let t = derive_title(p);
+            assert_eq!(t, want);
+            assert!(!t.ends_with([',', ';', ':']));
+        }
     }
 
     #[test]

@@ -209,7 +209,8 @@ pub struct Paginator {
     pub previous: Option<String>,
     /// The page after, if any.
     pub next: Option<String>,
-    /// Every page, in order.
+    /// The pages to link to, in order: the first and the last, and the current one's
+    /// neighbours (see [`page_window`]).
     pub pages: Vec<PageLink>,
 }
 
@@ -229,6 +230,32 @@ pub struct PageLink {
     pub number: usize,
     /// Its path from the site root.
     pub path: String,
+    /// Pages are left out between this one and the one before it in
+    /// [`Paginator::pages`] (templates show `…`).
+    pub gap_before: bool,
+}
+
+/// How many pages on each side of the current one a paginator links to.
+pub const PAGE_WINDOW: usize = 2;
+
+/// The page numbers (0-based) a paginator of `pages` pages at page `n` links to: the
+/// first and the last, and [`PAGE_WINDOW`] on each side of the current one; in order,
+/// with whether pages are left out before each. A bounded window, as Hugo's and Zola's
+/// paginators have: linking every page from every page makes an archive's index pages
+/// grow with the square of its size.
+pub fn page_window(pages: usize, n: usize) -> Vec<(usize, bool)> {
+    let mut shown: Vec<usize> = vec![0];
+    shown.extend(n.saturating_sub(PAGE_WINDOW)..=(n + PAGE_WINDOW).min(pages.saturating_sub(1)));
+    shown.push(pages.saturating_sub(1));
+    shown.sort_unstable();
+    shown.dedup();
+    let mut out = Vec::with_capacity(shown.len());
+    let mut previous: Option<usize> = None;
+    for k in shown {
+        out.push((k, previous.is_some_and(|p| k > p + 1)));
+        previous = Some(k);
+    }
+    out
 }
 
 /// Renders pages of one [`Site`] with one set of templates. Views shared by many
@@ -398,10 +425,12 @@ impl<'a> Renderer<'a> {
             last: path(pages - 1),
             previous: (n > 0).then(|| path(n - 1)),
             next: (n + 1 < pages).then(|| path(n + 1)),
-            pages: (0..pages)
-                .map(|k| PageLink {
+            pages: page_window(pages, n)
+                .into_iter()
+                .map(|(k, gap_before)| PageLink {
                     number: k + 1,
                     path: path(k),
+                    gap_before,
                 })
                 .collect(),
         };
@@ -790,5 +819,29 @@ fn report_view<'a>(
             .collect(),
         summary: fm.summary.as_deref(),
         extra: &fm.extra,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paginators_link_a_bounded_window() {
+        let numbers = |pages, n| {
+            page_window(pages, n)
+                .into_iter()
+                .map(|(k, gap)| format!("{}{}", if gap { "…" } else { "" }, k + 1))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(numbers(1, 0), "1");
+        assert_eq!(numbers(3, 1), "1 2 3");
+        assert_eq!(numbers(5000, 0), "1 2 3 …5000");
+        assert_eq!(numbers(5000, 2499), "1 …2498 2499 2500 2501 2502 …5000");
+        assert_eq!(numbers(5000, 4999), "1 …4998 4999 5000");
+        assert_eq!(numbers(6, 3), "1 2 3 4 5 6");
+        // However long the list, at most 2 × PAGE_WINDOW + 3 links.
+        assert!(page_window(1_000_000, 500_000).len() <= 2 * PAGE_WINDOW + 3);
     }
 }
