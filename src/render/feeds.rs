@@ -233,9 +233,12 @@ struct ExportedReport<'a> {
 /// front matter key); absent values are `null`.
 ///
 /// Errors: serialising fails (not expected).
-pub fn reports_json(base_url: &str, reports: &[std::sync::Arc<Page>]) -> Result<String> {
+pub fn reports_json<'p>(
+    base_url: &str,
+    reports: impl IntoIterator<Item = &'p Page>,
+) -> Result<String> {
     let exported: Vec<ExportedReport> = reports
-        .iter()
+        .into_iter()
         .map(|p| {
             let fm = &p.front_matter;
             ExportedReport {
@@ -253,6 +256,54 @@ pub fn reports_json(base_url: &str, reports: &[std::sync::Arc<Page>]) -> Result<
         })
         .collect();
     let mut json = serde_json::to_string_pretty(&exported)?;
+    json.push('\n');
+    Ok(json)
+}
+
+/// One part of the data exports by month (see [`data_index`]).
+#[derive(Debug, Clone, Serialize)]
+pub struct DataPart {
+    /// The month, `2025-07`.
+    pub month: String,
+    /// The part's path from the site root (`data/2025-07.json`).
+    pub path: String,
+    /// How many reports it holds.
+    pub reports: usize,
+    /// The date of its newest report.
+    pub updated: NaiveDate,
+}
+
+/// `data/index.json`: how the site's data is exported, for programs that fetch it.
+/// `{"reports": <total>, "all": <URL of reports.json, or null when the site is too big
+/// for one file>, "parts": [{"month", "path", "url", "reports", "updated"}, ...]}`,
+/// months newest first; each part is an array like `reports.json`'s.
+///
+/// Errors: serialising fails (not expected).
+pub fn data_index(base_url: &str, total: usize, with_all: bool, parts: &[DataPart]) -> Result<String> {
+    #[derive(Serialize)]
+    struct Part<'a> {
+        #[serde(flatten)]
+        part: &'a DataPart,
+        url: String,
+    }
+    #[derive(Serialize)]
+    struct Index<'a> {
+        reports: usize,
+        all: Option<String>,
+        parts: Vec<Part<'a>>,
+    }
+    let index = Index {
+        reports: total,
+        all: with_all.then(|| format!("{base_url}reports.json")),
+        parts: parts
+            .iter()
+            .map(|part| Part {
+                part,
+                url: format!("{base_url}{}", part.path),
+            })
+            .collect(),
+    };
+    let mut json = serde_json::to_string_pretty(&index)?;
     json.push('\n');
     Ok(json)
 }

@@ -30,8 +30,8 @@ use crate::render::markdown::{RawHtml, markdown_to_html};
 use crate::render::sink::Sink;
 use crate::site::content::Page;
 use crate::site::paths::{
-    COUNTRIES_DIR, MONTHS_DIR, REGIONS_DIR, SEARCH_DIR, month_path, page_path, relative_root,
-    sitemap_part_path,
+    COUNTRIES_DIR, DATA_DIR, MONTHS_DIR, REGIONS_DIR, SEARCH_DIR, data_month_path, month_path,
+    page_path, relative_root, sitemap_part_path,
 };
 use crate::site::term::term_key;
 use crate::site::{Month, Site};
@@ -129,8 +129,13 @@ pub enum PageKey {
     SitemapPart(usize),
     /// `robots.txt`.
     Robots,
-    /// `reports.json`, every report's front matter and URL.
+    /// `reports.json`, every report's front matter and URL (small sites only: see
+    /// `reports_json_limit`).
     ReportsJson,
+    /// `data/index.json`: the data exports by month, with their counts.
+    DataIndex,
+    /// `data/YYYY-MM.json`: the reports of the month at this index of [`Site::months`].
+    DataMonth(usize),
     /// `search.json`, the index of the search page.
     SearchIndex,
     /// The search page, `search/`.
@@ -148,6 +153,8 @@ impl PageKey {
                 | PageKey::SitemapPart(_)
                 | PageKey::Robots
                 | PageKey::ReportsJson
+                | PageKey::DataIndex
+                | PageKey::DataMonth(_)
                 | PageKey::SearchIndex
         )
     }
@@ -369,10 +376,14 @@ impl<'a> Renderer<'a> {
             PageKey::Feed,
             PageKey::Sitemap,
             PageKey::Robots,
-            PageKey::ReportsJson,
+            PageKey::DataIndex,
             PageKey::SearchIndex,
             PageKey::Search,
         ];
+        if self.writes_reports_json() {
+            keys.push(PageKey::ReportsJson);
+        }
+        keys.extend((0..self.site.months.len()).map(PageKey::DataMonth));
         keys.extend((0..self.page_count(self.home_list().len())).map(PageKey::Home));
         let parts = feeds::sitemap_parts(self.sitemap_entries().len(), SITEMAP_LIMIT);
         keys.extend((0..parts).map(PageKey::SitemapPart));
@@ -388,6 +399,13 @@ impl<'a> Renderer<'a> {
             keys.extend((0..self.page_count(list.len())).map(|n| PageKey::Country(i, n)));
         }
         keys
+    }
+
+    /// Whether the site is small enough for `reports.json` (see
+    /// [`crate::site::config::Config::reports_json_limit`]).
+    fn writes_reports_json(&self) -> bool {
+        let limit = self.site.config.reports_json_limit;
+        limit == 0 || self.site.reports.len() <= limit
     }
 
     /// How many pages a list of `len` reports takes (at least one, also when empty).
@@ -455,6 +473,8 @@ impl<'a> Renderer<'a> {
             PageKey::SitemapPart(n) => sitemap_part_path(n),
             PageKey::Robots => "robots.txt".into(),
             PageKey::ReportsJson => "reports.json".into(),
+            PageKey::DataIndex => format!("{DATA_DIR}index.json"),
+            PageKey::DataMonth(i) => data_month_path(&self.site.months[i].0.slug()),
             PageKey::SearchIndex => "search.json".into(),
             PageKey::Search => SEARCH_DIR.into(),
         }
@@ -516,7 +536,31 @@ impl<'a> Renderer<'a> {
                 }
             }
             PageKey::Robots => Ok(feeds::robots_txt(&config.base_url)),
-            PageKey::ReportsJson => feeds::reports_json(&config.base_url, &self.site.reports),
+            PageKey::ReportsJson => {
+                feeds::reports_json(&config.base_url, self.site.reports.iter().map(|p| &**p))
+            }
+            PageKey::DataMonth(i) => {
+                feeds::reports_json(&config.base_url, reports(&self.site.months[i].1))
+            }
+            PageKey::DataIndex => {
+                let parts: Vec<feeds::DataPart> = self
+                    .site
+                    .months
+                    .iter()
+                    .map(|(m, list)| feeds::DataPart {
+                        month: m.slug(),
+                        path: data_month_path(&m.slug()),
+                        reports: list.len(),
+                        updated: self.site.reports[list[0]].date(),
+                    })
+                    .collect();
+                feeds::data_index(
+                    &config.base_url,
+                    self.site.reports.len(),
+                    self.writes_reports_json(),
+                    &parts,
+                )
+            }
             PageKey::SearchIndex => feeds::search_index(&self.site.reports),
             _ => unreachable!("only generated outputs"),
         }
@@ -699,6 +743,15 @@ impl<'a> Renderer<'a> {
                 )
             }
             PageKey::ReportsJson => hash_reports(&mut h, &mut all.clone(), false),
+            PageKey::DataMonth(i) => {
+                hash_reports(&mut h, &mut self.site.months[i].1.iter().copied(), false)
+            }
+            PageKey::DataIndex => {
+                self.writes_reports_json().hash(&mut h);
+                for (m, list) in &self.site.months {
+                    (m, list.len(), self.site.reports[list[0]].date()).hash(&mut h);
+                }
+            }
             PageKey::SearchIndex => hash_reports(&mut h, &mut all.clone(), true),
             PageKey::Sitemap | PageKey::SitemapPart(_) => self.sitemap_entries().hash(&mut h),
             PageKey::Robots => {}

@@ -44,6 +44,10 @@ pub struct Config {
     /// The regions reports are grouped by, in display order. Defaults to the five
     /// regions of [`crate::site::region::default_regions`].
     pub regions: Vec<RegionConfig>,
+    /// `reports.json` (every report in one file) is written while the site has at
+    /// most this many reports; larger sites export by month only (`data/`). `0`
+    /// writes it whatever the size.
+    pub reports_json_limit: usize,
     /// Keep raw HTML in reports' Markdown as written (`true`), or sanitise it
     /// (`false`, the default): see [`crate::render::markdown::RawHtml`].
     pub allow_raw_html: bool,
@@ -64,6 +68,7 @@ impl Default for Config {
             author: None,
             feed_limit: 20,
             regions: crate::site::region::default_regions(),
+            reports_json_limit: 10_000,
             allow_raw_html: false,
             extra: serde_yaml::Mapping::new(),
         }

@@ -10,6 +10,9 @@ pub const MONTHS_DIR: &str = "months/";
 pub const COUNTRIES_DIR: &str = "countries/";
 /// The site folder of the search page.
 pub const SEARCH_DIR: &str = "search/";
+/// The site folder of the data exports by month (`data/2025-07.json`) and their index
+/// (`data/index.json`).
+pub const DATA_DIR: &str = "data/";
 /// The folder, below a list's first page, of its further pages (`page/2/`); at the
 /// top level it holds the home page's.
 pub const PAGES_DIR: &str = "page/";
@@ -33,6 +36,7 @@ pub const GENERATED_FOLDERS: &[&str] = &[
     SEARCH_DIR,
     PAGES_DIR,
     SITEMAP_PARTS_DIR,
+    DATA_DIR,
 ];
 
 /// The path of page `n` (0-based) of a list whose first page is at `base`:
@@ -49,6 +53,12 @@ pub fn page_path(base: &str, n: usize) -> String {
 /// `2025-07`.
 pub fn month_path(slug: &str) -> String {
     format!("{MONTHS_DIR}{slug}/")
+}
+
+/// The path of a month's data export from the site root: `data/2025-07.json` for the
+/// slug `2025-07`.
+pub fn data_month_path(slug: &str) -> String {
+    format!("{DATA_DIR}{slug}.json")
 }
 
 /// The relative path from a page at `path` (`reports/x/`) to the site root (`../../`).
