@@ -354,6 +354,24 @@ static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Cookie and consent banners, newsletter, membership and donation prompts, comment
+/// counters and forms, print and edition notes, translations offered, wire end marks
+/// and editing credits: chrome whatever its length.
+static PROMPT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:^|\b)(?:we use cookies|this (?:web)?site uses cookies|by (?:clicking|continuing)|cookie (?:policy|settings|preferences)|accept (?:all )?cookies|manage (?:your )?(?:cookies|preferences|consent)|sign up (?:for|to)|subscribe (?:to|for|now)|get (?:our|the) (?:free )?(?:\w+ )?newsletter|newsletter|become a (?:member|subscriber|supporter)|support (?:our|independent) (?:journalism|reporting)|(?:make a )?contribut(?:e|ion) today|donate (?:now|today)|a message from|you must be logged in|log in to (?:comment|reply)|\d+ (?:comments?|responses?|replies) (?:to|on)\b|posted in [^|]{1,40}\|\s*\d+ comments?|a version of this article appears in print|our standards:|the thomson reuters trust principles|this article is also available in|(?:additional )?reporting by [^.;]{2,80}(?:;|$)|(?:writing|editing) by [^.;]{2,60}(?:;|$)|^enditem|^writer:|^contact:\s*\S+@|^read later$|^listen to (?:this|the) article|^ouvir o texto|^diminuir fonte|^aumentar fonte|^copiar enlace|^copy link|^keep reading$|^list \d+ of \d+$|^previous(?: post| article| story)?\s*[:»]|^next(?: post| article| story)?\s*[:»]|^newer posts?\b|^older posts?\b|^subscribe to:|^labels?:|^posted by .{2,60} at \d{1,2}:\d{2}|^\d+ comments?:?$|^(?:►|▼|▶|◄)\s)",
+    )
+    .unwrap()
+});
+
+/// Words of interface chrome in Arabic (share, follow, Facebook, Twitter, WhatsApp,
+/// Telegram, read also, more, comments).
+const ARABIC_INTERFACE: &[&str] = &[
+    "شارك", "شاركها", "مشاركة", "تابعونا", "تابعنا", "على", "فيسبوك", "تويتر", "واتساب",
+    "تلغرام", "تيليغرام", "انستغرام", "يوتيوب", "اقرأ", "أيضا", "أيضاً", "ايضا", "المزيد",
+    "تعليقات", "تعليق", "طباعة", "نسخ", "الرابط", "إكس",
+];
+
 /// `Categories: ...`, `Tags: ...`, `Filed under ...`, `Topics: ...`.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -402,10 +420,50 @@ pub fn chrome_kind(line: &str) -> Option<Chrome> {
     if FOOTER.is_match(line) {
         return Some(Chrome::Footer);
     }
-    if is_interface(line) {
+    if is_interface(line) || is_arabic_interface(line) {
         return Some(Chrome::Interface);
     }
     None
+}
+
+/// A prompt, banner or credit line (see [`PROMPT`]): chrome at any length up to a
+/// long paragraph.
+pub fn is_prompt(line: &str) -> bool {
+    at_most_words(line, 70) && PROMPT.is_match(line)
+}
+
+/// A short Arabic line made of interface words (`شارك`, `تابعونا على تويتر`).
+fn is_arabic_interface(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 6
+        && words.iter().all(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.is_empty() || ARABIC_INTERFACE.contains(&w)
+        })
+}
+
+/// A ticker or flash line over a page: `BREAKING: ...`, `JUST IN: ...`, `LIVE: ...`.
+pub fn is_ticker(line: &str) -> bool {
+    let Some((kicker, rest)) = line.split_once(':') else {
+        return false;
+    };
+    is_kicker(kicker.trim()) && kicker.trim().chars().all(|c| !c.is_lowercase()) && words(rest) >= 3
+}
+
+fn words(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// The outlet a `Source: X` line names (`Source: CNN`, `Fuente: EFE`, `Source : AFP`).
+pub fn source_label(line: &str) -> Option<String> {
+    let (label, rest) = line.split_once(':')?;
+    let label = label.trim().to_lowercase();
+    if !matches!(label.as_str(), "source" | "sources" | "fuente" | "fonte" | "source de l'article") {
+        return None;
+    }
+    let name = rest.trim().trim_end_matches('.');
+    (!name.is_empty() && at_most_words(name, 5)).then(|| name.to_string())
 }
 
 /// A short line made only of interface words, numbers, punctuation and small words,
@@ -611,7 +669,7 @@ pub fn is_kicker(line: &str) -> bool {
 
 static RELATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:related(?: articles| stories| posts| news| coverage| content| reading| topics)?|read (?:more|also|next)|more (?:stories|news|from|on this|coverage|in)\b.*|you (?:may|might) (?:also )?(?:like|be interested in)|recommended(?: for you| stories| articles)?|trending(?: now| stories| this week| news)?|most (?:read|popular|viewed|shared)|top stories|latest(?: news| stories| articles| updates)?|breaking news|also read|see also|further reading|popular (?:posts|stories)|recent posts|editor'?s picks|don'?t miss|lire aussi|à lire aussi|sur le même sujet|dans la même rubrique|articles similaires|les plus lus|leer más|lea también|noticias relacionadas|te puede interesar|más leídas|leia também|veja também|mais lidas)\s*[:.!]?$",
+        r"(?i)^(?:related(?: articles| stories| posts| news| coverage| content| reading| topics)?|read (?:more|also|next)|more (?:stories|news|from|on this|coverage|in)\b.*|you (?:may|might) (?:also )?(?:like|be interested in)|recommended(?: for you| stories| articles)?|trending(?: now| stories| this week| news)?|most (?:read|popular|viewed|shared)|top stories|latest(?: news| stories| articles| updates)?|breaking news|also read|see also|further reading|popular (?:posts|stories)|recent posts|editor'?s picks|don'?t miss|lire aussi|à lire aussi|sur le même sujet|dans la même rubrique|articles similaires|les plus lus|leer más|lea también|noticias relacionadas|te puede interesar|más leídas|leia também|veja também|mais lidas|keep reading|more on this story|more from (?:the )?\w+(?: \w+)?|más información|te recomendamos|te puede interesar|lo más leído|ver también|lire la suite|à lire|voir aussi|اقرأ أيضا|اقرأ أيضاً|اقرأ ايضا|اقرأ المزيد|المزيد من الأخبار|ذات صلة|أخبار ذات صلة)\s*[:.!]?$",
     )
     .unwrap()
 });

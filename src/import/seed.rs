@@ -29,7 +29,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use crate::import::chrome::{
-    agency, at_most_words, chrome_kind, is_caption, is_credit, is_kicker, is_menu_line,
+    agency, at_most_words, chrome_kind, is_caption, is_prompt, is_credit, is_kicker, is_menu_line,
     is_related_header,
 };
 use crate::import::dates::{
@@ -382,7 +382,8 @@ impl<'r> Page<'r> {
             let is_date = self.dates[i].as_ref().is_some_and(|d| d.standalone);
             self.roles[i] = if is_date {
                 Role::Text
-            } else if chrome_kind(t).is_some() || is_kicker(t) || is_menu_line(t) {
+            } else if chrome_kind(t).is_some() || is_kicker(t) || is_menu_line(t) || is_prompt(t)
+            {
                 Role::Chrome
             } else if is_credit(t) && !self.is_outlet_by_a_date(i) {
                 Role::Credit
@@ -391,11 +392,15 @@ impl<'r> Page<'r> {
             };
         }
         for i in 0..self.lines.len() {
-            let next_is_credit = self.roles.get(i + 1) == Some(&Role::Credit);
+            let t = self.text(i);
+            // A line over a photo credit is its caption when it reads like one (a
+            // sentence, or long); a headline over an agency's name is not.
+            let next_is_credit = self.roles.get(i + 1) == Some(&Role::Credit)
+                && (ends_sentence(t) || words(t) >= 15);
             if self.roles[i] == Role::Text
-                && (next_is_credit || is_caption(self.text(i)))
+                && (next_is_credit || is_caption(t))
                 && !self.dates[i].as_ref().is_some_and(|d| d.standalone)
-                && words(self.text(i)) >= 6
+                && words(t) >= 6
             {
                 self.roles[i] = Role::Caption;
             }
@@ -457,7 +462,10 @@ impl<'r> Page<'r> {
             while j < self.lines.len() {
                 let t = self.text(j);
                 let is_date = self.dates[j].as_ref().is_some_and(|d| d.standalone);
-                if is_date || is_paragraph(t) || self.roles[j] == Role::Trailer {
+                // A short line after the header makes it a menu (`Latest` / `World`),
+                // not a list of stories.
+                let short = self.roles[j] == Role::Text && words(t) < 3;
+                if is_date || short || is_paragraph(t) || self.roles[j] == Role::Trailer {
                     break;
                 }
                 if self.roles[j] == Role::Text {
@@ -571,41 +579,17 @@ const OUTLET_WORDS: &[&str] = &[
 
 /// Sections pages name beside a date (`December 30, 2017World News`): not outlets.
 const SECTION_WORDS: &[&str] = &[
-    "world",
-    "news",
-    "international",
-    "national",
-    "local",
-    "politics",
-    "business",
-    "opinion",
-    "analysis",
-    "breaking",
-    "latest",
-    "top",
-    "stories",
-    "us",
-    "uk",
-    "sport",
-    "sports",
-    "live",
-    "middle",
-    "east",
-    "africa",
-    "europe",
-    "asia",
-    "americas",
-    "america",
-    "pacific",
-    "region",
-    "security",
-    "conflict",
-    "defence",
-    "defense",
-    "military",
-    "war",
-    "updates",
-    "home",
+    "world", "news", "international", "national", "local", "politics", "business", "opinion",
+    "analysis", "breaking", "latest", "top", "stories", "us", "uk", "sport", "sports", "live",
+    "middle", "east", "africa", "europe", "asia", "americas", "america", "pacific", "region",
+    "security", "conflict", "defence", "defense", "military", "war", "updates", "home",
+    "about", "economy", "economics", "features", "video", "videos", "culture", "science",
+    "health", "environment", "climate", "tech", "technology", "investigations", "explainers",
+    "global", "domestic", "regional", "metro", "nation", "asiapacific", "mena", "latam",
+    // French, Spanish, Portuguese
+    "monde", "afrique", "politique", "économie", "societe", "société", "mundo",
+    "internacional", "política", "economía", "sociedad", "cotidiano", "brasil", "nacional",
+    "américa", "noticias", "notícias", "actualité", "actualités", "últimas",
 ];
 
 /// Whether a short line or phrase can be an outlet's name: one to five words (no
@@ -640,6 +624,22 @@ fn is_outlet_like(text: &str) -> bool {
     let no_dates = month_number(ws[0]).is_none() && !is_weekday(ws[0]);
     let named = ws.len() <= 2 || lower.iter().any(|w| OUTLET_WORDS.contains(&w.as_str()));
     capitalised && !is_section && not_a_place && no_dates && named
+}
+
+/// A section or menu line: one to three words, all of them section words (`World`,
+/// `Africa`, `Middle East`, `U.S. News`, `Mundo`, `Cotidiano`).
+fn is_section(text: &str) -> bool {
+    let t = text.trim();
+    at_most_words(t, 3)
+        && !t.is_empty()
+        && t.split_whitespace().all(|w| {
+            let w: String = w
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect();
+            w.is_empty() || SECTION_WORDS.contains(&w.as_str())
+        })
 }
 
 static MONTH_YEAR: LazyLock<Regex> =
@@ -851,14 +851,25 @@ fn strip_date_noise(s: &str, later: &[&DateMatch]) -> String {
     t.split_whitespace()
         .filter(|w| {
             let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let lower = core.to_lowercase();
             !(core.is_empty()
                 || core.chars().all(|c| c.is_ascii_digit())
                 || month_number(core).is_some()
-                || is_weekday(core))
+                || is_weekday(core)
+                || TIME_WORD.is_match(&lower))
         })
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// A time of day or a time zone standing as a word (`07:46pm`, `21h54`, `PM`, `a.m`,
+/// `EDT`, `GMT+1`, `ET`), and words of relative time (`ago`, `hours`).
+static TIME_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\d{1,2}(?:[:.h]\d{2}){1,2}(?:[ap]\.?m)?|[ap]\.?m|(?:gmt|utc|cet|cest|eet|eest|bst|ist|pkt|eat|wat|cat|msk|ast|est|edt|cst|cdt|mst|mdt|pst|pdt|et|ct|pt|aest|aedt|jst|kst|hkt|sgt|wib|ict|z)(?:[+-]\d{1,2}(?::?\d{2})?)?|\d+|ago|hours?|hrs?|minutes?|mins?|seconds?|days?|updated|à|a|las|às|um|at|le|el|de)$",
+    )
+    .unwrap()
+});
 
 /// Drops interface words at the end of a phrase (`Clash Report printer`).
 fn strip_interface_tail(s: &str) -> String {

@@ -4,9 +4,10 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::{
-    DateFrom, HEAD_LINES, Page, Role, is_headline_shaped, is_outlet_like, is_paragraph, words,
+    DateFrom, HEAD_LINES, Page, Role, ends_sentence, is_headline_shaped, is_outlet_like,
+    is_paragraph, is_section, words,
 };
-use crate::import::chrome::{bullet_item, byline};
+use crate::import::chrome::{bullet_item, byline, chrome_kind, is_ticker, source_label};
 use crate::import::dates::{Order, Written, ascii_digits, find_dates, page_order};
 
 /// The date chosen for a page.
@@ -298,31 +299,125 @@ impl Page<'_> {
     }
 
     /// Reads the head lines before the date line (or before the first paragraph):
-    /// outlet, headline, standfirst, bylines, captions, place lines, menus.
+    /// outlet, headline, standfirst, bylines, captions, place lines, menus. The
+    /// headline is chosen first ([`Page::choose_headline`]): short lines above it are
+    /// the outlet's name, a section or a kicker; lines under it the standfirst and
+    /// captions.
     fn read_before_body(&mut self, lines: &[usize], head: &mut Head) {
-        for (k, &i) in lines.iter().enumerate() {
+        let mut open = Vec::new();
+        for &i in lines {
             if self.roles[i] != Role::Text {
                 continue;
             }
-            let later = &lines[k + 1..];
-            let role = self.head_line_role(i, later, head);
-            self.roles[i] = role;
+            let t = self.text(i).to_string();
+            if self.dates[i].as_ref().is_some_and(|d| d.standalone) {
+                self.take_date_line(i, head);
+            } else if let Some(b) = byline(&t) {
+                head.byline.get_or_insert(b);
+                self.roles[i] = Role::Byline;
+            } else if bullet_item(&t).is_some() || is_ticker(&t) {
+                self.roles[i] = Role::Chrome;
+            } else if is_place_line(&t) {
+                head.place.get_or_insert(t);
+                self.roles[i] = Role::Place;
+            } else if let Some(o) = source_label(&t) {
+                head.outlet.get_or_insert(o);
+                self.roles[i] = Role::Outlet;
+            } else {
+                open.push(i);
+            }
+        }
+        let headline = if head.headline.is_some() {
+            None
+        } else {
+            self.choose_headline(&open)
+        };
+        for (k, &i) in open.iter().enumerate() {
+            let later = &open[k + 1..];
+            self.roles[i] = match headline {
+                Some(h) if i == h => {
+                    let (text, outlet) = split_title_bar(self.text(i));
+                    if let Some(o) = outlet {
+                        head.outlet.get_or_insert(o);
+                    }
+                    head.headline = Some(text);
+                    Role::Headline
+                }
+                Some(h) if i < h => self.above_headline(i, head),
+                _ => self.head_line_role(i, later, head),
+            };
         }
     }
 
-    /// What a head line before the date is; records what it gives in `head`.
+    /// The line of `lines` that is the page's headline: the first headline-shaped
+    /// line of five words or more that does not end like a sentence, else of three or
+    /// more, else any headline-shaped line; never an outlet's name, a section, a kicker
+    /// or chrome (`Folha de S.Paulo`, `Israel-Gaza war`, `Accessibility links` over the
+    /// headline).
+    fn choose_headline(&self, lines: &[usize]) -> Option<usize> {
+        let fits = |i: usize, min: usize, stop: bool| {
+            let t = self.text(i);
+            is_headline_shaped(t)
+                && words(t) >= min
+                && (stop || !ends_sentence(t))
+                && !is_outlet_like(t)
+                && chrome_kind(t).is_none()
+                && !self.named_in_later_byline(i)
+        };
+        let first = |min, stop| {
+            let found: Vec<usize> = lines.iter().copied().filter(|&i| fits(i, min, stop)).collect();
+            // A tagline over the masthead (`Exclusive news, data and analytics...` /
+            // `Reuters` / `World`) is not the headline when a candidate follows.
+            found
+                .iter()
+                .copied()
+                .find(|&i| !self.masthead_after(i))
+                .or(found.first().copied())
+        };
+        first(5, false).or_else(|| first(3, false)).or_else(|| first(2, true))
+    }
+
+    /// Whether masthead lines follow line `i` before the next line of text: menus,
+    /// sections or interface words (`Home`, `About`, `World`, `Africa`, `News`), or an
+    /// outlet's name followed by such lines: `i` is then a tagline or a menu, not a
+    /// headline.
+    fn masthead_after(&self, i: usize) -> bool {
+        for j in i + 1..self.lines.len() {
+            let t = self.text(j);
+            let is_date = self.dates[j].as_ref().is_some_and(|d| d.standalone);
+            if is_date || is_paragraph(t) || self.roles[j] == Role::Byline {
+                return false;
+            }
+            if matches!(self.roles[j], Role::Chrome | Role::Related) && words(t) <= 3 {
+                return true;
+            }
+            if is_section(t) {
+                return true;
+            }
+            if is_headline_shaped(t) && words(t) >= 5 {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// A line above the headline: the outlet's name (the first outlet-like one), else
+    /// a section, kicker or brand line (chrome).
+    fn above_headline(&self, i: usize, head: &mut Head) -> Role {
+        let t = self.text(i);
+        if is_outlet_like(t) && head.outlet.is_none() && head.line_outlet.is_none() {
+            head.line_outlet = Some(t.to_string());
+            return Role::Outlet;
+        }
+        Role::Chrome
+    }
+
+    /// What a head line before the date is, once the headline is known (or when the
+    /// page has none); records what it gives in `head`.
     fn head_line_role(&self, i: usize, later: &[usize], head: &mut Head) -> Role {
         let t = self.text(i).to_string();
-        if let Some(b) = byline(&t) {
-            head.byline.get_or_insert(b);
-            return Role::Byline;
-        }
-        if bullet_item(&t).is_some() || self.named_in_later_byline(&t, later) {
+        if self.named_in_later_byline(i) {
             return Role::Chrome;
-        }
-        if is_place_line(&t) {
-            head.place.get_or_insert(t);
-            return Role::Place;
         }
         if head.headline.as_deref().is_some_and(|h| same_text(h, &t)) {
             return Role::Chrome;
@@ -330,18 +425,8 @@ impl Page<'_> {
         if let Some(role) = self.outlet_line(&t, later, head) {
             return role;
         }
-        if head.headline.is_none() {
-            if is_headline_shaped(&t) {
-                let (h, outlet) = split_title_bar(&t);
-                if let Some(o) = outlet {
-                    head.outlet.get_or_insert(o);
-                }
-                head.headline = Some(h);
-                return Role::Headline;
-            }
-            if !is_paragraph(&t) {
-                return Role::Chrome; // `Overblog`, a lone word over the page
-            }
+        if head.headline.is_none() && !is_paragraph(&t) {
+            return Role::Chrome; // `Overblog`, a lone word over the page
         }
         let quoted = t.starts_with(['"', '“', '«', '\'', '‘']);
         if head.standfirst.is_none() && (is_paragraph(&t) || is_headline_shaped(&t) || quoted) {
@@ -380,12 +465,12 @@ impl Page<'_> {
 
     /// Whether `t` is the name a later byline of the head gives (`Jane Doe` above
     /// `By Jane Doe`).
-    fn named_in_later_byline(&self, t: &str, later: &[usize]) -> bool {
+    fn named_in_later_byline(&self, i: usize) -> bool {
+        let t = self.text(i);
         words(t) <= 4
-            && later
-                .iter()
+            && (i + 1..self.lines.len())
                 .take(3)
-                .any(|&j| byline(self.text(j)).is_some_and(|b| b != t && b.contains(t)))
+                .any(|j| byline(self.text(j)).is_some_and(|b| b != t && b.contains(t)))
     }
 
     /// Reads the lines between the date line and the article: bylines, outlet
@@ -401,12 +486,18 @@ impl Page<'_> {
             if is_paragraph(&t) && !self.is_source_line(&t) {
                 break;
             }
-            // The next line opens the article (maybe hard-wrapped, so not a whole
-            // sentence).
-            let next_is_paragraph = after.get(k + 1).is_some_and(|&j| {
-                let next = self.text(j);
-                is_paragraph(next) || (words(next) >= 10 && next.len() > t.len())
-            });
+            // The next line of text (past date lines and bylines) opens the article
+            // (maybe hard-wrapped, so not a whole sentence).
+            let next_is_paragraph = after[k + 1..]
+                .iter()
+                .find(|&&j| {
+                    let d = self.dates[j].as_ref().is_some_and(|d| d.standalone);
+                    !d && byline(self.text(j)).is_none()
+                })
+                .is_some_and(|&j| {
+                    let next = self.text(j);
+                    is_paragraph(next) || (words(next) >= 10 && next.len() > t.len())
+                });
             if self.dates[i].as_ref().is_some_and(|d| d.standalone) {
                 self.take_date_line(i, head);
                 continue;
