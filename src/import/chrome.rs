@@ -367,9 +367,38 @@ static PROMPT: LazyLock<Regex> = LazyLock::new(|| {
 /// Words of interface chrome in Arabic (share, follow, Facebook, Twitter, WhatsApp,
 /// Telegram, read also, more, comments).
 const ARABIC_INTERFACE: &[&str] = &[
-    "شارك", "شاركها", "مشاركة", "تابعونا", "تابعنا", "على", "فيسبوك", "تويتر", "واتساب",
-    "تلغرام", "تيليغرام", "انستغرام", "يوتيوب", "اقرأ", "أيضا", "أيضاً", "ايضا", "المزيد",
-    "تعليقات", "تعليق", "طباعة", "نسخ", "الرابط", "إكس",
+    "شارك",
+    "شاركها",
+    "مشاركة",
+    "تابعونا",
+    "تابعنا",
+    "على",
+    "فيسبوك",
+    "تويتر",
+    "واتساب",
+    "تلغرام",
+    "تيليغرام",
+    "انستغرام",
+    "يوتيوب",
+    "اقرأ",
+    "أيضا",
+    "أيضاً",
+    "ايضا",
+    "المزيد",
+    "تعليقات",
+    "تعليق",
+    "طباعة",
+    "نسخ",
+    "الرابط",
+    "إكس",
+    "الرئيسية",
+    "الصفحة",
+    "بحث",
+    "القائمة",
+    "اتصل",
+    "بنا",
+    "من",
+    "نحن",
 ];
 
 /// `Categories: ...`, `Tags: ...`, `Filed under ...`, `Topics: ...`.
@@ -459,7 +488,10 @@ fn words(s: &str) -> usize {
 pub fn source_label(line: &str) -> Option<String> {
     let (label, rest) = line.split_once(':')?;
     let label = label.trim().to_lowercase();
-    if !matches!(label.as_str(), "source" | "sources" | "fuente" | "fonte" | "source de l'article") {
+    if !matches!(
+        label.as_str(),
+        "source" | "sources" | "fuente" | "fonte" | "source de l'article"
+    ) {
         return None;
     }
     let name = rest.trim().trim_end_matches('.');

@@ -29,7 +29,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use crate::import::chrome::{
-    agency, at_most_words, chrome_kind, is_caption, is_prompt, is_credit, is_kicker, is_menu_line,
+    agency, at_most_words, chrome_kind, is_caption, is_credit, is_kicker, is_menu_line, is_prompt,
     is_related_header,
 };
 use crate::import::dates::{
@@ -382,8 +382,7 @@ impl<'r> Page<'r> {
             let is_date = self.dates[i].as_ref().is_some_and(|d| d.standalone);
             self.roles[i] = if is_date {
                 Role::Text
-            } else if chrome_kind(t).is_some() || is_kicker(t) || is_menu_line(t) || is_prompt(t)
-            {
+            } else if chrome_kind(t).is_some() || is_kicker(t) || is_menu_line(t) || is_prompt(t) {
                 Role::Chrome
             } else if is_credit(t) && !self.is_outlet_by_a_date(i) {
                 Role::Credit
@@ -531,53 +530,20 @@ fn is_headline_shaped(text: &str) -> bool {
 }
 
 /// Words of the names of outlets (`Middle East Monitor`, `Kyiv Independent`).
+#[rustfmt::skip]
 const OUTLET_WORDS: &[&str] = &[
-    "news",
-    "times",
-    "post",
-    "report",
-    "reports",
-    "monitor",
-    "press",
-    "agency",
-    "daily",
-    "tribune",
-    "herald",
-    "journal",
-    "gazette",
-    "tv",
-    "radio",
-    "online",
-    "network",
-    "media",
-    "wire",
-    "observer",
-    "guardian",
-    "telegraph",
-    "chronicle",
-    "independent",
-    "insider",
-    "review",
-    "weekly",
-    "express",
-    "star",
-    "sun",
-    "mail",
-    "standard",
-    "today",
-    "magazine",
-    "broadcasting",
-    "channel",
-    "al",
-    "presse",
-    "diario",
-    "noticias",
-    "info",
-    "24",
-    "live",
+    "news", "times", "post", "report", "reports", "monitor", "press", "agency", "daily",
+    "tribune", "herald", "journal", "gazette", "tv", "radio", "online", "network", "media",
+    "wire", "observer", "guardian", "telegraph", "chronicle", "independent", "insider",
+    "review", "weekly", "express", "star", "sun", "mail", "standard", "today", "magazine",
+    "broadcasting", "channel", "al", "presse", "diario", "noticias", "info", "24", "live",
+    "notes", "dispatches", "dispatch", "blog", "diary", "letters", "digest", "bulletin",
+    "watch", "chronicles", "observatory", "folha", "diário", "jornal", "periódico",
+    "milenio", "tribuna", "gazeta", "correo", "nación", "nacion", "país", "pais", "mundo",
 ];
 
 /// Sections pages name beside a date (`December 30, 2017World News`): not outlets.
+#[rustfmt::skip]
 const SECTION_WORDS: &[&str] = &[
     "world", "news", "international", "national", "local", "politics", "business", "opinion",
     "analysis", "breaking", "latest", "top", "stories", "us", "uk", "sport", "sports", "live",
@@ -585,11 +551,15 @@ const SECTION_WORDS: &[&str] = &[
     "security", "conflict", "defence", "defense", "military", "war", "updates", "home",
     "about", "economy", "economics", "features", "video", "videos", "culture", "science",
     "health", "environment", "climate", "tech", "technology", "investigations", "explainers",
-    "global", "domestic", "regional", "metro", "nation", "asiapacific", "mena", "latam",
+    "global", "domestic", "regional", "metro", "asiapacific", "mena", "latam",
     // French, Spanish, Portuguese
     "monde", "afrique", "politique", "économie", "societe", "société", "mundo",
     "internacional", "política", "economía", "sociedad", "cotidiano", "brasil", "nacional",
-    "américa", "noticias", "notícias", "actualité", "actualités", "últimas",
+    "américa", "noticias", "notícias", "actualité", "actualités", "últimas", "policía",
+    "policiales", "justicia", "seguridad", "sucesos", "judiciaire", "faits", "divers",
+    // Arabic: news, world, Arab, politics, economy, sport, reports, various
+    "أخبار", "اخبار", "العالم", "العربي", "عربي", "سياسة", "اقتصاد", "رياضة", "تقارير",
+    "منوعات", "محليات", "دولي", "دوليات",
 ];
 
 /// Whether a short line or phrase can be an outlet's name: one to five words (no
@@ -601,7 +571,7 @@ fn is_outlet_like(text: &str) -> bool {
         return false;
     }
     let ws: Vec<&str> = t.split_whitespace().collect();
-    if ws.is_empty() || ws.len() > 5 || t.chars().count() > 45 || ends_sentence(t) {
+    if ws.is_empty() || t.chars().count() > 45 || ends_sentence(t) {
         return false;
     }
     if t.contains([',', ':', ';', '"', '“', '('])
@@ -609,29 +579,76 @@ fn is_outlet_like(text: &str) -> bool {
     {
         return false;
     }
+    // Scripts without capitals (Arabic): a name of up to three words will do.
+    let uncased = t.chars().any(|c| c.is_alphabetic() && (c as u32) >= 0x0590)
+        && !t.chars().any(|c| c.is_uppercase());
     let small = [
         "of", "the", "and", "&", "de", "al", "el", "for", "la", "le", "du",
     ];
-    let capitalised = ws.iter().all(|w| {
-        small.contains(&w.to_lowercase().as_str())
-            || w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-    });
+    // `ePolitix`, `dawn.com`: a one-word brand with a capital or a domain inside.
+    let brand = ws.len() == 1 && (t.chars().skip(1).any(char::is_uppercase) || is_domain(t));
+    let capitalised = uncased
+        || brand
+        || ws.iter().all(|w| {
+            small.contains(&w.to_lowercase().as_str())
+                || w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        });
     let lower: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
-    let is_section = lower.iter().all(|w| SECTION_WORDS.contains(&w.as_str()));
+    // A word in capitals longer than an acronym is a place or a shout (`IMPHAL`), not
+    // an outlet, but for an agency (`REUTERS`).
+    let shouted = ws.len() == 1
+        && t.chars().filter(|c| c.is_alphabetic()).count() > 5
+        && !t.chars().any(char::is_lowercase)
+        && !uncased
+        && agency(t).is_none()
+        && !is_domain(t);
     let not_a_place = crate::geo::gazetteer().lookup(t).is_none();
     let no_dates = month_number(ws[0]).is_none() && !is_weekday(ws[0]);
-    let named = ws.len() <= 2 || lower.iter().any(|w| OUTLET_WORDS.contains(&w.as_str()));
-    capitalised && !is_section && not_a_place && no_dates && named
+    let label = lower.iter().any(|w| OUTLET_NOT_WORDS.contains(&w.as_str()));
+    let named = ws.len() <= 2
+        || (uncased && ws.len() <= 3)
+        || lower.iter().any(|w| OUTLET_WORDS.contains(&w.as_str()));
+    capitalised
+        && !is_section(t)
+        && !shouted
+        && !label
+        && chrome_kind(t).is_none()
+        && not_a_place
+        && no_dates
+        && named
 }
+
+/// Whether a word is a web domain (`DAWN.COM`, `swissinfo.ch`).
+fn is_domain(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    lower.rsplit_once('.').is_some_and(|(name, tld)| {
+        name.len() >= 2
+            && (2..=4).contains(&tld.len())
+            && tld.chars().all(|c| c.is_ascii_alphabetic())
+            && name
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'))
+    })
+}
+
+/// Words that make a short line a label, a role or a button, never an outlet's name
+/// (`Published`, `Modifié`, `Reporter`, `OK`, `AMP`, `Entrar`).
+#[rustfmt::skip]
+const OUTLET_NOT_WORDS: &[&str] = &[
+    "published", "posted", "updated", "modified", "edited", "publié", "modifié", "mis",
+    "publicado", "actualizado", "atualizado", "modificado", "reporter", "editor", "staff",
+    "correspondent", "writer", "photographer", "ok", "amp", "entrar", "sair", "login",
+    "accept", "agree", "cookies", "counties", "regions", "provinces", "states", "opinion",
+];
 
 /// A section or menu line: one to three words, all of them section words (`World`,
 /// `Africa`, `Middle East`, `U.S. News`, `Mundo`, `Cotidiano`).
 fn is_section(text: &str) -> bool {
     let t = text.trim();
     at_most_words(t, 3)
-        && !t.is_empty()
+        && t.chars().any(char::is_alphabetic)
         && t.split_whitespace().all(|w| {
             let w: String = w
                 .chars()
@@ -779,7 +796,7 @@ fn press_agency(name: &str) -> Option<&'static str> {
 
 static TIME_ZONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:\s*,?\s*(?:at|à|a las|às|um|-|\|)?\s*(?:T)?\d{1,2}(?:[:.h]\d{2})(?::\d{2})?(?:\.\d+)?\s*(?:[ap]\.?\s?m\.?)?|\s*,?\s*(?:at\s+)?\d{1,2}\s*[ap]\.?\s?m\.?|\s*\(?(?:GMT|UTC|Z|IST|PKT|EAT|WAT|CAT|CET|CEST|EET|EEST|BST|MSK|AST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|AEST|AEDT|JST|KST|HKT|SGT|WIB|ICT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?|\s*[+-]\d{2}:?\d{2}|\s*(?:hrs|h|uhr)\b)",
+        r"^(?:\s*,?\s*(?:at|à|a las|às|um|-|\|)?\s*(?:T)?\d{1,2}(?:[:.h]\d{2})(?::\d{2})?(?:\.\d+)?\s*(?:[ap]\.?\s?m\.?)?|\s*,?\s*(?:at\s+)?\d{1,2}\s*[ap]\.?\s?m\.?|\s*\(?(?:GMT|UTC|Z|IST|PKT|EAT|WAT|CAT|CET|CEST|EET|EEST|BST|MSK|AST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|AEST|AEDT|JST|KST|HKT|SGT|WIB|ICT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?|\s*[+-]\d{2}:?\d{2}|\s*(?:hrs|h|uhr)\b|\s*(?:ET|CT|PT)\b|\s*بتوقيت\s+\S+(?:\s+\S+)?|\s*(?:غرينتش|جرينتش))",
     )
     .unwrap()
 });

@@ -279,7 +279,12 @@ pub struct DataPart {
 /// months newest first; each part is an array like `reports.json`'s.
 ///
 /// Errors: serialising fails (not expected).
-pub fn data_index(base_url: &str, total: usize, with_all: bool, parts: &[DataPart]) -> Result<String> {
+pub fn data_index(
+    base_url: &str,
+    total: usize,
+    with_all: bool,
+    parts: &[DataPart],
+) -> Result<String> {
     #[derive(Serialize)]
     struct Part<'a> {
         #[serde(flatten)]

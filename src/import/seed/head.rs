@@ -7,7 +7,7 @@ use super::{
     DateFrom, HEAD_LINES, Page, Role, ends_sentence, is_headline_shaped, is_outlet_like,
     is_paragraph, is_section, words,
 };
-use crate::import::chrome::{bullet_item, byline, chrome_kind, is_ticker, source_label};
+use crate::import::chrome::{Chrome, bullet_item, byline, chrome_kind, is_ticker, source_label};
 use crate::import::dates::{Order, Written, ascii_digits, find_dates, page_order};
 
 /// The date chosen for a page.
@@ -365,16 +365,18 @@ impl Page<'_> {
                 && !self.named_in_later_byline(i)
         };
         let first = |min, stop| {
-            let found: Vec<usize> = lines.iter().copied().filter(|&i| fits(i, min, stop)).collect();
-            // A tagline over the masthead (`Exclusive news, data and analytics...` /
-            // `Reuters` / `World`) is not the headline when a candidate follows.
-            found
+            let found: Vec<usize> = lines
                 .iter()
                 .copied()
-                .find(|&i| !self.masthead_after(i))
-                .or(found.first().copied())
+                .filter(|&i| fits(i, min, stop))
+                .collect();
+            // A tagline over the masthead (`Exclusive news, data and analytics...` /
+            // `Reuters` / `World`) is not the headline when a candidate follows.
+            found.iter().copied().find(|&i| !self.masthead_after(i))
         };
-        first(5, false).or_else(|| first(3, false)).or_else(|| first(2, true))
+        first(5, false)
+            .or_else(|| first(3, false))
+            .or_else(|| first(2, true))
     }
 
     /// Whether masthead lines follow line `i` before the next line of text: menus,
@@ -388,7 +390,8 @@ impl Page<'_> {
             if is_date || is_paragraph(t) || self.roles[j] == Role::Byline {
                 return false;
             }
-            if matches!(self.roles[j], Role::Chrome | Role::Related) && words(t) <= 3 {
+            let menu = matches!(chrome_kind(t), Some(Chrome::Interface | Chrome::Label));
+            if (menu || self.roles[j] == Role::Related) && words(t) <= 3 {
                 return true;
             }
             if is_section(t) {
@@ -405,7 +408,16 @@ impl Page<'_> {
     /// a section, kicker or brand line (chrome).
     fn above_headline(&self, i: usize, head: &mut Head) -> Role {
         let t = self.text(i);
-        if is_outlet_like(t) && head.outlet.is_none() && head.line_outlet.is_none() {
+        // Over the headline, a word in capitals is the masthead (`MILENIO`).
+        let masthead = Some(i) == self.open().next()
+            && words(t) == 1
+            && t.chars().filter(|c| c.is_alphabetic()).count() >= 4
+            && !t.chars().any(char::is_lowercase)
+            && chrome_kind(t).is_none()
+            && !is_section(t)
+            && crate::geo::gazetteer().lookup(t).is_none();
+        let outlet = is_outlet_like(t) || masthead;
+        if outlet && head.outlet.is_none() && head.line_outlet.is_none() {
             head.line_outlet = Some(t.to_string());
             return Role::Outlet;
         }
@@ -426,7 +438,14 @@ impl Page<'_> {
             return role;
         }
         if head.headline.is_none() && !is_paragraph(&t) {
-            return Role::Chrome; // `Overblog`, a lone word over the page
+            // A head without a headline: an outlet-like line names the outlet
+            // (`The Baltimore Sun` over the date); any other is chrome (`Overblog`,
+            // a tagline, a lone word over the page).
+            if is_outlet_like(&t) && head.outlet.is_none() && head.line_outlet.is_none() {
+                head.line_outlet = Some(t);
+                return Role::Outlet;
+            }
+            return Role::Chrome;
         }
         let quoted = t.starts_with(['"', '“', '«', '\'', '‘']);
         if head.standfirst.is_none() && (is_paragraph(&t) || is_headline_shaped(&t) || quoted) {
