@@ -501,6 +501,22 @@ impl Gazetteer {
             .map(|i| &self.countries[i])
     }
 
+    /// Whether `name` is a capital city as news writes it (`Kyiv`, `Bogotá`), in any
+    /// case (`KHARTOUM`).
+    pub fn is_capital(&self, name: &str) -> bool {
+        let tokens = tokenize(name);
+        let Some(first) = tokens.first() else {
+            return false;
+        };
+        self.forms.get(first.norm.as_str()).is_some_and(|forms| {
+            forms.iter().any(|f| {
+                f.kind == FormKind::Capital
+                    && f.words.len() == tokens.len()
+                    && f.words.iter().zip(&tokens).all(|(w, t)| *w == t.norm)
+            })
+        })
+    }
+
     /// Finds every mention of a country in `paragraphs`, in text order. `date` is the
     /// report's date: names whose meaning changed (`Moscow` for the Soviet Union until
     /// 1991, `Congo`) are read as they were meant then.

@@ -882,6 +882,17 @@ impl Ctx<'_> {
     }
 }
 
+impl Gazetteer {
+    /// Whether `name` is the name of a place in the place table or the reviewed
+    /// regions (`Imphal`, `El Fasher`, `Darfur`), in any case: a plain lookup, without
+    /// the context [`Gazetteer::find_places`] asks of a mention in text.
+    pub fn is_place(&self, name: &str) -> bool {
+        let tokens = tokenize(name);
+        let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
+        place_key(&words).is_some_and(|key| TABLE.lookup(self, &key).is_some())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -733,10 +733,13 @@ static BY_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// else is left (the line may still be a date line).
 fn read_prefix(prefix: &str, out: &mut DateLine) -> bool {
     let mut p = trim_separators(prefix).to_string();
-    // A weekday right before the date (`Sun., July 2`, `lundi 27 janvier`).
-    if let Some(last) = p.split_whitespace().last()
-        && is_weekday(last)
-    {
+    // A time and a weekday right before the date (`Updated 4:30 AM EDT, Wed May 7`,
+    // `Sun., July 2`, `lundi 27 janvier`).
+    while let Some(last) = p.split_whitespace().last() {
+        let core = last.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        if !(is_weekday(last) || TIME_WORD.is_match(&core)) || core.is_empty() {
+            break;
+        }
         p = trim_separators(&p[..p.len() - last.len()]).to_string();
     }
     // Publication labels: `Published:`, `Posted on`, `This story is from`, any short
@@ -764,25 +767,55 @@ fn read_prefix(prefix: &str, out: &mut DateLine) -> bool {
         out.headline = Some(p.trim_end_matches(['|', ' ']).trim().to_string());
         return true;
     }
+    // Parts between slashes or bars (`OLJ / Par Jeanine Jalkh`): each must be
+    // something a date line holds.
+    p.split(['/', '|'])
+        .map(|part| trim_separators(part).to_string())
+        .filter(|part| !part.is_empty())
+        .all(|part| read_prefix_part(&part, out))
+}
+
+/// One part of what stands before a date: a byline, an agency, an outlet or a
+/// dateline's place. Records it in `out`; returns whether it was one.
+fn read_prefix_part(p: &str, out: &mut DateLine) -> bool {
     // `Posted by Jane Doe on`, `By ASSOCIATED PRESS Published:`.
-    if let Some(c) = BY_NAME.captures(&p) {
-        out.byline = Some(p.clone());
+    if let Some(c) = BY_NAME.captures(p) {
+        out.byline = Some(p.to_string());
         let name = c["name"].trim();
         if let Some(a) = agency(name).or_else(|| press_agency(name)) {
             out.agency.get_or_insert_with(|| a.to_string());
         }
         return true;
     }
-    if crate::import::chrome::byline(&p).is_some() {
-        out.byline = Some(p);
+    if crate::import::chrome::byline(p).is_some() {
+        out.byline = Some(p.to_string());
+        return true;
+    }
+    if is_dateline_place(p) {
         return true;
     }
     // `Clash Report | July 8, 2025`, `RFI  lundi 27 janvier 2014`.
-    if is_outlet_like(&p) {
-        out.outlet = Some(p);
+    if is_outlet_like(p) {
+        out.outlet = Some(p.to_string());
         return true;
     }
     false
+}
+
+/// A dateline's place beside a date (`Bogotá - 13 mar 2024`, `... IST - IMPHAL`,
+/// `(KHARTOUM)`): a place name, or one or two words in capitals.
+fn is_dateline_place(p: &str) -> bool {
+    let t = p.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace());
+    if t.is_empty() || !at_most_words(t, 3) {
+        return false;
+    }
+    // Longer than an acronym (`RFI`, `CNN` are outlets).
+    let shouted = t.chars().filter(|c| c.is_alphabetic()).count() >= 5
+        && !t.chars().any(char::is_lowercase)
+        && at_most_words(t, 2)
+        && agency(t).is_none();
+    let g = crate::geo::gazetteer();
+    shouted || g.is_capital(t) || g.is_place(t)
 }
 
 /// `ASSOCIATED PRESS` and other agencies in capitals or in full.
@@ -815,7 +848,10 @@ fn read_suffix(suffix: &str, all: &[DateMatch], first: &DateMatch, out: &mut Dat
         // `27 janvier 2014 1 27 /01 /janvier /2014 19:06`).
         let lower = t.to_lowercase();
         s = t.clone();
-        for w in ["updated", "update", "modified", "mis à jour", "actualizado"] {
+        for w in [
+            "updated", "update", "modified", "mis à jour", "modifié le", "modifié",
+            "actualizado el", "actualizado", "atualizado em", "atualizado", "last updated",
+        ] {
             if let Some(rest) = lower.strip_prefix(w)
                 && t.is_char_boundary(t.len() - rest.len())
             {
@@ -846,7 +882,7 @@ fn read_suffix(suffix: &str, all: &[DateMatch], first: &DateMatch, out: &mut Dat
         out.byline.get_or_insert(rest.clone());
         return true;
     }
-    if chrome_kind(&rest).is_some() {
+    if chrome_kind(&rest).is_some() || is_dateline_place(&rest) {
         return true;
     }
     // `July 08, 2025Clash Report`, `December 30, 2017World News` (a section).
