@@ -117,6 +117,18 @@ impl Page<'_> {
                 _ => self.no_date(Some(d.text.clone())),
             };
         }
+        match self.dateline_date() {
+            Some(Written::Full(date)) => return chosen(date, DateFrom::Head),
+            Some(Written::Yearless { month, day }) => {
+                if let Some(date) = self
+                    .page_year()
+                    .and_then(|y| NaiveDate::from_ymd_opt(y, month, day))
+                {
+                    return chosen(date, DateFrom::Guess);
+                }
+            }
+            _ => {}
+        }
         if let Some(i) = self.footer_date_line()
             && let Some(Written::Full(date)) = self.dates[i].as_ref().and_then(|d| d.written)
         {
@@ -180,6 +192,26 @@ impl Page<'_> {
             }
         }
         Some((Order::DayFirst, false))
+    }
+
+    /// The date of a wire dateline opening the article: `Addis Abeba, April 7/2021 -`,
+    /// `May 21, 2023 (KHARTOUM) -`, `Santa Marta (Colombia), 7 jul (EFE).-`: a date
+    /// within the first words of the first paragraph, followed by a place or an agency
+    /// in brackets and a dash (or `.-`, `:`).
+    fn dateline_date(&self) -> Option<Written> {
+        let first = self
+            .open()
+            .find(|&i| self.roles[i] == Role::Text && is_paragraph(self.text(i)))?;
+        let text = ascii_digits(self.text(first));
+        let head: String = text.chars().take(90).collect();
+        let d = find_dates(&head).into_iter().find(|d| d.span.0 <= 45)?;
+        let after = head[d.span.1..].trim_start();
+        let after = match after.strip_prefix('(') {
+            Some(rest) => rest.split_once(')').map_or("", |(_, r)| r).trim_start(),
+            None => after,
+        };
+        let dashed = after.starts_with(['-', '–', '—', ':']) || after.starts_with(".-");
+        dashed.then_some(d.written)
     }
 
     /// A labelled date line among the last lines of the page (`Published: ...`).
