@@ -195,10 +195,10 @@ pub fn parse_seed(bytes: &[u8], regions: &Regions) -> Result<Seed, SeedError> {
     let mut page = Page::new(lines, regions);
     let head_date = page.head_date_line();
     let chosen = page.choose_date(metadata, head_date);
-    let head = page.read_head(head_date);
+    let mut head = page.read_head(head_date);
     let trailer_lines = page.count(Role::Trailer);
     let chrome_lines = page.count(Role::Chrome) + page.count(Role::Related);
-    let blocks = page.body(&head);
+    let blocks = page.body(&mut head);
     let mut source = head
         .outlet
         .clone()
@@ -736,7 +736,9 @@ fn read_prefix(prefix: &str, out: &mut DateLine) -> bool {
     // A time and a weekday right before the date (`Updated 4:30 AM EDT, Wed May 7`,
     // `Sun., July 2`, `lundi 27 janvier`).
     while let Some(last) = p.split_whitespace().last() {
-        let core = last.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        let core = last
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
         if !(is_weekday(last) || TIME_WORD.is_match(&core)) || core.is_empty() {
             break;
         }
@@ -849,8 +851,17 @@ fn read_suffix(suffix: &str, all: &[DateMatch], first: &DateMatch, out: &mut Dat
         let lower = t.to_lowercase();
         s = t.clone();
         for w in [
-            "updated", "update", "modified", "mis à jour", "modifié le", "modifié",
-            "actualizado el", "actualizado", "atualizado em", "atualizado", "last updated",
+            "updated",
+            "update",
+            "modified",
+            "mis à jour",
+            "modifié le",
+            "modifié",
+            "actualizado el",
+            "actualizado",
+            "atualizado em",
+            "atualizado",
+            "last updated",
         ] {
             if let Some(rest) = lower.strip_prefix(w)
                 && t.is_char_boundary(t.len() - rest.len())

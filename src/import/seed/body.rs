@@ -6,15 +6,37 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::head::{Head, same_text, source_line_outlet};
-use super::{Block, BlockKind, Page, Role, ends_sentence, words};
-use crate::import::chrome::bullet_item;
+use super::{Block, BlockKind, Page, Role, ends_sentence, is_paragraph, words};
+use crate::import::chrome::{bullet_item, byline};
+
+/// Inline links to other stories and notes about the page: `Read more: ...`, `See
+/// also: ...`, `Published in Dawn, December 26th, 2024`, `Read more about: Ukraine war,
+/// Drones`, `Lire aussi : ...`.
+static INLINE_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:read (?:more|also|next)(?: about)?|see also|related|watch|listen|more on|lire (?:aussi|également)|voir aussi|leer más|lea también|ver también|leia (?:também|mais)|veja também|اقرأ أيضا|اقرأ أيضاً)\s*:|^published in \p{Lu}|^(?:also )?read:\s",
+    )
+    .unwrap()
+});
+
+/// A line that is only a time of day, maybe with a time zone and a date label (`11.42
+/// GMT`, `8:31 am`, `14h05`): a live blog's timestamp.
+fn is_time_line(t: &str) -> bool {
+    static TIME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:updated\s*)?\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:gmt|utc|bst|cet|cest|et|edt|est|ist|[a-z]{2,4}t))?$")
+            .unwrap()
+    });
+    TIME.is_match(t.trim())
+}
 
 impl Page<'_> {
     /// The article's blocks: every line no other role took, in order. A short line
-    /// without a closing stop between paragraphs is a section heading; a bulleted
-    /// line a list item; the headline repeated, a standalone date line and a link
-    /// blog's source line are dropped.
-    pub(super) fn body(&mut self, head: &Head) -> Vec<Block> {
+    /// without a closing stop between two paragraphs is a section heading; a bulleted
+    /// line a list item. Dropped: the headline repeated, standalone date and time
+    /// lines, bylines (the first is kept as the byline), a link blog's source line,
+    /// inline "read more" links, and other short lines that head nothing (tags, topic
+    /// lists, roles under a byline).
+    pub(super) fn body(&mut self, head: &mut Head) -> Vec<Block> {
         let text: Vec<usize> = (0..self.lines.len())
             .filter(|&i| self.roles[i] == Role::Text)
             .collect();
@@ -23,13 +45,7 @@ impl Page<'_> {
         let mut previous: Option<usize> = None;
         for (k, &i) in text.iter().enumerate() {
             let t = self.text(i).to_string();
-            let is_date_line = self.dates[i].as_ref().is_some_and(|d| d.standalone);
-            let repeat = head.headline.as_deref().is_some_and(|h| same_text(h, &t))
-                || head
-                    .standfirst
-                    .as_deref()
-                    .is_some_and(|s| s == t && blocks.is_empty());
-            if is_date_line || repeat || source_line_outlet(&t).is_some() {
+            if self.is_body_chrome(i, head, blocks.is_empty()) {
                 self.roles[i] = Role::Chrome;
                 continue;
             }
@@ -46,27 +62,57 @@ impl Page<'_> {
                 previous = Some(i);
                 continue;
             }
-            let kind = if let Some(item) = bullet_item(&t) {
-                blocks.push(Block {
-                    line: self.lines[i].no,
-                    kind: BlockKind::ListItem,
-                    text: item.to_string(),
-                });
-                previous = Some(i);
-                continue;
-            } else if k > 0 && k + 1 < text.len() && is_heading(&t) {
-                BlockKind::Heading
+            let (kind, text_of) = if let Some(item) = bullet_item(&t) {
+                (BlockKind::ListItem, item.to_string())
+            } else if is_heading(&t) {
+                let after_paragraph = blocks
+                    .last()
+                    .is_some_and(|b| b.kind == BlockKind::Paragraph);
+                let before_paragraph = text.get(k + 1).is_some_and(|&j| is_paragraph(self.text(j)));
+                if !(after_paragraph && before_paragraph) && !ends_sentence(&t) && words(&t) <= 6 {
+                    // A short line that heads nothing: a tag, a topic, a role.
+                    self.roles[i] = Role::Chrome;
+                    continue;
+                }
+                let heading = after_paragraph && before_paragraph && words(&t) >= 2;
+                let kind = if heading {
+                    BlockKind::Heading
+                } else {
+                    BlockKind::Paragraph
+                };
+                (kind, t)
             } else {
-                BlockKind::Paragraph
+                (BlockKind::Paragraph, t)
             };
             blocks.push(Block {
                 line: self.lines[i].no,
                 kind,
-                text: t,
+                text: text_of,
             });
             previous = Some(i);
         }
         blocks
+    }
+
+    /// Whether body line `i` is chrome: a date or time line, the headline or the
+    /// standfirst repeated, a byline (the first one is kept in `head`), a link blog's
+    /// source line, an inline "read more" link, a print or topics note.
+    fn is_body_chrome(&self, i: usize, head: &mut Head, first: bool) -> bool {
+        let t = self.text(i);
+        let is_date_line = self.dates[i].as_ref().is_some_and(|d| d.standalone);
+        let repeat = head.headline.as_deref().is_some_and(|h| same_text(h, t))
+            || head.standfirst.as_deref().is_some_and(|s| s == t && first);
+        if is_date_line || repeat || source_line_outlet(t).is_some() || INLINE_LINK.is_match(t) {
+            return true;
+        }
+        if is_time_line(t) {
+            return true;
+        }
+        if let Some(b) = byline(t) {
+            head.byline.get_or_insert(b);
+            return true;
+        }
+        false
     }
 
     /// Whether the article's paragraphs are hard-wrapped: blank lines separate
@@ -90,8 +136,8 @@ impl Page<'_> {
     }
 }
 
-/// A section heading: at most twelve words, no closing stop or comma, some letters,
-/// and not a quote.
+/// A short line that may be a section heading: at most twelve words, no closing stop
+/// or comma, some letters, and not a quote.
 fn is_heading(t: &str) -> bool {
     crate::import::chrome::at_most_words(t, 12)
         && words(t) >= 1
@@ -109,23 +155,42 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A dateline in mixed case, as agencies in French, Spanish and Portuguese write
+/// them: `Nairobi (AFP) - `, `Dakar, 26 mar 2021 (EFE).- `, `Santa Marta (Colombia),
+/// 7 jul (EFE).- `: a capitalised place, maybe a country in brackets and a date, then
+/// an agency in brackets.
+static AGENCY_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<city>[\p{Lu}][\p{L}.'’ -]{1,40}?)(?:\s*\([\p{L} .'’-]{2,30}\))?(?:,\s*[^()]{1,40}?)?\s*\((?P<agency>AFP|AP|EFE|Reuters|Xinhua|ANSA|DPA|dpa|Lusa|Anadolu|AA|IRNA|TASS|Sputnik|UPI|PTI|IANS|ANI|Bernama|Kyodo|Yonhap|SANA|WAM|KUNA|QNA|SPA|MENA|APS|APA|Europa Press)\)\s*(?:\.?-|–|—|--|:)\s*",
+    )
+    .unwrap()
+});
+
 /// The wire dateline at the start of a paragraph, if any, including the dash (or
 /// colon) and the space after it: `NICOSIA, Oct 19 - `, `WASHINGTON, Oct 20 - `,
-/// `KYIV, Ukraine (AP) — `, `BEIRUT (Reuters) - `, `COLOMBO: `. The city must be in
-/// capitals.
+/// `KYIV, Ukraine (AP) — `, `BEIRUT (Reuters) - `, `COLOMBO: `, with the city in
+/// capitals; or in mixed case before an agency in brackets (`Nairobi (AFP) - `,
+/// `Dakar, 26 mar 2021 (EFE).- `).
 pub fn find_dateline(text: &str) -> Option<&str> {
-    let caps = DATELINE.captures(text)?;
-    let city = caps.name("city")?.as_str().trim();
-    // At least three capital letters in a row: not a sentence that starts with `A - `.
-    if city.chars().filter(|c| c.is_uppercase()).count() < 3 {
-        return None;
+    if let Some(caps) = DATELINE.captures(text)
+        && let Some(city) = caps.name("city")
+        // At least three capitals: not a sentence that starts with `A - `.
+        && city.as_str().chars().filter(|c| c.is_uppercase()).count() >= 3
+    {
+        return Some(caps.get(0)?.as_str());
     }
-    Some(caps.get(0)?.as_str())
+    AGENCY_DATELINE
+        .captures(text)
+        .and_then(|c| c.get(0))
+        .map(|m| m.as_str())
 }
 
 /// The news agency a dateline names (`JOHANNESBURG (AP) — ` -> `AP`).
 pub fn dateline_agency(dateline: &str) -> Option<&'static str> {
-    let caps = DATELINE.captures(dateline)?;
+    let caps = DATELINE
+        .captures(dateline)
+        .filter(|c| c.name("agency").is_some())
+        .or_else(|| AGENCY_DATELINE.captures(dateline))?;
     crate::import::chrome::agency(caps.name("agency")?.as_str())
 }
 

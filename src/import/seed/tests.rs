@@ -215,6 +215,20 @@ fn datelines() {
         Some("COLOMBO: ")
     );
     assert_eq!(dateline_agency("JOHANNESBURG (AP) — "), Some("AP"));
+    assert_eq!(
+        find_dateline("Nairobi (AFP) - Des combats ont éclaté"),
+        Some("Nairobi (AFP) - ")
+    );
+    assert_eq!(
+        find_dateline("Dakar, 26 mar 2021 (EFE).- Las fuerzas"),
+        Some("Dakar, 26 mar 2021 (EFE).- ")
+    );
+    assert_eq!(
+        find_dateline("Santa Marta (Colombia), 7 jul (EFE).- Cinco personas"),
+        Some("Santa Marta (Colombia), 7 jul (EFE).- ")
+    );
+    assert_eq!(dateline_agency("Dakar, 26 mar 2021 (EFE).- "), Some("EFE"));
+    assert_eq!(find_dateline("Officials said (AFP) that"), None);
     assert_eq!(find_dateline("China is leveraging - not"), None);
     assert_eq!(find_dateline("A - B"), None);
 }
