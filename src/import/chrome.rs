@@ -635,7 +635,7 @@ pub fn is_caption(line: &str) -> bool {
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:written |posted |reported )?by|par|por|de|von|text:?|author:?|auteur\s*:?|autor\s*:?)\s+(?P<name>[\p{Lu}][\p{L}.' -]+?(?:\s*(?:,|and|&|y|et)\s*[\p{Lu}][\p{L}.' -]+?)*)(?:\s*[,|–—-]\s*(?P<org>[\p{Lu}][\p{L}. ]+))?\s*$",
+        r"(?i)^(?:(?:written |posted |reported )?by:?|par|por|de|von|text:?|author:?|auteur\s*:?|autor\s*:?|writer:|reporter:)\s+(?P<name>[\p{Lu}][\p{L}.' -]+?(?:\s*(?:,|and|&|y|et)\s*[\p{Lu}][\p{L}.' -]+?)*)(?:\s*[,|–—-]\s*(?P<org>[\p{Lu}][\p{L}. ]+))?\s*$",
     )
     .unwrap()
 });

@@ -68,7 +68,9 @@ impl Page<'_> {
                 let after_paragraph = blocks
                     .last()
                     .is_some_and(|b| b.kind == BlockKind::Paragraph);
-                let before_paragraph = text.get(k + 1).is_some_and(|&j| is_paragraph(self.text(j)));
+                let before_paragraph = text.get(k + 1).is_some_and(|&j| {
+                    is_paragraph(self.text(j)) || bullet_item(self.text(j)).is_some()
+                });
                 if !(after_paragraph && before_paragraph) && !ends_sentence(&t) && words(&t) <= 6 {
                     // A short line that heads nothing: a tag, a topic, a role.
                     self.roles[i] = Role::Chrome;
@@ -161,7 +163,7 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// an agency in brackets.
 static AGENCY_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<city>[\p{Lu}][\p{L}.'’ -]{1,40}?)(?:\s*\([\p{L} .'’-]{2,30}\))?(?:,\s*[^()]{1,40}?)?\s*\((?P<agency>AFP|AP|EFE|Reuters|Xinhua|ANSA|DPA|dpa|Lusa|Anadolu|AA|IRNA|TASS|Sputnik|UPI|PTI|IANS|ANI|Bernama|Kyodo|Yonhap|SANA|WAM|KUNA|QNA|SPA|MENA|APS|APA|Europa Press)\)\s*(?:\.?-|–|—|--|:)\s*",
+        r"^(?P<city>[\p{Lu}][\p{L}.'’ -]{1,40}?)(?:\s*\([\p{L} .'’-]{2,30}\))?(?:,\s*[^()]{1,40}?)?\s*\((?P<agency>AFP|AP|EFE|Reuters|Xinhua|ANSA|DPA|dpa|Lusa|Anadolu|AA|IRNA|TASS|Sputnik|UPI|PTI|IANS|ANI|Bernama|Kyodo|Yonhap|SANA|WAM|KUNA|QNA|SPA|MENA|APS|APA|CNA|Europa Press)\)\s*(?:(?:\.?-|–|—|--|:)\s*|\s+)",
     )
     .unwrap()
 });
@@ -179,11 +181,30 @@ pub fn find_dateline(text: &str) -> Option<&str> {
     {
         return Some(caps.get(0)?.as_str());
     }
-    AGENCY_DATELINE
+    let agency = AGENCY_DATELINE
         .captures(text)
         .and_then(|c| c.get(0))
+        .filter(|m| {
+            // Without a dash after the agency (`Taipei, April 1 (CNA) Taiwan's...`), the
+            // dateline must hold a date and the article go on with a capital.
+            let dashed = m.as_str().trim_end().ends_with(['-', '–', '—', ':']);
+            dashed
+                || (m.as_str().chars().any(|c| c.is_ascii_digit())
+                    && text[m.end()..].starts_with(char::is_uppercase))
+        });
+    agency
+        .or_else(|| DATED_DATELINE.captures(text).and_then(|c| c.get(0)))
         .map(|m| m.as_str())
 }
+
+/// A dateline with a whole date and no agency: `Addis Abeba, April 7/2021 - `,
+/// `May 21, 2023 (KHARTOUM) - `, `Maputo, 12 jun 2024 (Lusa) - `.
+static DATED_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:[\p{Lu}][\p{L}.'’ -]{1,30}?,\s*)?(?:[\p{L}.]{3,10}\s+\d{1,2}(?:/|,\s*|\s+)\d{4}|\d{1,2}\s+[\p{L}.]{3,10}\s+\d{4})(?:\s*\([\p{L} .'’-]{2,30}\))?\s*(?:-|–|—|--|:)\s+",
+    )
+    .unwrap()
+});
 
 /// The news agency a dateline names (`JOHANNESBURG (AP) — ` -> `AP`).
 pub fn dateline_agency(dateline: &str) -> Option<&'static str> {

@@ -352,7 +352,7 @@ impl Page<'_> {
             } else if is_place_line(&t) {
                 head.place.get_or_insert(t);
                 self.roles[i] = Role::Place;
-            } else if let Some(o) = source_label(&t) {
+            } else if let Some(o) = source_label(&t).or_else(|| outlet_bar(&t)) {
                 head.outlet.get_or_insert(o);
                 self.roles[i] = Role::Outlet;
             } else {
@@ -601,6 +601,16 @@ pub(super) fn source_line_outlet(t: &str) -> Option<String> {
     find_dates(&ascii_digits(date))
         .first()
         .map(|_| c["outlet"].trim().to_string())
+}
+
+/// The outlet a line of outlets and agencies names (`Dawn.com | Reuters`): the first.
+fn outlet_bar(t: &str) -> Option<String> {
+    let parts: Vec<&str> = t.split(['|', '/']).map(str::trim).collect();
+    let all = parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| is_outlet_like(p) || crate::import::chrome::agency(p).is_some());
+    all.then(|| parts[0].to_string())
 }
 
 /// A place line in a page's head: `Popayán, Cauca`, `Kabul, Afghanistan`: one comma
