@@ -98,7 +98,8 @@ static PATTERN: LazyLock<(Regex, Vec<(String, &'static str)>)> = LazyLock::new(|
         .map(|(f, _)| regex::escape(f))
         .collect::<Vec<_>>()
         .join("|");
-    let re = Regex::new(&format!(r"\b(?:{alternation})(?:s|’s|'s)?\b")).expect("valid pattern");
+    let re = Regex::new(&format!(r"(?-u:\b)(?:{alternation})(?:s|’s|'s)?(?-u:\b)"))
+        .expect("valid pattern");
     (re, forms)
 });
 

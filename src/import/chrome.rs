@@ -349,7 +349,7 @@ static EMBED: LazyLock<Regex> = LazyLock::new(|| {
 /// Copyright and legal footers.
 static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:^|\s)(?:©|\(c\)|copyright\b|all rights reserved|tous droits réservés|todos los derechos reservados|powered by\b|terms of (?:use|service)|privacy policy)",
+        r"(?i)(?:^|\s)(?:©|\(c\)|copyright(?-u:\b)|all rights reserved|tous droits réservés|todos los derechos reservados|powered by(?-u:\b)|terms of (?:use|service)|privacy policy)",
     )
     .unwrap()
 });
@@ -359,7 +359,7 @@ static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
 /// and editing credits: chrome whatever its length.
 static PROMPT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:^|\b)(?:we use cookies|this (?:web)?site uses cookies|by (?:clicking|continuing)|cookie (?:policy|settings|preferences)|accept (?:all )?cookies|manage (?:your )?(?:cookies|preferences|consent)|sign up (?:for|to)|subscribe (?:to|for|now)|get (?:our|the) (?:free )?(?:\w+ )?newsletter|newsletter|become a (?:member|subscriber|supporter)|support (?:our|independent) (?:journalism|reporting)|(?:make a )?contribut(?:e|ion) today|donate (?:now|today)|a message from|you must be logged in|log in to (?:comment|reply)|\d+ (?:comments?|responses?|replies) (?:to|on)\b|posted in [^|]{1,40}\|\s*\d+ comments?|a version of this article appears in print|our standards:|the thomson reuters trust principles|this article is also available in|(?:additional )?reporting by [^.;]{2,80}(?:;|$)|(?:writing|editing) by [^.;]{2,60}(?:;|$)|^enditem|^writer:|^contact:\s*\S+@|^read later$|^listen to (?:this|the) article|^ouvir o texto|^diminuir fonte|^aumentar fonte|^copiar enlace|^copy link|^keep reading$|^list \d+ of \d+$|^previous(?: post| article| story)?\s*[:»]|^next(?: post| article| story)?\s*[:»]|^newer posts?\b|^older posts?\b|^subscribe to:|^labels?:|^posted by .{2,60} at \d{1,2}:\d{2}|^\d+ comments?:?$|^printable version|^click here to|trust project|^stay (?:on top of|informed|up to date)|^don'?t miss (?:out|a story)|^support (?:the )?\p{Lu}[^.]{0,40}!?$|^«\s|\s»$|^(?:►|▼|▶|◄)\s)",
+        r"(?i)(?:^|(?-u:\b))(?:we use cookies|this (?:web)?site uses cookies|by (?:clicking|continuing)|cookie (?:policy|settings|preferences)|accept (?:all )?cookies|manage (?:your )?(?:cookies|preferences|consent)|sign up (?:for|to)|subscribe (?:to|for|now)|get (?:our|the) (?:free )?(?:\w+ )?newsletter|newsletter|become a (?:member|subscriber|supporter)|support (?:our|independent) (?:journalism|reporting)|(?:make a )?contribut(?:e|ion) today|donate (?:now|today)|a message from|you must be logged in|log in to (?:comment|reply)|\d+ (?:comments?|responses?|replies) (?:to|on)(?-u:\b)|posted in [^|]{1,40}\|\s*\d+ comments?|a version of this article appears in print|our standards:|the thomson reuters trust principles|this article is also available in|(?:additional )?reporting by [^.;]{2,80}(?:;|$)|(?:writing|editing) by [^.;]{2,60}(?:;|$)|^enditem|^writer:|^contact:\s*\S+@|^read later$|^listen to (?:this|the) article|^ouvir o texto|^diminuir fonte|^aumentar fonte|^copiar enlace|^copy link|^keep reading$|^list \d+ of \d+$|^previous(?: post| article| story)?\s*[:»]|^next(?: post| article| story)?\s*[:»]|^newer posts?(?-u:\b)|^older posts?(?-u:\b)|^subscribe to:|^labels?:|^posted by .{2,60} at \d{1,2}:\d{2}|^\d+ comments?:?$|^printable version|^click here to|trust project|^stay (?:on top of|informed|up to date)|^don'?t miss (?:out|a story)|^support (?:the )?\p{Lu}[^.]{0,40}!?$|^«\s|\s»$|^(?:►|▼|▶|◄)\s)",
     )
     .unwrap()
 });
@@ -610,7 +610,7 @@ static CAPTION_END: LazyLock<Regex> = LazyLock::new(|| {
         .collect::<Vec<_>>()
         .join("|");
     Regex::new(&format!(
-        r"(?i)(?:\((?:[^()]*(?:/|photo|picture|image|via |for |by |afp|ap\b|reuters|getty|epa|anadolu|xinhua|twitter|facebook)[^()]*)\)|\[[^\[\]]{{2,}}\]|\(by [^()]{{2,}}\))\s*\.?\s*$|[.\s](?:photo|foto|image|picture|crédit|credit|crédito)s?\s*:?\s*[\p{{L}} .'’-]{{0,50}}(?:/\s*(?:{agencies}))?\.?\s*$|[-–]\s*[\p{{L}} .'’-]{{2,50}}/\s*(?:{agencies})\.?\s*$|\.\s*(?:{agencies}|social media|handout|file photo|archive)\.?\s*$"
+        r"(?i)(?:\((?:[^()]*(?:/|photo|picture|image|via |for |by |afp|ap(?-u:\b)|reuters|getty|epa|anadolu|xinhua|twitter|facebook)[^()]*)\)|\[[^\[\]]{{2,}}\]|\(by [^()]{{2,}}\))\s*\.?\s*$|[.\s](?:photo|foto|image|picture|crédit|credit|crédito)s?\s*:?\s*[^.:]*(?:/\s*(?:{agencies}))?\.?\s*$|[-–]\s*[^-–/]+/\s*(?:{agencies})\.?\s*$|\.\s*(?:{agencies}|social media|handout|file photo|archive)\.?\s*$"
     ))
     .unwrap()
 });
@@ -626,7 +626,12 @@ static CAPTION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 /// (`... on 12 May. (Jane Doe for VICE News)`, `... [Jane Doe - Anadolu Agency]`) or
 /// uses a caption's words (`in this picture`, `pictured`, `walk past`).
 pub fn is_caption(line: &str) -> bool {
-    if at_most_words(line, 60) && CAPTION_END.is_match(line) {
+    // Credits end a caption: only the end of the line is read.
+    let mut start = line.len().saturating_sub(120);
+    while !line.is_char_boundary(start) {
+        start += 1;
+    }
+    if at_most_words(line, 60) && CAPTION_END.is_match(&line[start..]) {
         return true;
     }
     // Matched in lower case (ASCII folded): a case-sensitive automaton is smaller.
@@ -705,7 +710,7 @@ pub fn is_kicker(line: &str) -> bool {
 
 static RELATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:related(?: articles| stories| posts| news| coverage| content| reading| topics)?|read (?:more|also|next)|more (?:stories|news|from|on this|coverage|in)\b.*|you (?:may|might) (?:also )?(?:like|be interested in)|recommended(?: for you| stories| articles)?|trending(?: now| stories| this week| news)?|most (?:read|popular|viewed|shared)|top stories|latest(?: news| stories| articles| updates)?|breaking news|also read|see also|further reading|popular (?:posts|stories)|recent posts|editor'?s picks|don'?t miss|lire aussi|à lire aussi|sur le même sujet|dans la même rubrique|articles similaires|les plus lus|leer más|lea también|noticias relacionadas|te puede interesar|más leídas|leia também|veja também|mais lidas|keep reading|more on this story|suggested (?:topics|reading|articles|stories)|topics|archivado en|filed under|more about|tags|etiquetas|mots-clés|more from (?:the )?\w+(?: \w+)?|más información|te recomendamos|te puede interesar|lo más leído|ver también|lire la suite|à lire|voir aussi|اقرأ أيضا|اقرأ أيضاً|اقرأ ايضا|اقرأ المزيد|المزيد من الأخبار|ذات صلة|أخبار ذات صلة)\s*[:.!]?$",
+        r"(?i)^(?:related(?: articles| stories| posts| news| coverage| content| reading| topics)?|read (?:more|also|next)|more (?:stories|news|from|on this|coverage|in)(?-u:\b).*|you (?:may|might) (?:also )?(?:like|be interested in)|recommended(?: for you| stories| articles)?|trending(?: now| stories| this week| news)?|most (?:read|popular|viewed|shared)|top stories|latest(?: news| stories| articles| updates)?|breaking news|also read|see also|further reading|popular (?:posts|stories)|recent posts|editor'?s picks|don'?t miss|lire aussi|à lire aussi|sur le même sujet|dans la même rubrique|articles similaires|les plus lus|leer más|lea también|noticias relacionadas|te puede interesar|más leídas|leia também|veja também|mais lidas|keep reading|more on this story|suggested (?:topics|reading|articles|stories)|topics|archivado en|filed under|more about|tags|etiquetas|mots-clés|more from (?:the )?\w+(?: \w+)?|más información|te recomendamos|te puede interesar|lo más leído|ver también|lire la suite|à lire|voir aussi|اقرأ أيضا|اقرأ أيضاً|اقرأ ايضا|اقرأ المزيد|المزيد من الأخبار|ذات صلة|أخبار ذات صلة)\s*[:.!]?$",
     )
     .unwrap()
 });

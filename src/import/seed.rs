@@ -831,7 +831,7 @@ fn press_agency(name: &str) -> Option<&'static str> {
 
 static TIME_ZONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:\s*,?\s*(?:at|à|a las|às|um|-|\|)?\s*(?:T)?\d{1,2}(?:[:.h]\d{2})(?::\d{2})?(?:\.\d+)?\s*(?:[ap]\.?\s?m\.?)?|\s*,?\s*(?:at\s+)?\d{1,2}\s*[ap]\.?\s?m\.?|\s*\(?(?:GMT|UTC|Z|IST|PKT|EAT|WAT|CAT|CET|CEST|EET|EEST|BST|MSK|AST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|AEST|AEDT|JST|KST|HKT|SGT|WIB|ICT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?|\s*[+-]\d{2}:?\d{2}|\s*(?:hrs|h|uhr)\b|\s*(?:ET|CT|PT)\b|\s*بتوقيت\s+\S+(?:\s+\S+)?|\s*(?:غرينتش|جرينتش))",
+        r"^(?:\s*,?\s*(?:at|à|a las|às|um|-|\|)?\s*(?:T)?\d{1,2}(?:[:.h]\d{2})(?::\d{2})?(?:\.\d+)?\s*(?:[ap]\.?\s?m\.?)?|\s*,?\s*(?:at\s+)?\d{1,2}\s*[ap]\.?\s?m\.?|\s*\(?(?:GMT|UTC|Z|IST|PKT|EAT|WAT|CAT|CET|CEST|EET|EEST|BST|MSK|AST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|AEST|AEDT|JST|KST|HKT|SGT|WIB|ICT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?|\s*[+-]\d{2}:?\d{2}|\s*(?:hrs|h|uhr)(?-u:\b)|\s*(?:ET|CT|PT)(?-u:\b)|\s*بتوقيت\s+\S+(?:\s+\S+)?|\s*(?:غرينتش|جرينتش))",
     )
     .unwrap()
 });

@@ -583,7 +583,7 @@ impl Page<'_> {
 }
 
 static YEAR: std::sync::LazyLock<regex::Regex> =
-    std::sync::LazyLock::new(|| regex::Regex::new(r"\b(?:19|20)\d{2}\b").unwrap());
+    std::sync::LazyLock::new(|| regex::Regex::new(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)").unwrap());
 
 static SOURCE_LINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"^(?:From|Source|Via|Vía|Fuente|Source\s*:)\s+(?:the\s+)?(?P<outlet>[\p{Lu}][\p{L}0-9&.' -]+?)\s*\((?P<date>[^()]{4,})\)\s*:").unwrap()
