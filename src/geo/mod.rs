@@ -8,9 +8,10 @@
 //!   uses that keshvar lacks or gets odd, and of phrases that must not count;
 //! * [`capitals`], capital cities as news uses them for governments (`Beijing`, `Kyiv`).
 //!
-//! * [`foreign_forms`], the names and demonyms French, Spanish and Arabic text uses
-//!   (`Tchad`, `Estados Unidos`, `اليمن`), matched in text of that language only
-//!   (Arabic script is never English, so Arabic forms match anywhere).
+//! * [`foreign_forms`], the names and demonyms French, Spanish, Portuguese and Arabic
+//!   text uses (`Tchad`, `Estados Unidos`, `Moçambique`, `اليمن`), matched in text of
+//!   that language only (Arabic script is never English, so Arabic forms match
+//!   anywhere).
 //!
 //! [`Gazetteer::find_mentions`] scans text for these forms, longest match first, with
 //! the case a proper noun needs (`Chad` but not `chad`, `US` but not `us`).
@@ -87,6 +88,8 @@ pub enum Lang {
     Fr,
     /// Spanish.
     Es,
+    /// Portuguese.
+    Pt,
     /// Arabic (text mostly in Arabic script).
     Ar,
 }
@@ -212,7 +215,10 @@ impl Gazetteer {
         // The reviewed table first: its forms win over keshvar's for the same words.
         for &(code, forms) in NAMES {
             for f in forms {
-                g.add_form(f, Some(g.by_code[code]), FormKind::Name, None);
+                // `America` is the United States in English only (the continents in
+                // Spanish and Portuguese: `América Latina`, El País's `América`).
+                let lang = ENGLISH_ONLY_FORMS.contains(f).then_some(Lang::En);
+                g.add_form_in(f, Some(g.by_code[code]), FormKind::Name, None, lang, None);
             }
         }
         for &(code, forms) in ADJECTIVAL_NAMES {
@@ -380,13 +386,13 @@ impl Gazetteer {
         });
     }
 
-    /// Adds the forms of [`foreign_forms`]: French and Spanish ones for text in that
-    /// language, with their plurals (and the feminine ones the tables list); Arabic ones
-    /// for any text, demonyms with their inflections and the article.
+    /// Adds the forms of [`foreign_forms`]: French, Spanish and Portuguese ones for text
+    /// in that language, with their plurals (and the feminine ones the tables list);
+    /// Arabic ones for any text, demonyms with their inflections and the article.
     fn add_foreign_forms(&mut self) {
         use foreign_forms::*;
         type Table = &'static [(&'static str, &'static [&'static str])];
-        let tables: [(Table, Lang, FormKind, Option<CaseRule>); 4] = [
+        let tables: [(Table, Lang, FormKind, Option<CaseRule>); 6] = [
             (FRENCH_NAMES, Lang::Fr, FormKind::Name, None),
             (
                 FRENCH_DEMONYMS,
@@ -398,6 +404,13 @@ impl Gazetteer {
             (
                 SPANISH_DEMONYMS,
                 Lang::Es,
+                FormKind::Demonym,
+                Some(CaseRule::Lower),
+            ),
+            (PORTUGUESE_NAMES, Lang::Pt, FormKind::Name, None),
+            (
+                PORTUGUESE_DEMONYMS,
+                Lang::Pt,
                 FormKind::Demonym,
                 Some(CaseRule::Lower),
             ),
@@ -420,6 +433,7 @@ impl Gazetteer {
             let lang = match lang {
                 "fr" => Some(Lang::Fr),
                 "es" => Some(Lang::Es),
+                "pt" => Some(Lang::Pt),
                 _ => None,
             };
             for f in forms {
@@ -429,6 +443,11 @@ impl Gazetteer {
         for &(code, forms) in ARABIC_NAMES {
             for f in forms {
                 self.add_form(f, Some(self.by_code[code]), FormKind::Name, None);
+            }
+        }
+        for &(code, forms) in ARABIC_DEMONYM_PLURALS {
+            for f in forms {
+                self.add_form(f, Some(self.by_code[code]), FormKind::Demonym, None);
             }
         }
         for &(code, stems) in ARABIC_DEMONYMS {
@@ -517,9 +536,10 @@ impl Gazetteer {
     /// a capital inside a longer place name (`Mocimboa da Praia`), a name before a US
     /// state (`Paris, Texas`).
     ///
-    /// French, Spanish and Arabic forms count in text of that language (see
+    /// French, Spanish, Portuguese and Arabic forms count in text of that language (see
     /// [`detect_language`], run over all of `paragraphs`): `Tchad`, `colombiano`,
-    /// `واليمن` (with the attached conjunctions, prepositions and article Arabic writes).
+    /// `Moçambique`, `واليمن` (with the attached conjunctions, prepositions and article
+    /// Arabic writes). `America` counts in English text only.
     pub fn find_mentions(&self, paragraphs: &[&str], date: NaiveDate) -> Vec<Mention> {
         let tokenized: Vec<Vec<Token>> = paragraphs.iter().map(|p| tokenize(p)).collect();
         self.mentions_in(paragraphs, &tokenized, detect_language(paragraphs), date)
@@ -775,9 +795,9 @@ impl Gazetteer {
     }
 }
 
-/// The regular plural of a French or Spanish demonym: `tchadien` -> `tchadiens`,
-/// `français` (none), `colombiano` -> `colombianos`, `francés` -> `franceses`,
-/// `israelí` -> `israelíes`.
+/// The regular plural of a French, Spanish or Portuguese demonym: `tchadien` ->
+/// `tchadiens`, `français` (none), `colombiano` -> `colombianos`, `francés` ->
+/// `franceses`, `israelí` -> `israelíes`, `ruandês` -> `ruandeses`.
 fn plural(word: &str, lang: Lang) -> Option<String> {
     let last = word.chars().last()?;
     match lang {
@@ -789,6 +809,10 @@ fn plural(word: &str, lang: Lang) -> Option<String> {
             Some(format!("{stem}es"))
         }
         Lang::Es => Some(format!("{word}es")),
+        // `moçambicano` -> `moçambicanos`, `ruandesa` -> `ruandesas`, `afegã` -> `afegãs`,
+        // `francês` -> `franceses`; `alemão`, `espanhol` are listed with their plurals.
+        Lang::Pt if matches!(last, 'a' | 'e' | 'o' | 'ã' | 'i') => Some(format!("{word}s")),
+        Lang::Pt if word.ends_with("ês") => Some(format!("{}eses", &word[..word.len() - 3])),
         _ => None,
     }
 }
@@ -797,6 +821,7 @@ fn is_locative(word: Option<&str>, lang: Lang) -> bool {
     let foreign = match lang {
         Lang::Fr => matches!(word, Some("en" | "au" | "aux" | "dans" | "a" | "vers")),
         Lang::Es => matches!(word, Some("en" | "dentro" | "hacia")),
+        Lang::Pt => matches!(word, Some("em" | "no" | "na" | "nos" | "nas" | "dentro")),
         Lang::Ar => matches!(word, Some("في" | "داخل")),
         Lang::En => false,
     };
@@ -1010,9 +1035,9 @@ fn arabic_locative_prefix(norm: &str) -> bool {
 }
 
 /// Guesses the language of a text from its script and its commonest function words
-/// (`the`/`of`; `les`/`des`/`dans`; `los`/`del`/`para`): Arabic when most letters are
-/// Arabic, else French or Spanish when their words outnumber English ones, else
-/// English.
+/// (`the`/`of`; `les`/`des`/`dans`; `los`/`del`/`para`; `os`/`do`/`em`): Arabic when
+/// most letters are Arabic, else French, Spanish or Portuguese when their words
+/// outnumber English ones, else English.
 pub fn detect_language(paragraphs: &[&str]) -> Lang {
     const EN: &[&str] = &[
         "the", "and", "of", "to", "is", "was", "were", "said", "with", "that", "for", "from",
@@ -1026,10 +1051,15 @@ pub fn detect_language(paragraphs: &[&str]) -> Lang {
         "el", "los", "las", "del", "y", "es", "una", "por", "para", "con", "fue", "han", "su",
         "sus", "está", "como", "pero", "según", "lo", "al",
     ];
-    static SETS: LazyLock<[FastSet<&'static str>; 3]> =
-        LazyLock::new(|| [word_set(EN), word_set(FR), word_set(ES)]);
+    // Not `no`, `nos`, `para`, `segundo`: Spanish words too.
+    const PT: &[&str] = &[
+        "o", "os", "do", "da", "dos", "das", "em", "na", "nas", "um", "uma", "com", "não", "ao",
+        "aos", "pelo", "pela", "foi", "são", "também", "disse", "mais", "e", "à",
+    ];
+    static SETS: LazyLock<[FastSet<&'static str>; 4]> =
+        LazyLock::new(|| [word_set(EN), word_set(FR), word_set(ES), word_set(PT)]);
     let (mut arabic, mut latin) = (0usize, 0usize);
-    let mut counts = [0usize; 3];
+    let mut counts = [0usize; 4];
     // The first few thousand characters tell the language as well as the whole text.
     let mut seen = 0;
     for p in paragraphs {
@@ -1058,6 +1088,8 @@ pub fn detect_language(paragraphs: &[&str]) -> Lang {
     }
     if arabic > latin {
         Lang::Ar
+    } else if counts[3] > counts[0] && counts[3] > counts[1] && counts[3] > counts[2] {
+        Lang::Pt
     } else if counts[1] > counts[0] && counts[1] >= counts[2] {
         Lang::Fr
     } else if counts[2] > counts[0] && counts[2] > counts[1] {
@@ -1336,6 +1368,55 @@ mod tests {
             ["Iran", "Jordan"]
         );
         assert_eq!(now("talks in Minsk"), ["Belarus"]);
+    }
+
+    #[test]
+    fn america_is_the_united_states_in_english_only() {
+        assert!(
+            now(
+                "La violencia en América preocupa a los expertos, según el informe del continente."
+            )
+            .is_empty()
+        );
+        assert!(now("A violência na América preocupa os governos da região.").is_empty());
+        assert_eq!(now("Troops headed toward America."), ["United States"]);
+    }
+
+    #[test]
+    fn portuguese_text() {
+        assert_eq!(
+            detect_language(&["A operação da polícia deixou mortos no bairro, disse o governo."]),
+            Lang::Pt
+        );
+        assert_eq!(
+            now("As forças moçambicanas e ruandesas atacaram as bases em Moçambique."),
+            ["Mozambique", "Rwanda", "Mozambique"]
+        );
+        assert_eq!(
+            now("O governo brasileiro falou com os Estados Unidos e com Angola."),
+            ["Brazil", "United States", "Angola"]
+        );
+        // `Alemão` capitalised is the favela, not a German.
+        assert!(now("A polícia entrou no Complexo do Alemão com blindados.").is_empty());
+        let g = gazetteer();
+        let m = g.find_mentions(
+            &["Os soldados morreram em Moçambique."],
+            super::date("2024-01-01"),
+        );
+        assert!(m[0].locative);
+    }
+
+    #[test]
+    fn arabic_demonyms_inflected_and_more_names() {
+        assert_eq!(
+            now("قالت البحرية البريطانية إن جنودا بريطانيين والسفير البريطاني وصلوا"),
+            ["United Kingdom", "United Kingdom", "United Kingdom"]
+        );
+        assert_eq!(now("سفينة ترفع علم جزر مارشال"), ["Marshall Islands"]);
+        assert_eq!(
+            now("قال الروس إن القوات التشادية انسحبت"),
+            ["Russia", "Chad"]
+        );
     }
 
     #[test]

@@ -117,9 +117,10 @@ pub struct PlaceMention {
     /// The places it may be, best first (by [`PlaceCandidate::weight`]); never empty.
     pub candidates: Vec<PlaceCandidate>,
     /// Whether the text shows it is a place: after a locative (`in X`, `near X`,
-    /// `outside X`, `from X`, `the city of X`; French or Spanish `à`, `en`, `de` in text
-    /// of that language), before a place noun (`X province`, `X district`), or before a
-    /// comma and a state or province (`Jolo, Sulu`, `Masaya, Nicaragua`).
+    /// `outside X`, `from X`, `the city of X`; French, Spanish or Portuguese `à`, `en`,
+    /// `de`, `no`, `em` in text of that language), before a place noun (`X province`,
+    /// `X district`), or before a comma and a state or province (`Jolo, Sulu`, `Masaya,
+    /// Nicaragua`).
     pub locative: bool,
 }
 
@@ -342,7 +343,8 @@ const FUNCTION_WORDS: &[&str] = &[
     "meanwhile", "however", "mr", "mrs", "ms", "dr", "st", "le", "les", "des", "du", "dans",
     "sur", "pour", "par", "avec", "selon", "au", "aux", "une", "un", "et", "ou", "en",
     "los", "las", "del", "por", "para", "con", "sin", "según", "segun", "y", "una", "desde",
-    "hacia", "entre",
+    "hacia", "entre", "os", "um", "uma", "em", "no", "na", "nos", "nas", "do", "da", "dos",
+    "das", "com", "pelo", "pela", "ao", "aos",
 ];
 
 /// Lower-case words inside place names (`Lanao del Sur`, `Deir ez-Zor`).
@@ -410,6 +412,13 @@ const LOCATIVES_ES: &[&str] = &[
     "en", "de", "del", "desde", "hacia", "a", "al", "cerca", "entre", "sobre",
 ];
 
+/// The same for Portuguese text.
+#[rustfmt::skip]
+const LOCATIVES_PT: &[&str] = &[
+    "em", "no", "na", "nos", "nas", "de", "do", "da", "dos", "das", "desde", "para", "perto",
+    "entre", "ao", "aos", "a", "sobre",
+];
+
 /// Words that, between a locative and a name, keep it locative (`in the northern city
 /// of X`, `near rebel-held X`).
 #[rustfmt::skip]
@@ -420,7 +429,8 @@ const SKIPPABLE: &[&str] = &[
     "strategic", "restive", "northern", "southern", "eastern", "western", "central",
     "north", "south", "east", "west", "northeastern", "northwestern", "southeastern",
     "southwestern", "la", "le", "les", "el", "ville", "ciudad", "departamento", "municipio",
-    "localite", "localidad",
+    "localite", "localidad", "cidade", "provincia", "distrito", "municipio", "aldeia",
+    "vila", "regiao", "zona", "sede",
 ];
 
 /// Titles before a person's name (`President`, `Gen.`, `Mr`, `Governor`; `alias`).
@@ -498,6 +508,7 @@ struct Words {
     org_of: FastSet<&'static str>,
     features: FastSet<&'static str>,
     speech: FastSet<&'static str>,
+    loc_pt: FastSet<&'static str>,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| Words {
@@ -516,6 +527,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| Words {
     org_of: word_set(ORG_OF),
     features: word_set(FEATURES),
     speech: word_set(SPEECH),
+    loc_pt: word_set(LOCATIVES_PT),
 });
 
 fn is_in(set: &FastSet<&'static str>, word: Option<&str>) -> bool {
@@ -841,6 +853,7 @@ impl Ctx<'_> {
         let foreign = match self.lang {
             Lang::Fr => WORDS.loc_fr.contains(word),
             Lang::Es => WORDS.loc_es.contains(word),
+            Lang::Pt => WORDS.loc_pt.contains(word),
             _ => false,
         };
         foreign || WORDS.loc_en.contains(word)
