@@ -20,7 +20,8 @@
 //!   only where the text shows a place. Cities of 5,000 people and more; their
 //!   alternate names from 15,000; admin units of both levels, also without their admin
 //!   words (`Mullaitivu District` -> `Mullaitivu`). Names that are common English words
-//!   or first names, or any country's name, demonym or capital, are left out.
+//!   or first names are left out, except a big city's own name, kept with a `*`
+//!   (`Mobile`, `Atlanta`); any country's name, demonym or capital is left out.
 //! * `first_names.txt`, from the same script: common first names, one a line, folded
 //!   like keys (a capitalised word next to one is part of a person's name).
 //! * [`super::regions::REVIEWED_PLACES`], a reviewed table asked first.
@@ -119,8 +120,8 @@ pub struct PlaceMention {
     /// Whether the text shows it is a place: after a locative (`in X`, `near X`,
     /// `outside X`, `from X`, `the city of X`; French, Spanish or Portuguese `à`, `en`,
     /// `de`, `no`, `em` in text of that language), before a place noun (`X province`,
-    /// `X district`), or before a comma and a state or province (`Jolo, Sulu`, `Masaya,
-    /// Nicaragua`).
+    /// `X district`, `X Township`), or before a comma and a state or province (`Jolo,
+    /// Sulu`, `Masaya, Nicaragua`).
     pub locative: bool,
 }
 
@@ -376,7 +377,7 @@ const PLACE_NOUNS: &[&str] = &[
     "airport", "port", "crossing", "valley", "front", "frontline", "axis", "sector",
     "commune", "canton", "territory", "island", "islands", "peninsula", "neighbourhood",
     "neighborhood", "refugee", "refugees", "residents", "hospital", "base", "prison",
-    "border",
+    "border", "township", "townships", "tehsil", "woreda", "kebele", "commune", "county",
 ];
 
 /// Nouns before `of` and a name that show the name is a place (`the governor of
@@ -459,7 +460,7 @@ const ORG_AFTER: &[&str] = &[
     "declaration", "summit", "conference", "treaty", "deal", "initiative", "group",
     "company", "corporation", "bank", "memorandum", "plan", "formula", "principles",
     "communique", "forum", "dialogue", "negotiations", "consensus", "syndrome", "framework",
-    "roadmap", "statement", "doctrine", "united", "rovers", "wanderers",
+    "roadmap", "statement", "doctrine", "united", "rovers", "wanderers", "agency",
 ];
 
 /// Capitalised words before a name that make it an organisation (`Air France`,
@@ -482,6 +483,22 @@ const FEATURES: &[&str] = &[
     "gulf", "bay", "sea", "strait", "straits", "lake", "ocean", "river", "channel", "basin",
     "desert", "mountains", "mount", "cape", "canal", "golfe", "lac", "mer", "golfo", "mar",
     "lago", "rio", "fleuve",
+];
+
+/// Keys (folded, see [`place_key`]) of the place table that are no place alone: the
+/// first words of longer names (`Puerto Jordán`, `the port of Puerto`), news agencies
+/// (`disse à Lusa`, `WAFA`).
+#[rustfmt::skip]
+const NOT_PLACES_ALONE: &[&str] = &[
+    "puerto", "nuevo", "cabo", "ciudad", "vila", "santo", "sao", "lusa", "wafa", "ansa",
+    "bernama", "irna", "tasnim", "sputnik",
+];
+
+/// Peoples' names that the place table has for a town (`Roma` is Rome's Italian name):
+/// in English text they name the people (`Roma families`), never the place.
+#[rustfmt::skip]
+const PEOPLES_EN: &[&str] = &[
+    "roma", "romani", "sinti", "berber", "berbers", "igbo", "kuki", "naga", "karen",
 ];
 
 /// Verbs of speech: a bare name before one is a person (`Kamal said`).
@@ -509,6 +526,8 @@ struct Words {
     features: FastSet<&'static str>,
     speech: FastSet<&'static str>,
     loc_pt: FastSet<&'static str>,
+    not_alone: FastSet<&'static str>,
+    peoples_en: FastSet<&'static str>,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| Words {
@@ -528,6 +547,8 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| Words {
     features: word_set(FEATURES),
     speech: word_set(SPEECH),
     loc_pt: word_set(LOCATIVES_PT),
+    not_alone: word_set(NOT_PLACES_ALONE),
+    peoples_en: word_set(PEOPLES_EN),
 });
 
 fn is_in(set: &FastSet<&'static str>, word: Option<&str>) -> bool {
@@ -558,15 +579,37 @@ fn joined(text: &str, a: &Token, b: &Token) -> bool {
             .all(|c| c.is_whitespace() || matches!(c, '-' | '‐' | '‑'))
 }
 
+/// Whether the gap between two tokens is a possessive `'s` (`Cox's Bazar`).
+fn possessive(text: &str, a: &Token, b: &Token) -> bool {
+    let gap = &text[a.end..b.start];
+    let rest = gap
+        .strip_prefix("'s")
+        .or_else(|| gap.strip_prefix("’s"))
+        .unwrap_or(gap);
+    rest.len() < gap.len() && !rest.is_empty() && rest.chars().all(|c| c == ' ')
+}
+
+/// Whether two capitalised tokens with a possessive between them are a place's name
+/// (`Cox's Bazar`), not a possessive (`Khartoum's Omdurman`).
+fn possessive_name(table: &PlaceTable, g: &Gazetteer, text: &str, pair: &[Token]) -> bool {
+    let (a, b) = (&pair[0], &pair[1]);
+    b.capitalised
+        && possessive(text, a, b)
+        && place_key(&[&format!("{}s", a.norm), &b.norm])
+            .and_then(|k| table.lookup(g, &k))
+            .is_some()
+}
+
 impl Gazetteer {
     /// Finds the places named in `paragraphs` (article text), in text order, each with
     /// the countries it may lie in; see [`resolve`] to pick one.
     ///
     /// A place name is looked up in runs of capitalised words, longest first
     /// (`San Miguel Totolapan`, `Lanao del Sur`, `Khan Younis`), with the possessive
-    /// dropped (`Palma’s`). Not looked up: ALL-CAPS words (`RSF`, datelines), Arabic
-    /// script, and words of a country form, which [`Self::find_mentions`] counts
-    /// (`Georgia`, `Jordan`, `Gaza Strip`, `Islamic State`). A name is dropped:
+    /// dropped (`Palma’s`), or kept where it is part of the name (`Cox's Bazar`). Not
+    /// looked up: ALL-CAPS words (`RSF`, datelines), Arabic script, and words of a
+    /// country form, which [`Self::find_mentions`] counts (`Georgia`, `Jordan`, `Gaza
+    /// Strip`, `Islamic State`). A name is dropped:
     ///
     /// * after a title (`President`, `Gen.`, `Mr`, `Governor`, `alias`) or next to a
     ///   first name (`Daniel Ortega`), or next to another capitalised word that is not
@@ -580,10 +623,12 @@ impl Gazetteer {
     /// * when the text does not show it is a place (see [`PlaceMention::locative`])
     ///   and it is small (a city or province under 100,000 people; a district, or a
     ///   city through an alternate name, under a million) or is also a common name or
-    ///   word (`Chicago`, `Santos`, `the Duma`).
+    ///   word (`Chicago`, `Santos`, `the Duma`, `Atlanta`, `Mobile`);
+    /// * when it is a word that opens longer names (`Puerto`), a news agency (`Lusa`),
+    ///   or, in English text, the name of a people (`Roma families`).
     ///
-    /// Cost: one bisection of the table per capitalised run and length; the table is
-    /// indexed on first use.
+    /// Cost: one hash lookup per capitalised run and length; the table is indexed on
+    /// first use.
     pub fn find_places(&self, paragraphs: &[&str]) -> Vec<PlaceMention> {
         let tokenized: Vec<Vec<Token>> = paragraphs.iter().map(|p| tokenize(p)).collect();
         self.places_in(paragraphs, &tokenized, detect_language(paragraphs))
@@ -614,7 +659,10 @@ impl Gazetteer {
                     continue;
                 }
                 let mut e = i + 1;
-                while e < tokens.len() && joined(text, &tokens[e - 1], &tokens[e]) {
+                while e < tokens.len()
+                    && (joined(text, &tokens[e - 1], &tokens[e])
+                        || possessive_name(table, self, text, &tokens[e - 1..=e]))
+                {
                     if like[e] {
                         e += 1;
                     } else if is_in(&WORDS.particles, Some(&tokens[e].norm))
@@ -712,11 +760,19 @@ impl Ctx<'_> {
         self.tokens.get(i).map(|t| t.norm.as_str())
     }
 
+    /// The lookup key of tokens `from..to`, a possessive inside kept (`Cox's Bazar`
+    /// -> `coxs bazar`).
     fn key(&self, from: usize, to: usize) -> Option<String> {
-        let words: Vec<&str> = self.tokens[from..to]
+        let t = &self.tokens[from..to];
+        let words: Vec<std::borrow::Cow<str>> = t
             .iter()
-            .map(|t| t.norm.as_str())
+            .enumerate()
+            .map(|(k, w)| match t.get(k + 1) {
+                Some(next) if possessive(self.text, w, next) => format!("{}s", w.norm).into(),
+                _ => w.norm.as_str().into(),
+            })
             .collect();
+        let words: Vec<&str> = words.iter().map(|w| w.as_ref()).collect();
         place_key(&words)
     }
 
@@ -733,10 +789,10 @@ impl Ctx<'_> {
                     return None;
                 }
                 let key = self.key(i, j)?;
-                self.table.lookup(self.g, &key).map(|c| (j, c))
+                self.table.lookup(self.g, &key).map(|c| (j, c, key))
             });
             match found {
-                Some((j, entry)) => {
+                Some((j, entry, key)) => {
                     // `Jolo, Sulu`: a name after a place and a comma is a place too.
                     let after_place = i > 0
                         && self.text[self.tokens[i - 1].end..self.tokens[i].start].trim() == ","
@@ -744,6 +800,7 @@ impl Ctx<'_> {
                             m.paragraph == self.paragraph && m.span.1 == self.tokens[i - 1].end
                         });
                     if !entry.candidates.is_empty()
+                        && !self.never_alone(&key)
                         && let Some(m) = self.judge(s, e, i, j, entry, after_place)
                     {
                         out.push(m);
@@ -753,6 +810,13 @@ impl Ctx<'_> {
                 None => i += 1,
             }
         }
+    }
+
+    /// Whether the key is no place in this text: a word that opens longer names or a
+    /// news agency ([`NOT_PLACES_ALONE`]), or, in English text, a people's name
+    /// ([`PEOPLES_EN`]).
+    fn never_alone(&self, key: &str) -> bool {
+        WORDS.not_alone.contains(key) || (self.lang == Lang::En && WORDS.peoples_en.contains(key))
     }
 
     /// Keeps or drops the match `i..j` of the run `s..e` (see
@@ -1068,6 +1132,68 @@ mod tests {
         assert_eq!(codes("Russian tanks rolled into Gori.", &[]), ["Gori=GE"]);
         // The Hague only through an alternate name: needs context too.
         assert_eq!(codes("Judges at The Hague ruled.", &[]), ["Hague=NL"]);
+    }
+
+    #[test]
+    fn possessives_generic_words_and_peoples() {
+        assert_eq!(
+            codes("Aid arrived in Cox's Bazar on Monday.", &[]),
+            ["Cox's Bazar=BD"]
+        );
+        assert_eq!(
+            codes("Ships left the port of Puerto.", &[]),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            codes("Homes of Roma families burned in Ballymena.", &[]),
+            ["Ballymena=GB"]
+        );
+        assert_eq!(
+            codes(
+                "El papa regresó a Roma desde el hospital, según el Vaticano.",
+                &[]
+            ),
+            ["Roma=IT"]
+        );
+        assert_eq!(
+            codes("Fighting reached Maungdaw Township overnight.", &[]),
+            ["Maungdaw=MM"]
+        );
+    }
+
+    #[test]
+    fn big_cities_named_like_words_or_people_need_context() {
+        assert_eq!(
+            codes("He was arrested in Atlanta on Friday.", &[]),
+            ["Atlanta=US"]
+        );
+        assert_eq!(
+            codes("She has lived in Mobile, Alabama, since 2010.", &[]),
+            ["Mobile=US", "Alabama=US"]
+        );
+        assert_eq!(
+            codes("Atlanta Smith and Mobile users.", &[]),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn portuguese_context() {
+        assert_eq!(
+            codes(
+                "A operação deixou mortos no Rio de Janeiro e na Penha, no Rio.",
+                &[]
+            ),
+            ["Rio de Janeiro=BR", "Penha=BR", "Rio=BR"]
+        );
+        // Lusa is the agency.
+        assert_eq!(
+            codes(
+                "Os insurgentes atacaram em Macomia, disseram à Lusa as fontes.",
+                &[]
+            ),
+            ["Macomia=MZ"]
+        );
     }
 
     #[test]
