@@ -14,7 +14,9 @@
 //!   anywhere).
 //!
 //! [`Gazetteer::find_mentions`] scans text for these forms, longest match first, with
-//! the case a proper noun needs (`Chad` but not `chad`, `US` but not `us`).
+//! the case a proper noun needs (`Chad` but not `chad`, `US` but not `us`), and leaves
+//! out the forms that, in context, name something else ([`senses`]: `Parent Israel
+//! Gomez`, `the Saudi Hospital`, `in Spanish`).
 //! [`Gazetteer::find_places`] finds the places below the country (`El Fasher`,
 //! `Helmand`, `Donbas`), see [`places`].
 
@@ -24,6 +26,7 @@ pub mod groups;
 pub mod news_forms;
 pub mod places;
 pub mod regions;
+pub mod senses;
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -108,6 +111,17 @@ struct Token {
     all_caps: bool,
     /// Written in Arabic script.
     arabic: bool,
+}
+
+/// A paragraph as the matching rules read it.
+struct Para<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    lang: Lang,
+    date: NaiveDate,
+    /// A line in title case (`Troops Raid Gaza Hospital`), where capitals do not tell
+    /// names from words.
+    title_case: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -525,21 +539,29 @@ impl Gazetteer {
     /// 1991, `Congo`) are read as they were meant then.
     ///
     /// Ambiguous names are resolved over the whole text: `Georgia` is dropped when a
-    /// word next to it shows the US state (`state of Georgia`, `Atlanta, Georgia`,
-    /// `Georgia National Guard`), or when the report mentions the United States or
-    /// another US state and nothing shows the country (`Tbilisi`, `Georgian`,
-    /// `Abkhazia`...).
+    /// word next to it shows the US state (`state of Georgia`, `Atlanta, Georgia`),
+    /// or when the report mentions the United States or another US state and nothing
+    /// shows the country (`Tbilisi`, `Georgian`, `Abkhazia`...). A US state before
+    /// `National Guard` (`the Illinois National Guard`) is a mention of the United
+    /// States (as an adjective, like `U.S. forces`).
     ///
     /// Not mentions: a capital naming an agreement or format (`the Minsk agreements`,
     /// `the Oslo Accords`), a demonym for a past or a community (`ex-Soviet`, `former
     /// Yugoslav`, `ethnic Albanians`) or after another state's demonym (`Bosnian Serb`),
     /// a capital inside a longer place name (`Mocimboa da Praia`), a name before a US
-    /// state (`Paris, Texas`).
+    /// state (`Paris, Texas`); and the other senses of [`senses`]: a person (`Parent
+    /// Israel Gomez said`, `Mr Jordan`), a building, institution or natural feature
+    /// (`the Saudi Hospital`, `the Chad Basin`, `المستشفى السعودي`), a language (`in
+    /// Spanish and Portuguese`, `en español`), a community in another state (`Somali
+    /// pastoralists ... in Moyale, Kenya`), part of a longer place name (`Puerto
+    /// Jordán`).
     ///
     /// French, Spanish, Portuguese and Arabic forms count in text of that language (see
     /// [`detect_language`], run over all of `paragraphs`): `Tchad`, `colombiano`,
     /// `Moçambique`, `واليمن` (with the attached conjunctions, prepositions and article
     /// Arabic writes). `America` counts in English text only.
+    ///
+    /// Cost: linear in the text.
     pub fn find_mentions(&self, paragraphs: &[&str], date: NaiveDate) -> Vec<Mention> {
         let tokenized: Vec<Vec<Token>> = paragraphs.iter().map(|p| tokenize(p)).collect();
         self.mentions_in(paragraphs, &tokenized, detect_language(paragraphs), date)
@@ -571,46 +593,56 @@ impl Gazetteer {
         let mut mentions = Vec::new();
         let mut georgia_cue = false;
         let mut us_state_named = false;
-        for (p, (text, tokens)) in paragraphs.iter().zip(tokenized).enumerate() {
-            let tokens = tokens.as_slice();
+        let us = self.by_code["US"];
+        for (pi, (text, tokens)) in paragraphs.iter().zip(tokenized).enumerate() {
+            let p = Para {
+                text,
+                tokens,
+                lang,
+                date,
+                title_case: title_case(tokens),
+            };
             georgia_cue |= tokens
                 .iter()
                 .any(|t| GEORGIA_COUNTRY_CUES.contains(&t.norm.as_str()));
             us_state_named |= (0..tokens.len())
                 .any(|k| tokens[k].norm != "georgia" && self.us_state_at(tokens, k));
+            let mut push = |country: usize, kind: FormKind, span: (usize, usize), locative| {
+                mentions.push(Mention {
+                    country,
+                    kind,
+                    paragraph: pi,
+                    span,
+                    locative,
+                });
+            };
             let mut i = 0;
             while i < tokens.len() {
+                // `the Illinois National Guard`: a US state's guard, the United States.
+                if let Some(n) = self.state_guard_at(tokens, i) {
+                    push(
+                        us,
+                        FormKind::Demonym,
+                        (tokens[i].start, tokens[i + n - 1].end),
+                        false,
+                    );
+                    i += n + 2;
+                    continue;
+                }
                 let Some(form) = self.match_at(tokens, i, Some(date), Some(lang)) else {
                     i += 1;
                     continue;
                 };
                 let n = form.words.len();
-                if let Some(country) = form.country {
-                    let prev = |k: usize| i.checked_sub(k).map(|j| tokens[j].norm.as_str());
-                    let next = tokens.get(i + n).map(|t| t.norm.as_str());
-                    // `in Syria`, `in northern Iraq`, `across south-east Turkey`, `in the Gulf`
-                    let mut k = 1;
-                    while k <= 3 && (is_direction(prev(k)) || prev(k) == Some("the")) {
-                        k += 1;
-                    }
-                    let locative = is_locative(prev(k), lang)
-                        || tokens[i].arabic && arabic_locative_prefix(&tokens[i].norm)
-                        || (form.kind != FormKind::Name && is_place_noun(next));
-                    let keep = self.keeps(text, tokens, i, form, country, date, lang);
-                    if keep {
-                        mentions.push(Mention {
-                            country,
-                            kind: form.kind,
-                            paragraph: p,
-                            span: (tokens[i].start, tokens[i + n - 1].end),
-                            locative,
-                        });
-                    }
+                if let Some(country) = form.country
+                    && self.keeps(&p, i, form, country)
+                {
+                    let span = (tokens[i].start, tokens[i + n - 1].end);
+                    push(country, form.kind, span, self.is_locative_at(&p, i, form));
                 }
                 i += n;
             }
         }
-        let us = self.by_code["US"];
         let ge = self.by_code["GE"];
         if !georgia_cue && (us_state_named || mentions.iter().any(|m| m.country == us)) {
             mentions.retain(|m| !(m.country == ge && m.kind == FormKind::Name));
@@ -618,19 +650,40 @@ impl Gazetteer {
         mentions
     }
 
-    /// Whether the form matched at `tokens[i]` counts as a mention of `country` (see
+    /// Whether the form matched at `p.tokens[i]` names a place where something happens
+    /// (see [`Mention::locative`]).
+    fn is_locative_at(&self, p: &Para, i: usize, form: &Form) -> bool {
+        let tokens = p.tokens;
+        let prev = |k: usize| i.checked_sub(k).map(|j| tokens[j].norm.as_str());
+        let next = tokens.get(i + form.words.len()).map(|t| t.norm.as_str());
+        // `in Syria`, `in northern Iraq`, `across south-east Turkey`, `in the Gulf`
+        let mut k = 1;
+        while k <= 3 && (is_direction(prev(k)) || prev(k) == Some("the")) {
+            k += 1;
+        }
+        is_locative(prev(k), p.lang)
+            || tokens[i].arabic && arabic_locative_prefix(&tokens[i].norm)
+            || (form.kind != FormKind::Name && is_place_noun(next))
+    }
+
+    /// The number of words of the US state at `tokens[i]` when `National Guard`
+    /// follows it (`Illinois National Guard`, `Georgia National Guard`).
+    fn state_guard_at(&self, tokens: &[Token], i: usize) -> Option<usize> {
+        if !tokens[i].capitalised || !self.us_state_words.contains(tokens[i].norm.as_str()) {
+            return None;
+        }
+        self.us_states.iter().find_map(|state| {
+            let n = state.len();
+            let guard = tokens.get(i + n).is_some_and(|t| t.norm == "national")
+                && tokens.get(i + n + 1).is_some_and(|t| t.norm == "guard");
+            (guard && state.iter().zip(&tokens[i..]).all(|(w, t)| *w == t.norm)).then_some(n)
+        })
+    }
+
+    /// Whether the form matched at `p.tokens[i]` counts as a mention of `country` (see
     /// [`Self::find_mentions`] for the rules).
-    #[allow(clippy::too_many_arguments)]
-    fn keeps(
-        &self,
-        text: &str,
-        tokens: &[Token],
-        i: usize,
-        form: &Form,
-        country: usize,
-        date: NaiveDate,
-        lang: Lang,
-    ) -> bool {
+    fn keeps(&self, p: &Para, i: usize, form: &Form, country: usize) -> bool {
+        let (text, tokens) = (p.text, p.tokens);
         let n = form.words.len();
         let prev = |k: usize| i.checked_sub(k).map(|j| tokens[j].norm.as_str());
         // `the Minsk agreements`, `the Oslo Accords`: named after the city they were
@@ -642,7 +695,9 @@ impl Gazetteer {
         {
             return false;
         }
-        if self.names_something_else(text, tokens, i, form, country, date, lang) {
+        if self.names_something_else(p, i, form, country)
+            || self.names_other_sense(p, i, form, country)
+        {
             return false;
         }
         // `Mocimboa da Praia` is not Praia; `Santiago de Cuba` not Santiago.
@@ -659,7 +714,7 @@ impl Gazetteer {
             && text[tokens[i + n - 1].end..next.start].trim() == ","
             && self.us_state_at(tokens, i + n)
             && self
-                .match_at(tokens, i + n, Some(date), Some(lang))
+                .match_at(tokens, i + n, Some(p.date), Some(p.lang))
                 .is_none_or(|f| f.country != Some(country))
         {
             return false;
@@ -667,9 +722,7 @@ impl Gazetteer {
         if self.countries[country].code == "GE" && form.kind == FormKind::Name {
             let state_before = prev(1).is_some_and(|w| GEORGIA_STATE_CUES.contains(&w))
                 || (prev(1) == Some("of") && prev(2) == Some("state"));
-            let state_after = tokens.get(i + 1).is_some_and(|t| t.norm == "state")
-                || (tokens.get(i + 1).is_some_and(|t| t.norm == "national")
-                    && tokens.get(i + 2).is_some_and(|t| t.norm == "guard"));
+            let state_after = tokens.get(i + 1).is_some_and(|t| t.norm == "state");
             return !(state_before || state_after);
         }
         true
@@ -677,17 +730,8 @@ impl Gazetteer {
 
     /// Whether the form at `tokens[i]` names a community, a past, a person or a
     /// company rather than `country` (see [`Self::find_mentions`]).
-    #[allow(clippy::too_many_arguments)]
-    fn names_something_else(
-        &self,
-        text: &str,
-        tokens: &[Token],
-        i: usize,
-        form: &Form,
-        country: usize,
-        date: NaiveDate,
-        lang: Lang,
-    ) -> bool {
+    fn names_something_else(&self, p: &Para, i: usize, form: &Form, country: usize) -> bool {
+        let (text, tokens) = (p.text, p.tokens);
         let n = form.words.len();
         let prev = |k: usize| i.checked_sub(k).map(|j| tokens[j].norm.as_str());
         // `ex-Soviet`, `former Yugoslav`, `ethnic Albanians`: a past or a community,
@@ -700,7 +744,7 @@ impl Gazetteer {
                 && tokens[i - 1].capitalised
                 && text[tokens[i - 1].end..tokens[i].start].trim().is_empty()
                 && self
-                    .match_at(tokens, i - 1, Some(date), Some(lang))
+                    .match_at(tokens, i - 1, Some(p.date), Some(p.lang))
                     .is_some_and(|f| {
                         f.kind == FormKind::Demonym
                             && f.words.len() == 1
@@ -710,15 +754,18 @@ impl Gazetteer {
                 return true;
             }
         }
-        // `Michael Jordan`: a name after a first name is a surname. `Air France`,
+        // `Michael Jordan`: a name after a first name is a surname (unless the first
+        // name is a country's, named as the country: `Israel Gaza war`). `Air France`,
         // `Kenya Airways`: a company.
         if form.kind == FormKind::Name && n == 1 && i > 0 {
             let before = &tokens[i - 1];
             let joined = text[before.end..tokens[i].start].trim().is_empty();
-            if joined
-                && before.capitalised
-                && (before.norm == "air" || places::first_names().contains(before.norm.as_str()))
-            {
+            let first_name = places::first_names().contains(before.norm.as_str())
+                && (senses::is_person(p, i - 1)
+                    || self
+                        .match_at(tokens, i - 1, Some(p.date), Some(p.lang))
+                        .is_none_or(|f| f.country.is_none()));
+            if joined && before.capitalised && (before.norm == "air" || first_name) {
                 return true;
             }
         }
@@ -830,6 +877,28 @@ fn is_locative(word: Option<&str>, lang: Lang) -> bool {
             word,
             Some("in" | "inside" | "into" | "across" | "throughout" | "within" | "at")
         )
+}
+
+/// Whether a line is in title case (`Troops Raid Gaza Hospital in Pre-Dawn Attack`):
+/// four words or more, at least nine in ten of them capitalised, short function words
+/// aside.
+fn title_case(tokens: &[Token]) -> bool {
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from",
+        "as", "vs", "de", "la", "el", "le", "du", "des", "del", "da", "do", "y", "e", "et",
+    ];
+    let (mut words, mut lower) = (0, 0);
+    for t in tokens {
+        if t.arabic || !t.norm.starts_with(|c: char| c.is_ascii_lowercase()) {
+            continue;
+        }
+        if SMALL.contains(&t.norm.as_str()) {
+            continue;
+        }
+        words += 1;
+        lower += usize::from(!t.capitalised);
+    }
+    words >= 4 && lower * 10 <= words
 }
 
 /// Nouns for a place inside one country. (`border` is not one: a border is shared.)
@@ -1360,7 +1429,11 @@ mod tests {
             now("Bosnian Serb forces and ethnic Albanians in ex-Soviet lands"),
             ["Bosnia and Herzegovina"]
         );
-        assert!(now("Georgia National Guard soldiers trained in Florida.").is_empty());
+        // A US state's guard is the United States'.
+        assert_eq!(
+            now("Georgia National Guard soldiers trained in Florida."),
+            ["United States"]
+        );
         assert!(now("talks on the Minsk agreements").is_empty());
         assert!(now("Michael Jordan flew Air France and Kenya Airways.").is_empty());
         assert_eq!(
@@ -1416,6 +1489,18 @@ mod tests {
         assert_eq!(
             now("قال الروس إن القوات التشادية انسحبت"),
             ["Russia", "Chad"]
+        );
+    }
+
+    #[test]
+    fn a_us_states_guard_is_the_united_states() {
+        assert_eq!(
+            now("The Illinois National Guard was sent to Chicago."),
+            ["United States"]
+        );
+        assert_eq!(
+            now("New York National Guard troops patrolled the subway."),
+            ["United States"]
         );
     }
 

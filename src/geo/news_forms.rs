@@ -95,6 +95,9 @@ pub const NAMES: &[(&str, &[&str])] = &[
     ("BF", &["Upper Volta"]),
     ("BJ", &["Dahomey"]),
     ("NG", &["Niger Delta"]),
+    // Ethiopia's Somali Region, named after the people (`clashes between Afar and Somali
+    // regional forces`), not Somalia.
+    ("ET", &["Somali region", "Somali regional"]),
     ("XK", &["Kosovo"]),
     ("SU", &["Soviet Union", "USSR", "U.S.S.R."]),
     ("XW", &["West Germany"]),

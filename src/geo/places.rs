@@ -218,6 +218,15 @@ pub(super) fn first_names() -> &'static FastSet<&'static str> {
     &FIRST_NAMES
 }
 
+/// The countries a place of these words (normalised tokens: `port`, `sudan`) may lie
+/// in, best first; empty when it is no place.
+pub(super) fn place_countries(g: &Gazetteer, words: &[&str]) -> Vec<usize> {
+    place_key(words)
+        .and_then(|key| TABLE.lookup(g, &key))
+        .map(|e| e.candidates.iter().map(|c| c.country).collect())
+        .unwrap_or_default()
+}
+
 impl PlaceTable {
     fn load() -> PlaceTable {
         let g = super::gazetteer();
