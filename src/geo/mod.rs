@@ -124,6 +124,10 @@ struct Para<'a> {
     title_case: bool,
 }
 
+/// At most this many country mentions are returned in full; past them, only the first
+/// mention of each country not yet named (see [`Gazetteer::find_mentions`]).
+pub const MAX_MENTIONS: usize = 1_000;
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum CaseRule {
     Any,
@@ -561,7 +565,10 @@ impl Gazetteer {
     /// `Moçambique`, `واليمن` (with the attached conjunctions, prepositions and article
     /// Arabic writes). `America` counts in English text only.
     ///
-    /// Cost: linear in the text.
+    /// Cost: linear in the text. At most [`MAX_MENTIONS`] mentions are returned in
+    /// full; past them, only the first mention of each country not named yet, so that a
+    /// text of megabytes gives a bounded list (a caller that compares mentions with one
+    /// another or with places stays linear too), and still names every country.
     pub fn find_mentions(&self, paragraphs: &[&str], date: NaiveDate) -> Vec<Mention> {
         let tokenized: Vec<Vec<Token>> = paragraphs.iter().map(|p| tokenize(p)).collect();
         self.mentions_in(paragraphs, &tokenized, detect_language(paragraphs), date)
@@ -591,6 +598,7 @@ impl Gazetteer {
         date: NaiveDate,
     ) -> Vec<Mention> {
         let mut mentions = Vec::new();
+        let mut named = vec![false; self.countries.len()];
         let mut georgia_cue = false;
         let mut us_state_named = false;
         let us = self.by_code["US"];
@@ -608,13 +616,17 @@ impl Gazetteer {
             us_state_named |= (0..tokens.len())
                 .any(|k| tokens[k].norm != "georgia" && self.us_state_at(tokens, k));
             let mut push = |country: usize, kind: FormKind, span: (usize, usize), locative| {
-                mentions.push(Mention {
-                    country,
-                    kind,
-                    paragraph: pi,
-                    span,
-                    locative,
-                });
+                // Past the cap, only a country not named yet.
+                if mentions.len() < MAX_MENTIONS || !named[country] {
+                    named[country] = true;
+                    mentions.push(Mention {
+                        country,
+                        kind,
+                        paragraph: pi,
+                        span,
+                        locative,
+                    });
+                }
             };
             let mut i = 0;
             while i < tokens.len() {
@@ -1501,6 +1513,44 @@ mod tests {
         assert_eq!(
             now("New York National Guard troops patrolled the subway."),
             ["United States"]
+        );
+    }
+
+    /// A long text (two MB of lines naming countries and places, as a broken or
+    /// hostile page might be): the mentions returned stay bounded, so that the
+    /// importer's scoring, which compares every place with every country mention, does
+    /// bounded work; every country is still named.
+    #[test]
+    fn long_texts_give_bounded_mentions() {
+        let g = gazetteer();
+        let lines = [
+            "Troops from Jordan reached El Fasher on 3 May 2024.",
+            "Georgia said Tbilisi and Kyiv would talk in Khartoum.",
+        ];
+        let text: Vec<&str> = lines.iter().copied().cycle().take(40_000).collect();
+        let bytes: usize = text.iter().map(|p| p.len() + 1).sum();
+        assert!(bytes > 2_000_000);
+        let (m, p) = g.find_mentions_and_places(&text, super::date("2024-05-03"));
+        assert!(m.len() <= MAX_MENTIONS + g.countries().len(), "{}", m.len());
+        assert!(p.len() <= 2 * places::MAX_PLACE_MENTIONS, "{}", p.len());
+        // The work of comparing them all: bounded whatever the text's length.
+        assert!(m.len() * p.len() <= 2 * (MAX_MENTIONS + 300) * places::MAX_PLACE_MENTIONS);
+        let mut named: Vec<&str> = m
+            .iter()
+            .map(|m| g.country(m.country).code.as_str())
+            .collect();
+        named.sort();
+        named.dedup();
+        assert_eq!(named, ["GE", "JO", "SD", "UA"]);
+        // A country first named past the cap is still returned, once.
+        let mut late = text.clone();
+        late.push("Chad closed its border.");
+        let m = g.find_mentions(&late, super::date("2024-05-03"));
+        assert_eq!(
+            m.iter()
+                .filter(|m| g.country(m.country).code == "TD")
+                .count(),
+            1
         );
     }
 

@@ -227,6 +227,11 @@ pub(super) fn place_countries(g: &Gazetteer, words: &[&str]) -> Vec<usize> {
         .unwrap_or_default()
 }
 
+/// At most this many place mentions are returned in full; past them, only the first
+/// mention of each name not yet returned, up to twice as many in all (see
+/// [`Gazetteer::find_places`]).
+pub const MAX_PLACE_MENTIONS: usize = 1_000;
+
 impl PlaceTable {
     fn load() -> PlaceTable {
         let g = super::gazetteer();
@@ -609,6 +614,40 @@ fn possessive_name(table: &PlaceTable, g: &Gazetteer, text: &str, pair: &[Token]
             .is_some()
 }
 
+/// Keeps the number of place mentions bounded (see [`MAX_PLACE_MENTIONS`]).
+#[derive(Default)]
+struct Budget {
+    /// The names returned, lower case, once past the cap.
+    names: Option<FastSet<String>>,
+}
+
+impl Budget {
+    /// Drops, from the mentions `out[from..]` just found, those past the cap whose name
+    /// was returned already, and all of them past twice the cap.
+    fn prune(&mut self, out: &mut Vec<PlaceMention>, from: usize) {
+        if out.len() <= MAX_PLACE_MENTIONS {
+            return;
+        }
+        let names = self.names.get_or_insert_with(|| {
+            out[..MAX_PLACE_MENTIONS]
+                .iter()
+                .map(|m| m.name.to_lowercase())
+                .collect()
+        });
+        let mut k = from.max(MAX_PLACE_MENTIONS);
+        let mut kept = k;
+        while k < out.len() {
+            let fresh = kept < 2 * MAX_PLACE_MENTIONS && names.insert(out[k].name.to_lowercase());
+            if fresh {
+                out.swap(kept, k);
+                kept += 1;
+            }
+            k += 1;
+        }
+        out.truncate(kept);
+    }
+}
+
 impl Gazetteer {
     /// Finds the places named in `paragraphs` (article text), in text order, each with
     /// the countries it may lie in; see [`resolve`] to pick one.
@@ -637,7 +676,9 @@ impl Gazetteer {
     ///   or, in English text, the name of a people (`Roma families`).
     ///
     /// Cost: one hash lookup per capitalised run and length; the table is indexed on
-    /// first use.
+    /// first use. At most [`MAX_PLACE_MENTIONS`] mentions are returned in full; past
+    /// them, only the first mention of each name not returned yet (up to twice as many
+    /// in all), so that a text of megabytes gives a bounded list.
     pub fn find_places(&self, paragraphs: &[&str]) -> Vec<PlaceMention> {
         let tokenized: Vec<Vec<Token>> = paragraphs.iter().map(|p| tokenize(p)).collect();
         self.places_in(paragraphs, &tokenized, detect_language(paragraphs))
@@ -653,6 +694,7 @@ impl Gazetteer {
         let table = &*TABLE;
         let persons = persons(paragraphs, tokenized);
         let mut out = Vec::new();
+        let mut budget = Budget::default();
         for (p, (text, tokens)) in paragraphs.iter().zip(tokenized).enumerate() {
             let tokens = tokens.as_slice();
             let covered = self.country_cover(tokens);
@@ -696,7 +738,9 @@ impl Gazetteer {
                     lang,
                     paragraph: p,
                 };
+                let before = out.len();
                 ctx.scan_run(i, e, &mut out);
+                budget.prune(&mut out, before);
                 i = e;
             }
         }
@@ -1203,6 +1247,18 @@ mod tests {
             ),
             ["Macomia=MZ"]
         );
+    }
+
+    /// Past [`MAX_PLACE_MENTIONS`], a name already returned is not returned again; a
+    /// new one is.
+    #[test]
+    fn place_mentions_are_bounded() {
+        let g = gazetteer();
+        let mut text: Vec<&str> = vec!["Troops reached El Fasher."; 5_000];
+        text.push("Troops reached Helmand.");
+        let m = g.find_places(&text);
+        assert_eq!(m.len(), MAX_PLACE_MENTIONS + 1);
+        assert_eq!(m.last().unwrap().name, "Helmand");
     }
 
     #[test]
