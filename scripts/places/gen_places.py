@@ -60,6 +60,12 @@ ALT_MIN_POP = 15000
 # least this many people has it as its own name (Nice, Reading and Victoria are dropped;
 # none of them reaches it).
 WORD_KEEP_POP = 1_000_000
+# Below that, a city keeps its own name when it is a common word from WORD_CITY_POP
+# people (`Mobile`, `Reading`, `Nice`) and when it is a first name from NAME_CITY_POP
+# (`Atlanta`, `Austin`, `Denver`), marked as context-only: `places.rs` takes it as a
+# place only where the text shows one (`arrested in Atlanta`, `Mobile, Alabama`).
+WORD_CITY_POP = 150_000
+NAME_CITY_POP = 400_000
 # A lower-case word seen at least this often in SUBTLEX-US (51 million words of
 # subtitles) is a common word: `march` (1225), `mobile` (381), `tours` (132).
 WORD_MIN_COUNT = 20
@@ -162,7 +168,18 @@ STOP_KEYS = {
     "olympic", "university", "bureau", "metro", "enterprise", "junction", "plaza", "okay",
     "amen", "mama", "papa", "hola", "gracias", "aloha", "salud", "toyota", "chinatown",
     "judah", "stalin", "marx", "romans", "satan", "babylon", "atlantis", "zion",
+    # Peoples whose name GeoNames has for a town (`Roma` is Rome's Italian name, but
+    # `Roma families` are the people; Berber is a town in Sudan).
+    "romani", "sinti", "berber", "berbers", "igbo",
 }
+# Keys of big cities named like a common word or a person, which news uses for the word
+# or the person (`Kennedy airport`, `the Isle of Man`, `Paradise Papers`): no places,
+# but (unlike STOP_KEYS) still first names where they are (`Kira`, `Mina`).
+NOT_PLACE_KEYS = {
+    "kennedy", "honcho", "man", "mina", "kira", "paradise", "bimbo", "mango", "oral",
+    "saga", "nada", "barking",
+}
+
 # Keys kept but marked as [CAPITALISED_MIN_COUNT]'s: names news uses mostly for
 # something else (`the Duma` is Russia's parliament more often than Syria's Douma; the
 # Azov regiment).
@@ -352,6 +369,7 @@ def main():
     country_keys -= {None}
     country_folds = {fold(k) for k in country_keys}
     stop_folds = {fold(k) for k in STOP_KEYS}
+    not_place_folds = {fold(k) for k in NOT_PLACE_KEYS}
     common_folds = {fold(k) for k in common_words}
 
     def state(cc):
@@ -383,23 +401,27 @@ def main():
         cc = state(cc)
         if not k or not cc or len(k.replace(" ", "")) < 3 or k.isdigit():
             return
-        if k in STOP_KEYS or k in country_keys:
+        if k in STOP_KEYS or k in NOT_PLACE_KEYS or k in country_keys:
             return
         big = kind == "c" and pop >= WORD_KEEP_POP
-        if k in common_words and not big:
+        word_city = kind == "c" and pop >= WORD_CITY_POP
+        name_city = kind == "c" and pop >= NAME_CITY_POP
+        if k in common_words and not (big or word_city):
             return
-        # A first name that is a big province's own name stays (`Virginia`), marked; a
-        # town's does not (`Florence`).
-        if k in name_keys and not (big or (province and pop >= WORD_KEEP_POP)):
+        # A first name that is a big province's own name stays (`Virginia`), marked, and
+        # so does a big city's (`Atlanta`); a town's does not (`Florence`, Alabama).
+        if k in name_keys and not (big or name_city or (province and pop >= WORD_KEEP_POP)):
             return
         mark = (k in name_keys or k in common_words or k in CONTEXT_ONLY_KEYS
                 or capitalised.get(k, 0) >= CAPITALISED_MIN_COUNT)
         k = fold(k)
-        # The folded key must not be a word, name or country either (`Junee` -> `june`).
-        if k in country_folds or k in stop_folds:
+        # The folded key must not be a word, name or country either (`Junee` -> `june`),
+        # and is marked when it is one (`Hamm` -> `ham`).
+        if k in country_folds or k in stop_folds or k in not_place_folds:
             return
-        if k in common_folds and not big:
+        if k in common_folds and not (big or word_city):
             return
+        mark = mark or k in common_folds
         if mark:
             marked.add(k)
         w = pop * weight_of[kind]

@@ -1,8 +1,10 @@
-//! Country names and demonyms in French, Spanish and Arabic text: a reviewed table.
+//! Country names and demonyms in French, Spanish, Portuguese and Arabic text: a reviewed
+//! table.
 //!
 //! # Source
 //!
-//! The names start from the French (`fr`), Spanish (`es`) and Arabic (`ar`) entries of
+//! The names start from the French (`fr`), Spanish (`es`), Portuguese (`pt`) and Arabic
+//! (`ar`) entries of
 //! the `translations` data of the `keshvar` crate (BSD-3-Clause; CLDR-derived), read
 //! from its source, not compiled in: that data sits behind keshvar's `translations`
 //! feature, which builds a map of every language for every country (and subdivision)
@@ -20,21 +22,27 @@
 //! `Dominique`, `Grenade` (grenade; Granada); Spanish `Granada` (the Spanish and
 //! Nicaraguan cities), `Dominica`, `Mauricio`; Arabic `مالي` (Mali; also "financial"),
 //! bare `عمان` (both Oman and Amman; `سلطنة عمان` is kept). Spanish `americano` is left
-//! out (it means the whole continent), as are Chinese and Korean demonyms that name
-//! two states.
+//! out (it means the whole continent), and so is Portuguese `americano` (the continent,
+//! or the United States in Brazilian usage: too ambiguous); so are Chinese and Korean
+//! demonyms that name two states. Portuguese `israelita` (Jewish, as in `Hospital
+//! Israelita`) is left out; `israelense` is kept. Arabic demonyms that are also common
+//! family names or words are left out: `السويدي` (al-Suwaidi), `الكندي` (al-Kindi),
+//! `الألباني` (al-Albani), `المجري` (a watercourse, `المجرى`), `كوبي` (my cup).
 //!
 //! # How they match
 //!
-//! French and Spanish forms count only in text [`super::detect_language`] reads as that
-//! language, so `Maroc` or `Chili` never match English text. Names keep the case they
-//! are written in (`Tchad`, not `tchad`); French demonyms match in any case (`les
-//! Tchadiens`, `l'armée tchadienne`), Spanish ones in lower case only, as Spanish writes
-//! them (`colombiano`; never the English name `Frances` for `francés`). Regular plurals
-//! are derived (`tchadiens`, `colombianos`, `franceses`); tables list masculine and
-//! feminine. Arabic forms count in any text (the script is unambiguous); each Arabic
-//! demonym stem (`إسرائيلي`) also matches feminine, plurals and the article
-//! (`الإسرائيلية`, `الإسرائيليين`), and every Arabic form matches with the particles
-//! Arabic attaches (`واليمن`, `لليمن`, `بإيران`).
+//! French, Spanish and Portuguese forms count only in text [`super::detect_language`]
+//! reads as that language, so `Maroc` or `Chili` never match English text. Names keep
+//! the case they are written in (`Tchad`, not `tchad`); French demonyms match in any
+//! case (`les Tchadiens`, `l'armée tchadienne`), Spanish and Portuguese ones in lower
+//! case only, as those languages write them (`colombiano`, `moçambicano`; never the
+//! English name `Frances` for `francés`, nor the favela `Complexo do Alemão`). Regular
+//! plurals are derived (`tchadiens`, `colombianos`, `franceses`, `ruandesas`); tables
+//! list masculine and feminine, and irregular plurals (`alemães`). Arabic forms count in
+//! any text (the script is unambiguous); each Arabic demonym stem (`إسرائيلي`) also
+//! matches feminine, plurals and the article (`الإسرائيلية`, `الإسرائيليين`), broken
+//! plurals are listed (`الروس`, the Russians), and every Arabic form matches with the
+//! particles Arabic attaches (`واليمن`, `لليمن`, `بإيران`).
 
 /// French names, by ISO 3166-1 alpha-2 code (or sitrep's code for Kosovo).
 pub const FRENCH_NAMES: &[(&str, &[&str])] = &[
@@ -485,6 +493,211 @@ pub const SPANISH_DEMONYMS: &[(&str, &[&str])] = &[
     ("YE", &["yemení"]),
 ];
 
+/// Portuguese names (European and Brazilian spellings), by code.
+pub const PORTUGUESE_NAMES: &[(&str, &[&str])] = &[
+    ("AF", &["Afeganistão"]),
+    ("ZA", &["África do Sul"]),
+    ("DE", &["Alemanha"]),
+    ("AO", &["Angola"]),
+    ("SA", &["Arábia Saudita"]),
+    ("DZ", &["Argélia"]),
+    ("AR", &["Argentina"]),
+    ("AM", &["Arménia", "Armênia"]),
+    ("AU", &["Austrália"]),
+    ("AZ", &["Azerbaijão"]),
+    ("BD", &["Bangladesh"]),
+    ("BE", &["Bélgica"]),
+    ("BY", &["Bielorrússia"]),
+    ("MM", &["Birmânia", "Mianmar"]),
+    ("BO", &["Bolívia"]),
+    ("BA", &["Bósnia"]),
+    ("BR", &["Brasil"]),
+    ("BF", &["Burkina Faso"]),
+    ("BI", &["Burundi"]),
+    ("CV", &["Cabo Verde"]),
+    ("CM", &["Camarões"]),
+    ("KH", &["Camboja"]),
+    ("CA", &["Canadá"]),
+    ("QA", &["Catar", "Qatar"]),
+    ("KZ", &["Cazaquistão"]),
+    ("TD", &["Chade"]),
+    ("CL", &["Chile"]),
+    ("CN", &["China"]),
+    ("CO", &["Colômbia"]),
+    ("KP", &["Coreia do Norte", "Coréia do Norte"]),
+    ("KR", &["Coreia do Sul", "Coréia do Sul"]),
+    ("CI", &["Costa do Marfim"]),
+    ("HR", &["Croácia"]),
+    ("CU", &["Cuba"]),
+    ("DK", &["Dinamarca"]),
+    ("EG", &["Egito", "Egipto"]),
+    ("AE", &["Emirados Árabes Unidos"]),
+    ("EC", &["Equador"]),
+    ("ER", &["Eritreia"]),
+    ("ES", &["Espanha"]),
+    ("US", &["Estados Unidos", "EUA"]),
+    ("ET", &["Etiópia"]),
+    ("PH", &["Filipinas"]),
+    ("FI", &["Finlândia"]),
+    ("FR", &["França"]),
+    ("GA", &["Gabão"]),
+    ("GH", &["Gana"]),
+    ("GE", &["Geórgia"]),
+    ("GR", &["Grécia"]),
+    ("GT", &["Guatemala"]),
+    ("GN", &["Guiné", "Guiné-Conacri"]),
+    ("GW", &["Guiné-Bissau"]),
+    ("GQ", &["Guiné Equatorial"]),
+    ("HT", &["Haiti"]),
+    ("NL", &["Países Baixos", "Holanda"]),
+    ("HN", &["Honduras"]),
+    ("HU", &["Hungria"]),
+    ("YE", &["Iémen", "Iêmen"]),
+    ("IN", &["Índia"]),
+    ("ID", &["Indonésia"]),
+    ("IR", &["Irão", "Irã"]),
+    ("IQ", &["Iraque"]),
+    ("IE", &["Irlanda"]),
+    ("IL", &["Israel"]),
+    ("IT", &["Itália"]),
+    ("JP", &["Japão"]),
+    ("JO", &["Jordânia"]),
+    ("XK", &["Kosovo"]),
+    ("KW", &["Kuwait", "Koweit"]),
+    ("LB", &["Líbano"]),
+    ("LR", &["Libéria"]),
+    ("LY", &["Líbia"]),
+    ("MG", &["Madagáscar", "Madagascar"]),
+    ("MY", &["Malásia"]),
+    ("MW", &["Malawi", "Maláui"]),
+    ("ML", &["Mali"]),
+    ("MA", &["Marrocos"]),
+    ("MR", &["Mauritânia"]),
+    ("MX", &["México"]),
+    ("MZ", &["Moçambique"]),
+    ("MD", &["Moldávia"]),
+    ("NA", &["Namíbia"]),
+    ("NP", &["Nepal"]),
+    ("NI", &["Nicarágua"]),
+    ("NE", &["Níger"]),
+    ("NG", &["Nigéria"]),
+    ("NO", &["Noruega"]),
+    ("NZ", &["Nova Zelândia"]),
+    ("OM", &["Omã"]),
+    ("PK", &["Paquistão"]),
+    ("PS", &["Palestina", "Cisjordânia", "Faixa de Gaza"]),
+    ("PA", &["Panamá"]),
+    ("PY", &["Paraguai"]),
+    ("PE", &["Peru"]),
+    ("PL", &["Polónia", "Polônia"]),
+    ("PT", &["Portugal"]),
+    ("KE", &["Quénia", "Quênia"]),
+    ("GB", &["Reino Unido", "Grã-Bretanha", "Inglaterra"]),
+    ("CF", &["República Centro-Africana"]),
+    ("CZ", &["República Checa", "República Tcheca", "Chéquia"]),
+    ("CD", &["República Democrática do Congo", "RDCongo", "RDC"]),
+    ("CG", &["República do Congo"]),
+    ("DO", &["República Dominicana"]),
+    ("RO", &["Roménia", "Romênia"]),
+    ("RW", &["Ruanda"]),
+    ("RU", &["Rússia"]),
+    ("ST", &["São Tomé e Príncipe"]),
+    ("SN", &["Senegal"]),
+    ("SL", &["Serra Leoa"]),
+    ("RS", &["Sérvia"]),
+    ("SY", &["Síria"]),
+    ("SO", &["Somália"]),
+    ("SD", &["Sudão"]),
+    ("SS", &["Sudão do Sul"]),
+    ("SE", &["Suécia"]),
+    ("CH", &["Suíça"]),
+    ("TH", &["Tailândia"]),
+    ("TW", &["Taiwan"]),
+    ("TZ", &["Tanzânia"]),
+    ("TL", &["Timor-Leste"]),
+    ("TG", &["Togo"]),
+    ("TN", &["Tunísia"]),
+    ("TR", &["Turquia"]),
+    ("UA", &["Ucrânia"]),
+    ("UG", &["Uganda"]),
+    ("UY", &["Uruguai"]),
+    ("VE", &["Venezuela"]),
+    ("VN", &["Vietname", "Vietnã"]),
+    ("ZM", &["Zâmbia"]),
+    ("ZW", &["Zimbabué", "Zimbábue"]),
+];
+
+/// Portuguese demonyms (masculine, feminine): plurals are derived (`moçambicanos`,
+/// `ruandesas`, `alemães` listed where irregular).
+pub const PORTUGUESE_DEMONYMS: &[(&str, &[&str])] = &[
+    ("AF", &["afegão", "afegã", "afegãos"]),
+    ("ZA", &["sul-africano", "sul-africana"]),
+    ("DE", &["alemão", "alemã", "alemães"]),
+    ("AO", &["angolano", "angolana"]),
+    ("SA", &["saudita"]),
+    ("DZ", &["argelino", "argelina"]),
+    ("AR", &["argentino", "argentina"]),
+    ("BR", &["brasileiro", "brasileira"]),
+    ("GB", &["britânico", "britânica"]),
+    ("CM", &["camaronês", "camaronesa"]),
+    ("CA", &["canadiano", "canadiana", "canadense"]),
+    ("CN", &["chinês", "chinesa"]),
+    ("CO", &["colombiano", "colombiana"]),
+    ("CD", &["congolês", "congolesa"]),
+    ("CU", &["cubano", "cubana"]),
+    ("EG", &["egípcio", "egípcia"]),
+    ("ES", &["espanhol", "espanhola", "espanhóis"]),
+    (
+        "US",
+        &[
+            "norte-americano",
+            "norte-americana",
+            "estadunidense",
+            "estado-unidense",
+        ],
+    ),
+    ("ET", &["etíope"]),
+    ("FR", &["francês", "francesa"]),
+    ("GH", &["ganês", "ganesa"]),
+    ("GW", &["guineense"]),
+    ("HT", &["haitiano", "haitiana"]),
+    ("IN", &["indiano", "indiana"]),
+    ("IR", &["iraniano", "iraniana"]),
+    ("IQ", &["iraquiano", "iraquiana"]),
+    ("IL", &["israelense"]),
+    ("IT", &["italiano", "italiana"]),
+    ("JP", &["japonês", "japonesa"]),
+    ("KE", &["queniano", "queniana"]),
+    ("LB", &["libanês", "libanesa"]),
+    ("LY", &["líbio", "líbia"]),
+    ("ML", &["maliano", "maliana"]),
+    ("MA", &["marroquino", "marroquina"]),
+    ("MX", &["mexicano", "mexicana"]),
+    ("MZ", &["moçambicano", "moçambicana"]),
+    ("NG", &["nigeriano", "nigeriana"]),
+    ("PK", &["paquistanês", "paquistanesa"]),
+    (
+        "PS",
+        &["palestiniano", "palestiniana", "palestino", "palestina"],
+    ),
+    ("PE", &["peruano", "peruana"]),
+    ("PT", &["português", "portuguesa"]),
+    ("RW", &["ruandês", "ruandesa"]),
+    ("RU", &["russo", "russa"]),
+    ("SN", &["senegalês", "senegalesa"]),
+    ("SY", &["sírio", "síria"]),
+    ("SO", &["somali", "somaliano", "somaliana"]),
+    ("SD", &["sudanês", "sudanesa"]),
+    ("TZ", &["tanzaniano", "tanzaniana"]),
+    ("TL", &["timorense"]),
+    ("TR", &["turco", "turca"]),
+    ("UA", &["ucraniano", "ucraniana"]),
+    ("UG", &["ugandês", "ugandesa"]),
+    ("VE", &["venezuelano", "venezuelana"]),
+    ("YE", &["iemenita"]),
+    ("ZW", &["zimbabueano", "zimbabueana"]),
+];
+
 /// Arabic names (and the capitals news uses for governments), by code.
 pub const ARABIC_NAMES: &[(&str, &[&str])] = &[
     ("AF", &["أفغانستان", "كابل"]),
@@ -579,6 +792,79 @@ pub const ARABIC_NAMES: &[(&str, &[&str])] = &[
     ("US", &["الولايات المتحدة", "أمريكا", "أميركا", "واشنطن"]),
     ("VE", &["فنزويلا"]),
     ("YE", &["اليمن", "صنعاء"]),
+    ("AL", &["ألبانيا"]),
+    ("AO", &["أنغولا"]),
+    ("BF", &["بوركينا فاسو"]),
+    ("BG", &["بلغاريا"]),
+    ("BI", &["بوروندي"]),
+    ("BO", &["بوليفيا"]),
+    ("CF", &["أفريقيا الوسطى", "إفريقيا الوسطى"]),
+    ("CG", &["الكونغو برازافيل"]),
+    ("CI", &["ساحل العاج", "كوت ديفوار"]),
+    ("CL", &["تشيلي"]),
+    ("CM", &["الكاميرون"]),
+    ("CR", &["كوستاريكا"]),
+    ("CZ", &["التشيك"]),
+    ("EC", &["الإكوادور"]),
+    ("EE", &["إستونيا"]),
+    ("GA", &["الغابون"]),
+    ("GH", &["غانا"]),
+    ("GM", &["غامبيا"]),
+    ("GN", &["غينيا"]),
+    ("GT", &["غواتيمالا"]),
+    ("GW", &["غينيا بيساو"]),
+    ("HN", &["هندوراس"]),
+    ("HR", &["كرواتيا"]),
+    ("HT", &["هايتي"]),
+    ("KG", &["قيرغيزستان"]),
+    ("KH", &["كمبوديا"]),
+    ("KM", &["جزر القمر"]),
+    ("KZ", &["كازاخستان"]),
+    ("LK", &["سريلانكا"]),
+    ("LR", &["ليبيريا"]),
+    ("LT", &["ليتوانيا"]),
+    ("LV", &["لاتفيا"]),
+    ("MD", &["مولدوفا"]),
+    ("MG", &["مدغشقر"]),
+    ("MH", &["جزر مارشال"]),
+    ("MK", &["مقدونيا الشمالية", "مقدونيا"]),
+    ("MM", &["ميانمار", "بورما"]),
+    ("MN", &["منغوليا"]),
+    ("MT", &["مالطا"]),
+    ("MV", &["المالديف", "جزر المالديف"]),
+    ("MW", &["مالاوي"]),
+    ("MZ", &["موزمبيق"]),
+    ("NA", &["ناميبيا"]),
+    ("NI", &["نيكاراغوا"]),
+    ("NP", &["نيبال"]),
+    ("NZ", &["نيوزيلندا"]),
+    ("PA", &["بنما"]),
+    ("PE", &["بيرو"]),
+    ("PY", &["باراغواي"]),
+    ("RO", &["رومانيا"]),
+    ("RS", &["صربيا"]),
+    ("RW", &["رواندا"]),
+    ("SG", &["سنغافورة"]),
+    ("SI", &["سلوفينيا"]),
+    ("SK", &["سلوفاكيا"]),
+    ("SL", &["سيراليون"]),
+    ("SN", &["السنغال"]),
+    ("SV", &["السلفادور"]),
+    ("TG", &["توغو"]),
+    ("TH", &["تايلاند"]),
+    ("TJ", &["طاجيكستان"]),
+    ("TL", &["تيمور الشرقية"]),
+    ("TM", &["تركمانستان"]),
+    ("TW", &["تايوان"]),
+    ("TZ", &["تنزانيا"]),
+    ("UG", &["أوغندا"]),
+    ("UY", &["الأوروغواي"]),
+    ("UZ", &["أوزبكستان"]),
+    ("VA", &["الفاتيكان"]),
+    ("VN", &["فيتنام"]),
+    ("XK", &["كوسوفو"]),
+    ("ZM", &["زامبيا"]),
+    ("ZW", &["زيمبابوي"]),
 ];
 
 /// Arabic demonym stems (masculine singular, with the nisba ending `ي`): the feminine
@@ -620,6 +906,71 @@ pub const ARABIC_DEMONYMS: &[(&str, &[&str])] = &[
     ("GB", &["بريطاني"]),
     ("US", &["أمريكي", "أميركي"]),
     ("YE", &["يمني"]),
+    ("TD", &["تشادي"]),
+    ("ER", &["إريتري"]),
+    ("KE", &["كيني"]),
+    ("NG", &["نيجيري"]),
+    ("UG", &["أوغندي"]),
+    ("RW", &["رواندي"]),
+    ("CD", &["كونغولي"]),
+    ("MR", &["موريتاني"]),
+    ("SN", &["سنغالي"]),
+    ("CM", &["كاميروني"]),
+    ("MZ", &["موزمبيقي"]),
+    ("TZ", &["تنزاني"]),
+    ("SS", &["جنوب سوداني"]),
+    ("ZA", &["جنوب أفريقي", "جنوب إفريقي"]),
+    ("AZ", &["أذربيجاني"]),
+    ("GE", &["جورجي"]),
+    ("UZ", &["أوزبكي"]),
+    ("KZ", &["كازاخستاني"]),
+    ("BY", &["بيلاروسي"]),
+    ("PL", &["بولندي"]),
+    ("NL", &["هولندي"]),
+    ("BE", &["بلجيكي"]),
+    ("CH", &["سويسري"]),
+    ("NO", &["نرويجي"]),
+    ("DK", &["دنماركي"]),
+    ("FI", &["فنلندي"]),
+    ("AT", &["نمساوي"]),
+    ("IE", &["أيرلندي", "إيرلندي"]),
+    ("ES", &["إسباني"]),
+    ("PT", &["برتغالي"]),
+    ("CY", &["قبرصي"]),
+    ("BG", &["بلغاري"]),
+    ("RS", &["صربي"]),
+    ("HR", &["كرواتي"]),
+    ("BA", &["بوسني"]),
+    ("JP", &["ياباني"]),
+    ("BD", &["بنغلاديشي"]),
+    ("LK", &["سريلانكي"]),
+    ("NP", &["نيبالي"]),
+    ("MM", &["ميانماري"]),
+    ("TH", &["تايلاندي"]),
+    ("VN", &["فيتنامي"]),
+    ("ID", &["إندونيسي"]),
+    ("MY", &["ماليزي"]),
+    ("PH", &["فلبيني"]),
+    ("TW", &["تايواني"]),
+    ("AU", &["أسترالي"]),
+    ("MX", &["مكسيكي"]),
+    ("BR", &["برازيلي"]),
+    ("AR", &["أرجنتيني"]),
+    ("VE", &["فنزويلي"]),
+    ("CO", &["كولومبي"]),
+];
+
+/// Arabic plurals of demonyms that are not the stem's regular plural (broken plurals:
+/// `الروس`, the Russians; `الأتراك`, the Turks), matched as written (with the particles
+/// Arabic attaches, like every Arabic form).
+pub const ARABIC_DEMONYM_PLURALS: &[(&str, &[&str])] = &[
+    ("RU", &["الروس"]),
+    ("TR", &["الأتراك"]),
+    ("AF", &["الأفغان"]),
+    ("US", &["الأمريكان", "الأميركان"]),
+    ("DE", &["الألمان"]),
+    ("ES", &["الإسبان"]),
+    ("GB", &["الإنجليز", "الإنكليز"]),
 ];
 
 /// Phrases in these languages that contain a country's form but name no country:
@@ -662,6 +1013,17 @@ pub const FOREIGN_STOP_FORMS: &[(&str, &[&str])] = &[
             "océano Índico",
         ],
     ),
+    (
+        "pt",
+        &[
+            "América Latina",
+            "América do Sul",
+            "América do Norte",
+            "América Central",
+            "Estado Islâmico",
+            "oceano Índico",
+        ],
+    ),
     ("ar", &["المغرب العربي", "الدولة الإسلامية"]),
 ];
 
@@ -678,8 +1040,11 @@ mod tests {
             ("FRENCH_DEMONYMS", FRENCH_DEMONYMS),
             ("SPANISH_NAMES", SPANISH_NAMES),
             ("SPANISH_DEMONYMS", SPANISH_DEMONYMS),
+            ("PORTUGUESE_NAMES", PORTUGUESE_NAMES),
+            ("PORTUGUESE_DEMONYMS", PORTUGUESE_DEMONYMS),
             ("ARABIC_NAMES", ARABIC_NAMES),
             ("ARABIC_DEMONYMS", ARABIC_DEMONYMS),
+            ("ARABIC_DEMONYM_PLURALS", ARABIC_DEMONYM_PLURALS),
         ] {
             let mut seen = HashSet::new();
             for (code, forms) in table {

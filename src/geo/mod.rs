@@ -8,12 +8,15 @@
 //!   uses that keshvar lacks or gets odd, and of phrases that must not count;
 //! * [`capitals`], capital cities as news uses them for governments (`Beijing`, `Kyiv`).
 //!
-//! * [`foreign_forms`], the names and demonyms French, Spanish and Arabic text uses
-//!   (`Tchad`, `Estados Unidos`, `اليمن`), matched in text of that language only
-//!   (Arabic script is never English, so Arabic forms match anywhere).
+//! * [`foreign_forms`], the names and demonyms French, Spanish, Portuguese and Arabic
+//!   text uses (`Tchad`, `Estados Unidos`, `Moçambique`, `اليمن`), matched in text of
+//!   that language only (Arabic script is never English, so Arabic forms match
+//!   anywhere).
 //!
 //! [`Gazetteer::find_mentions`] scans text for these forms, longest match first, with
-//! the case a proper noun needs (`Chad` but not `chad`, `US` but not `us`).
+//! the case a proper noun needs (`Chad` but not `chad`, `US` but not `us`), and leaves
+//! out the forms that, in context, name something else ([`senses`]: `Parent Israel
+//! Gomez`, `the Saudi Hospital`, `in Spanish`).
 //! [`Gazetteer::find_places`] finds the places below the country (`El Fasher`,
 //! `Helmand`, `Donbas`), see [`places`].
 
@@ -23,6 +26,7 @@ pub mod groups;
 pub mod news_forms;
 pub mod places;
 pub mod regions;
+pub mod senses;
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -87,6 +91,8 @@ pub enum Lang {
     Fr,
     /// Spanish.
     Es,
+    /// Portuguese.
+    Pt,
     /// Arabic (text mostly in Arabic script).
     Ar,
 }
@@ -106,6 +112,21 @@ struct Token {
     /// Written in Arabic script.
     arabic: bool,
 }
+
+/// A paragraph as the matching rules read it.
+struct Para<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    lang: Lang,
+    date: NaiveDate,
+    /// A line in title case (`Troops Raid Gaza Hospital`), where capitals do not tell
+    /// names from words.
+    title_case: bool,
+}
+
+/// At most this many country mentions are returned in full; past them, only the first
+/// mention of each country not yet named (see [`Gazetteer::find_mentions`]).
+pub const MAX_MENTIONS: usize = 1_000;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum CaseRule {
@@ -212,7 +233,10 @@ impl Gazetteer {
         // The reviewed table first: its forms win over keshvar's for the same words.
         for &(code, forms) in NAMES {
             for f in forms {
-                g.add_form(f, Some(g.by_code[code]), FormKind::Name, None);
+                // `America` is the United States in English only (the continents in
+                // Spanish and Portuguese: `América Latina`, El País's `América`).
+                let lang = ENGLISH_ONLY_FORMS.contains(f).then_some(Lang::En);
+                g.add_form_in(f, Some(g.by_code[code]), FormKind::Name, None, lang, None);
             }
         }
         for &(code, forms) in ADJECTIVAL_NAMES {
@@ -380,13 +404,13 @@ impl Gazetteer {
         });
     }
 
-    /// Adds the forms of [`foreign_forms`]: French and Spanish ones for text in that
-    /// language, with their plurals (and the feminine ones the tables list); Arabic ones
-    /// for any text, demonyms with their inflections and the article.
+    /// Adds the forms of [`foreign_forms`]: French, Spanish and Portuguese ones for text
+    /// in that language, with their plurals (and the feminine ones the tables list);
+    /// Arabic ones for any text, demonyms with their inflections and the article.
     fn add_foreign_forms(&mut self) {
         use foreign_forms::*;
         type Table = &'static [(&'static str, &'static [&'static str])];
-        let tables: [(Table, Lang, FormKind, Option<CaseRule>); 4] = [
+        let tables: [(Table, Lang, FormKind, Option<CaseRule>); 6] = [
             (FRENCH_NAMES, Lang::Fr, FormKind::Name, None),
             (
                 FRENCH_DEMONYMS,
@@ -398,6 +422,13 @@ impl Gazetteer {
             (
                 SPANISH_DEMONYMS,
                 Lang::Es,
+                FormKind::Demonym,
+                Some(CaseRule::Lower),
+            ),
+            (PORTUGUESE_NAMES, Lang::Pt, FormKind::Name, None),
+            (
+                PORTUGUESE_DEMONYMS,
+                Lang::Pt,
                 FormKind::Demonym,
                 Some(CaseRule::Lower),
             ),
@@ -420,6 +451,7 @@ impl Gazetteer {
             let lang = match lang {
                 "fr" => Some(Lang::Fr),
                 "es" => Some(Lang::Es),
+                "pt" => Some(Lang::Pt),
                 _ => None,
             };
             for f in forms {
@@ -429,6 +461,11 @@ impl Gazetteer {
         for &(code, forms) in ARABIC_NAMES {
             for f in forms {
                 self.add_form(f, Some(self.by_code[code]), FormKind::Name, None);
+            }
+        }
+        for &(code, forms) in ARABIC_DEMONYM_PLURALS {
+            for f in forms {
+                self.add_form(f, Some(self.by_code[code]), FormKind::Demonym, None);
             }
         }
         for &(code, stems) in ARABIC_DEMONYMS {
@@ -522,20 +559,32 @@ impl Gazetteer {
     /// 1991, `Congo`) are read as they were meant then.
     ///
     /// Ambiguous names are resolved over the whole text: `Georgia` is dropped when a
-    /// word next to it shows the US state (`state of Georgia`, `Atlanta, Georgia`,
-    /// `Georgia National Guard`), or when the report mentions the United States or
-    /// another US state and nothing shows the country (`Tbilisi`, `Georgian`,
-    /// `Abkhazia`...).
+    /// word next to it shows the US state (`state of Georgia`, `Atlanta, Georgia`),
+    /// or when the report mentions the United States or another US state and nothing
+    /// shows the country (`Tbilisi`, `Georgian`, `Abkhazia`...). A US state before
+    /// `National Guard` (`the Illinois National Guard`) is a mention of the United
+    /// States (as an adjective, like `U.S. forces`).
     ///
     /// Not mentions: a capital naming an agreement or format (`the Minsk agreements`,
     /// `the Oslo Accords`), a demonym for a past or a community (`ex-Soviet`, `former
     /// Yugoslav`, `ethnic Albanians`) or after another state's demonym (`Bosnian Serb`),
     /// a capital inside a longer place name (`Mocimboa da Praia`), a name before a US
-    /// state (`Paris, Texas`).
+    /// state (`Paris, Texas`); and the other senses of [`senses`]: a person (`Parent
+    /// Israel Gomez said`, `Mr Jordan`), a building, institution or natural feature
+    /// (`the Saudi Hospital`, `the Chad Basin`, `المستشفى السعودي`), a language (`in
+    /// Spanish and Portuguese`, `en español`), a community in another state (`Somali
+    /// pastoralists ... in Moyale, Kenya`), part of a longer place name (`Puerto
+    /// Jordán`).
     ///
-    /// French, Spanish and Arabic forms count in text of that language (see
+    /// French, Spanish, Portuguese and Arabic forms count in text of that language (see
     /// [`detect_language`], run over all of `paragraphs`): `Tchad`, `colombiano`,
-    /// `واليمن` (with the attached conjunctions, prepositions and article Arabic writes).
+    /// `Moçambique`, `واليمن` (with the attached conjunctions, prepositions and article
+    /// Arabic writes). `America` counts in English text only.
+    ///
+    /// Cost: linear in the text. At most [`MAX_MENTIONS`] mentions are returned in
+    /// full; past them, only the first mention of each country not named yet, so that a
+    /// text of megabytes gives a bounded list (a caller that compares mentions with one
+    /// another or with places stays linear too), and still names every country.
     pub fn find_mentions(&self, paragraphs: &[&str], date: NaiveDate) -> Vec<Mention> {
         let tokenized: Vec<Vec<Token>> = paragraphs.iter().map(|p| tokenize(p)).collect();
         self.mentions_in(paragraphs, &tokenized, detect_language(paragraphs), date)
@@ -565,48 +614,63 @@ impl Gazetteer {
         date: NaiveDate,
     ) -> Vec<Mention> {
         let mut mentions = Vec::new();
+        let mut named = vec![false; self.countries.len()];
         let mut georgia_cue = false;
         let mut us_state_named = false;
-        for (p, (text, tokens)) in paragraphs.iter().zip(tokenized).enumerate() {
-            let tokens = tokens.as_slice();
+        let us = self.by_code["US"];
+        for (pi, (text, tokens)) in paragraphs.iter().zip(tokenized).enumerate() {
+            let p = Para {
+                text,
+                tokens,
+                lang,
+                date,
+                title_case: title_case(tokens),
+            };
             georgia_cue |= tokens
                 .iter()
                 .any(|t| GEORGIA_COUNTRY_CUES.contains(&t.norm.as_str()));
             us_state_named |= (0..tokens.len())
                 .any(|k| tokens[k].norm != "georgia" && self.us_state_at(tokens, k));
+            let mut push = |country: usize, kind: FormKind, span: (usize, usize), locative| {
+                // Past the cap, only a country not named yet.
+                if mentions.len() < MAX_MENTIONS || !named[country] {
+                    named[country] = true;
+                    mentions.push(Mention {
+                        country,
+                        kind,
+                        paragraph: pi,
+                        span,
+                        locative,
+                    });
+                }
+            };
             let mut i = 0;
             while i < tokens.len() {
+                // `the Illinois National Guard`: a US state's guard, the United States.
+                if let Some(n) = self.state_guard_at(tokens, i) {
+                    push(
+                        us,
+                        FormKind::Demonym,
+                        (tokens[i].start, tokens[i + n - 1].end),
+                        false,
+                    );
+                    i += n + 2;
+                    continue;
+                }
                 let Some(form) = self.match_at(tokens, i, Some(date), Some(lang)) else {
                     i += 1;
                     continue;
                 };
                 let n = form.words.len();
-                if let Some(country) = form.country {
-                    let prev = |k: usize| i.checked_sub(k).map(|j| tokens[j].norm.as_str());
-                    let next = tokens.get(i + n).map(|t| t.norm.as_str());
-                    // `in Syria`, `in northern Iraq`, `across south-east Turkey`, `in the Gulf`
-                    let mut k = 1;
-                    while k <= 3 && (is_direction(prev(k)) || prev(k) == Some("the")) {
-                        k += 1;
-                    }
-                    let locative = is_locative(prev(k), lang)
-                        || tokens[i].arabic && arabic_locative_prefix(&tokens[i].norm)
-                        || (form.kind != FormKind::Name && is_place_noun(next));
-                    let keep = self.keeps(text, tokens, i, form, country, date, lang);
-                    if keep {
-                        mentions.push(Mention {
-                            country,
-                            kind: form.kind,
-                            paragraph: p,
-                            span: (tokens[i].start, tokens[i + n - 1].end),
-                            locative,
-                        });
-                    }
+                if let Some(country) = form.country
+                    && self.keeps(&p, i, form, country)
+                {
+                    let span = (tokens[i].start, tokens[i + n - 1].end);
+                    push(country, form.kind, span, self.is_locative_at(&p, i, form));
                 }
                 i += n;
             }
         }
-        let us = self.by_code["US"];
         let ge = self.by_code["GE"];
         if !georgia_cue && (us_state_named || mentions.iter().any(|m| m.country == us)) {
             mentions.retain(|m| !(m.country == ge && m.kind == FormKind::Name));
@@ -614,19 +678,40 @@ impl Gazetteer {
         mentions
     }
 
-    /// Whether the form matched at `tokens[i]` counts as a mention of `country` (see
+    /// Whether the form matched at `p.tokens[i]` names a place where something happens
+    /// (see [`Mention::locative`]).
+    fn is_locative_at(&self, p: &Para, i: usize, form: &Form) -> bool {
+        let tokens = p.tokens;
+        let prev = |k: usize| i.checked_sub(k).map(|j| tokens[j].norm.as_str());
+        let next = tokens.get(i + form.words.len()).map(|t| t.norm.as_str());
+        // `in Syria`, `in northern Iraq`, `across south-east Turkey`, `in the Gulf`
+        let mut k = 1;
+        while k <= 3 && (is_direction(prev(k)) || prev(k) == Some("the")) {
+            k += 1;
+        }
+        is_locative(prev(k), p.lang)
+            || tokens[i].arabic && arabic_locative_prefix(&tokens[i].norm)
+            || (form.kind != FormKind::Name && is_place_noun(next))
+    }
+
+    /// The number of words of the US state at `tokens[i]` when `National Guard`
+    /// follows it (`Illinois National Guard`, `Georgia National Guard`).
+    fn state_guard_at(&self, tokens: &[Token], i: usize) -> Option<usize> {
+        if !tokens[i].capitalised || !self.us_state_words.contains(tokens[i].norm.as_str()) {
+            return None;
+        }
+        self.us_states.iter().find_map(|state| {
+            let n = state.len();
+            let guard = tokens.get(i + n).is_some_and(|t| t.norm == "national")
+                && tokens.get(i + n + 1).is_some_and(|t| t.norm == "guard");
+            (guard && state.iter().zip(&tokens[i..]).all(|(w, t)| *w == t.norm)).then_some(n)
+        })
+    }
+
+    /// Whether the form matched at `p.tokens[i]` counts as a mention of `country` (see
     /// [`Self::find_mentions`] for the rules).
-    #[allow(clippy::too_many_arguments)]
-    fn keeps(
-        &self,
-        text: &str,
-        tokens: &[Token],
-        i: usize,
-        form: &Form,
-        country: usize,
-        date: NaiveDate,
-        lang: Lang,
-    ) -> bool {
+    fn keeps(&self, p: &Para, i: usize, form: &Form, country: usize) -> bool {
+        let (text, tokens) = (p.text, p.tokens);
         let n = form.words.len();
         let prev = |k: usize| i.checked_sub(k).map(|j| tokens[j].norm.as_str());
         // `the Minsk agreements`, `the Oslo Accords`: named after the city they were
@@ -638,7 +723,9 @@ impl Gazetteer {
         {
             return false;
         }
-        if self.names_something_else(text, tokens, i, form, country, date, lang) {
+        if self.names_something_else(p, i, form, country)
+            || self.names_other_sense(p, i, form, country)
+        {
             return false;
         }
         // `Mocimboa da Praia` is not Praia; `Santiago de Cuba` not Santiago.
@@ -655,7 +742,7 @@ impl Gazetteer {
             && text[tokens[i + n - 1].end..next.start].trim() == ","
             && self.us_state_at(tokens, i + n)
             && self
-                .match_at(tokens, i + n, Some(date), Some(lang))
+                .match_at(tokens, i + n, Some(p.date), Some(p.lang))
                 .is_none_or(|f| f.country != Some(country))
         {
             return false;
@@ -663,9 +750,7 @@ impl Gazetteer {
         if self.countries[country].code == "GE" && form.kind == FormKind::Name {
             let state_before = prev(1).is_some_and(|w| GEORGIA_STATE_CUES.contains(&w))
                 || (prev(1) == Some("of") && prev(2) == Some("state"));
-            let state_after = tokens.get(i + 1).is_some_and(|t| t.norm == "state")
-                || (tokens.get(i + 1).is_some_and(|t| t.norm == "national")
-                    && tokens.get(i + 2).is_some_and(|t| t.norm == "guard"));
+            let state_after = tokens.get(i + 1).is_some_and(|t| t.norm == "state");
             return !(state_before || state_after);
         }
         true
@@ -673,17 +758,8 @@ impl Gazetteer {
 
     /// Whether the form at `tokens[i]` names a community, a past, a person or a
     /// company rather than `country` (see [`Self::find_mentions`]).
-    #[allow(clippy::too_many_arguments)]
-    fn names_something_else(
-        &self,
-        text: &str,
-        tokens: &[Token],
-        i: usize,
-        form: &Form,
-        country: usize,
-        date: NaiveDate,
-        lang: Lang,
-    ) -> bool {
+    fn names_something_else(&self, p: &Para, i: usize, form: &Form, country: usize) -> bool {
+        let (text, tokens) = (p.text, p.tokens);
         let n = form.words.len();
         let prev = |k: usize| i.checked_sub(k).map(|j| tokens[j].norm.as_str());
         // `ex-Soviet`, `former Yugoslav`, `ethnic Albanians`: a past or a community,
@@ -696,7 +772,7 @@ impl Gazetteer {
                 && tokens[i - 1].capitalised
                 && text[tokens[i - 1].end..tokens[i].start].trim().is_empty()
                 && self
-                    .match_at(tokens, i - 1, Some(date), Some(lang))
+                    .match_at(tokens, i - 1, Some(p.date), Some(p.lang))
                     .is_some_and(|f| {
                         f.kind == FormKind::Demonym
                             && f.words.len() == 1
@@ -706,15 +782,18 @@ impl Gazetteer {
                 return true;
             }
         }
-        // `Michael Jordan`: a name after a first name is a surname. `Air France`,
+        // `Michael Jordan`: a name after a first name is a surname (unless the first
+        // name is a country's, named as the country: `Israel Gaza war`). `Air France`,
         // `Kenya Airways`: a company.
         if form.kind == FormKind::Name && n == 1 && i > 0 {
             let before = &tokens[i - 1];
             let joined = text[before.end..tokens[i].start].trim().is_empty();
-            if joined
-                && before.capitalised
-                && (before.norm == "air" || places::first_names().contains(before.norm.as_str()))
-            {
+            let first_name = places::first_names().contains(before.norm.as_str())
+                && (senses::is_person(p, i - 1)
+                    || self
+                        .match_at(tokens, i - 1, Some(p.date), Some(p.lang))
+                        .is_none_or(|f| f.country.is_none()));
+            if joined && before.capitalised && (before.norm == "air" || first_name) {
                 return true;
             }
         }
@@ -791,9 +870,9 @@ impl Gazetteer {
     }
 }
 
-/// The regular plural of a French or Spanish demonym: `tchadien` -> `tchadiens`,
-/// `français` (none), `colombiano` -> `colombianos`, `francés` -> `franceses`,
-/// `israelí` -> `israelíes`.
+/// The regular plural of a French, Spanish or Portuguese demonym: `tchadien` ->
+/// `tchadiens`, `français` (none), `colombiano` -> `colombianos`, `francés` ->
+/// `franceses`, `israelí` -> `israelíes`, `ruandês` -> `ruandeses`.
 fn plural(word: &str, lang: Lang) -> Option<String> {
     let last = word.chars().last()?;
     match lang {
@@ -805,6 +884,10 @@ fn plural(word: &str, lang: Lang) -> Option<String> {
             Some(format!("{stem}es"))
         }
         Lang::Es => Some(format!("{word}es")),
+        // `moçambicano` -> `moçambicanos`, `ruandesa` -> `ruandesas`, `afegã` -> `afegãs`,
+        // `francês` -> `franceses`; `alemão`, `espanhol` are listed with their plurals.
+        Lang::Pt if matches!(last, 'a' | 'e' | 'o' | 'ã' | 'i') => Some(format!("{word}s")),
+        Lang::Pt if word.ends_with("ês") => Some(format!("{}eses", &word[..word.len() - 3])),
         _ => None,
     }
 }
@@ -813,6 +896,7 @@ fn is_locative(word: Option<&str>, lang: Lang) -> bool {
     let foreign = match lang {
         Lang::Fr => matches!(word, Some("en" | "au" | "aux" | "dans" | "a" | "vers")),
         Lang::Es => matches!(word, Some("en" | "dentro" | "hacia")),
+        Lang::Pt => matches!(word, Some("em" | "no" | "na" | "nos" | "nas" | "dentro")),
         Lang::Ar => matches!(word, Some("في" | "داخل")),
         Lang::En => false,
     };
@@ -821,6 +905,28 @@ fn is_locative(word: Option<&str>, lang: Lang) -> bool {
             word,
             Some("in" | "inside" | "into" | "across" | "throughout" | "within" | "at")
         )
+}
+
+/// Whether a line is in title case (`Troops Raid Gaza Hospital in Pre-Dawn Attack`):
+/// four words or more, at least nine in ten of them capitalised, short function words
+/// aside.
+fn title_case(tokens: &[Token]) -> bool {
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from",
+        "as", "vs", "de", "la", "el", "le", "du", "des", "del", "da", "do", "y", "e", "et",
+    ];
+    let (mut words, mut lower) = (0, 0);
+    for t in tokens {
+        if t.arabic || !t.norm.starts_with(|c: char| c.is_ascii_lowercase()) {
+            continue;
+        }
+        if SMALL.contains(&t.norm.as_str()) {
+            continue;
+        }
+        words += 1;
+        lower += usize::from(!t.capitalised);
+    }
+    words >= 4 && lower * 10 <= words
 }
 
 /// Nouns for a place inside one country. (`border` is not one: a border is shared.)
@@ -1026,9 +1132,9 @@ fn arabic_locative_prefix(norm: &str) -> bool {
 }
 
 /// Guesses the language of a text from its script and its commonest function words
-/// (`the`/`of`; `les`/`des`/`dans`; `los`/`del`/`para`): Arabic when most letters are
-/// Arabic, else French or Spanish when their words outnumber English ones, else
-/// English.
+/// (`the`/`of`; `les`/`des`/`dans`; `los`/`del`/`para`; `os`/`do`/`em`): Arabic when
+/// most letters are Arabic, else French, Spanish or Portuguese when their words
+/// outnumber English ones, else English.
 pub fn detect_language(paragraphs: &[&str]) -> Lang {
     const EN: &[&str] = &[
         "the", "and", "of", "to", "is", "was", "were", "said", "with", "that", "for", "from",
@@ -1042,10 +1148,15 @@ pub fn detect_language(paragraphs: &[&str]) -> Lang {
         "el", "los", "las", "del", "y", "es", "una", "por", "para", "con", "fue", "han", "su",
         "sus", "está", "como", "pero", "según", "lo", "al",
     ];
-    static SETS: LazyLock<[FastSet<&'static str>; 3]> =
-        LazyLock::new(|| [word_set(EN), word_set(FR), word_set(ES)]);
+    // Not `no`, `nos`, `para`, `segundo`: Spanish words too.
+    const PT: &[&str] = &[
+        "o", "os", "do", "da", "dos", "das", "em", "na", "nas", "um", "uma", "com", "não", "ao",
+        "aos", "pelo", "pela", "foi", "são", "também", "disse", "mais", "e", "à",
+    ];
+    static SETS: LazyLock<[FastSet<&'static str>; 4]> =
+        LazyLock::new(|| [word_set(EN), word_set(FR), word_set(ES), word_set(PT)]);
     let (mut arabic, mut latin) = (0usize, 0usize);
-    let mut counts = [0usize; 3];
+    let mut counts = [0usize; 4];
     // The first few thousand characters tell the language as well as the whole text.
     let mut seen = 0;
     for p in paragraphs {
@@ -1074,6 +1185,8 @@ pub fn detect_language(paragraphs: &[&str]) -> Lang {
     }
     if arabic > latin {
         Lang::Ar
+    } else if counts[3] > counts[0] && counts[3] > counts[1] && counts[3] > counts[2] {
+        Lang::Pt
     } else if counts[1] > counts[0] && counts[1] >= counts[2] {
         Lang::Fr
     } else if counts[2] > counts[0] && counts[2] > counts[1] {
@@ -1344,7 +1457,11 @@ mod tests {
             now("Bosnian Serb forces and ethnic Albanians in ex-Soviet lands"),
             ["Bosnia and Herzegovina"]
         );
-        assert!(now("Georgia National Guard soldiers trained in Florida.").is_empty());
+        // A US state's guard is the United States'.
+        assert_eq!(
+            now("Georgia National Guard soldiers trained in Florida."),
+            ["United States"]
+        );
         assert!(now("talks on the Minsk agreements").is_empty());
         assert!(now("Michael Jordan flew Air France and Kenya Airways.").is_empty());
         assert_eq!(
@@ -1352,6 +1469,105 @@ mod tests {
             ["Iran", "Jordan"]
         );
         assert_eq!(now("talks in Minsk"), ["Belarus"]);
+    }
+
+    #[test]
+    fn america_is_the_united_states_in_english_only() {
+        assert!(
+            now(
+                "La violencia en América preocupa a los expertos, según el informe del continente."
+            )
+            .is_empty()
+        );
+        assert!(now("A violência na América preocupa os governos da região.").is_empty());
+        assert_eq!(now("Troops headed toward America."), ["United States"]);
+    }
+
+    #[test]
+    fn portuguese_text() {
+        assert_eq!(
+            detect_language(&["A operação da polícia deixou mortos no bairro, disse o governo."]),
+            Lang::Pt
+        );
+        assert_eq!(
+            now("As forças moçambicanas e ruandesas atacaram as bases em Moçambique."),
+            ["Mozambique", "Rwanda", "Mozambique"]
+        );
+        assert_eq!(
+            now("O governo brasileiro falou com os Estados Unidos e com Angola."),
+            ["Brazil", "United States", "Angola"]
+        );
+        // `Alemão` capitalised is the favela, not a German.
+        assert!(now("A polícia entrou no Complexo do Alemão com blindados.").is_empty());
+        let g = gazetteer();
+        let m = g.find_mentions(
+            &["Os soldados morreram em Moçambique."],
+            super::date("2024-01-01"),
+        );
+        assert!(m[0].locative);
+    }
+
+    #[test]
+    fn arabic_demonyms_inflected_and_more_names() {
+        assert_eq!(
+            now("قالت البحرية البريطانية إن جنودا بريطانيين والسفير البريطاني وصلوا"),
+            ["United Kingdom", "United Kingdom", "United Kingdom"]
+        );
+        assert_eq!(now("سفينة ترفع علم جزر مارشال"), ["Marshall Islands"]);
+        assert_eq!(
+            now("قال الروس إن القوات التشادية انسحبت"),
+            ["Russia", "Chad"]
+        );
+    }
+
+    #[test]
+    fn a_us_states_guard_is_the_united_states() {
+        assert_eq!(
+            now("The Illinois National Guard was sent to Chicago."),
+            ["United States"]
+        );
+        assert_eq!(
+            now("New York National Guard troops patrolled the subway."),
+            ["United States"]
+        );
+    }
+
+    /// A long text (two MB of lines naming countries and places, as a broken or
+    /// hostile page might be): the mentions returned stay bounded, so that the
+    /// importer's scoring, which compares every place with every country mention, does
+    /// bounded work; every country is still named.
+    #[test]
+    fn long_texts_give_bounded_mentions() {
+        let g = gazetteer();
+        let lines = [
+            "Troops from Jordan reached El Fasher on 3 May 2024.",
+            "Georgia said Tbilisi and Kyiv would talk in Khartoum.",
+        ];
+        let text: Vec<&str> = lines.iter().copied().cycle().take(40_000).collect();
+        let bytes: usize = text.iter().map(|p| p.len() + 1).sum();
+        assert!(bytes > 2_000_000);
+        let (m, p) = g.find_mentions_and_places(&text, super::date("2024-05-03"));
+        assert!(m.len() <= MAX_MENTIONS + g.countries().len(), "{}", m.len());
+        assert!(p.len() <= 2 * places::MAX_PLACE_MENTIONS, "{}", p.len());
+        // The work of comparing them all: bounded whatever the text's length.
+        assert!(m.len() * p.len() <= 2 * (MAX_MENTIONS + 300) * places::MAX_PLACE_MENTIONS);
+        let mut named: Vec<&str> = m
+            .iter()
+            .map(|m| g.country(m.country).code.as_str())
+            .collect();
+        named.sort();
+        named.dedup();
+        assert_eq!(named, ["GE", "JO", "SD", "UA"]);
+        // A country first named past the cap is still returned, once.
+        let mut late = text.clone();
+        late.push("Chad closed its border.");
+        let m = g.find_mentions(&late, super::date("2024-05-03"));
+        assert_eq!(
+            m.iter()
+                .filter(|m| g.country(m.country).code == "TD")
+                .count(),
+            1
+        );
     }
 
     #[test]

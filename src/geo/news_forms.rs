@@ -95,6 +95,9 @@ pub const NAMES: &[(&str, &[&str])] = &[
     ("BF", &["Upper Volta"]),
     ("BJ", &["Dahomey"]),
     ("NG", &["Niger Delta"]),
+    // Ethiopia's Somali Region, named after the people (`clashes between Afar and Somali
+    // regional forces`), not Somalia.
+    ("ET", &["Somali region", "Somali regional"]),
     ("XK", &["Kosovo"]),
     ("SU", &["Soviet Union", "USSR", "U.S.S.R."]),
     ("XW", &["West Germany"]),
@@ -103,6 +106,12 @@ pub const NAMES: &[(&str, &[&str])] = &[
     ("YU", &["Yugoslavia"]),
     ("CS", &["Czechoslovakia"]),
 ];
+
+/// Forms of [`NAMES`] matched in English text only: `America` is the United States in
+/// English, the Americas in Spanish and Portuguese (`América Latina`, El País's
+/// `América` section). English `toward America` stays the United States: English news
+/// writes `the Americas` or `Latin America` for the continents.
+pub const ENGLISH_ONLY_FORMS: &[&str] = &["America"];
 
 /// Abbreviated names that news style uses as adjectives (Reuters and AP: `U.S. forces`,
 /// while the noun is `the United States`): they count as demonyms, naming an actor
@@ -187,6 +196,7 @@ pub const DENIED_FORMS: &[(&str, &str)] = &[
     ("KG", "Kirghiz"),
     ("VA", "Vatican Citizen"),
     ("BW", "Motswana"),
+    ("US", "America"),
 ];
 
 /// Phrases that contain a country's name or demonym but do not mention the country:

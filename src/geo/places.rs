@@ -20,7 +20,8 @@
 //!   only where the text shows a place. Cities of 5,000 people and more; their
 //!   alternate names from 15,000; admin units of both levels, also without their admin
 //!   words (`Mullaitivu District` -> `Mullaitivu`). Names that are common English words
-//!   or first names, or any country's name, demonym or capital, are left out.
+//!   or first names are left out, except a big city's own name, kept with a `*`
+//!   (`Mobile`, `Atlanta`); any country's name, demonym or capital is left out.
 //! * `first_names.txt`, from the same script: common first names, one a line, folded
 //!   like keys (a capitalised word next to one is part of a person's name).
 //! * [`super::regions::REVIEWED_PLACES`], a reviewed table asked first.
@@ -117,9 +118,10 @@ pub struct PlaceMention {
     /// The places it may be, best first (by [`PlaceCandidate::weight`]); never empty.
     pub candidates: Vec<PlaceCandidate>,
     /// Whether the text shows it is a place: after a locative (`in X`, `near X`,
-    /// `outside X`, `from X`, `the city of X`; French or Spanish `à`, `en`, `de` in text
-    /// of that language), before a place noun (`X province`, `X district`), or before a
-    /// comma and a state or province (`Jolo, Sulu`, `Masaya, Nicaragua`).
+    /// `outside X`, `from X`, `the city of X`; French, Spanish or Portuguese `à`, `en`,
+    /// `de`, `no`, `em` in text of that language), before a place noun (`X province`,
+    /// `X district`, `X Township`), or before a comma and a state or province (`Jolo,
+    /// Sulu`, `Masaya, Nicaragua`).
     pub locative: bool,
 }
 
@@ -215,6 +217,20 @@ static FIRST_NAMES: LazyLock<FastSet<&'static str>> =
 pub(super) fn first_names() -> &'static FastSet<&'static str> {
     &FIRST_NAMES
 }
+
+/// The countries a place of these words (normalised tokens: `port`, `sudan`) may lie
+/// in, best first; empty when it is no place.
+pub(super) fn place_countries(g: &Gazetteer, words: &[&str]) -> Vec<usize> {
+    place_key(words)
+        .and_then(|key| TABLE.lookup(g, &key))
+        .map(|e| e.candidates.iter().map(|c| c.country).collect())
+        .unwrap_or_default()
+}
+
+/// At most this many place mentions are returned in full; past them, only the first
+/// mention of each name not yet returned, up to twice as many in all (see
+/// [`Gazetteer::find_places`]).
+pub const MAX_PLACE_MENTIONS: usize = 1_000;
 
 impl PlaceTable {
     fn load() -> PlaceTable {
@@ -342,7 +358,8 @@ const FUNCTION_WORDS: &[&str] = &[
     "meanwhile", "however", "mr", "mrs", "ms", "dr", "st", "le", "les", "des", "du", "dans",
     "sur", "pour", "par", "avec", "selon", "au", "aux", "une", "un", "et", "ou", "en",
     "los", "las", "del", "por", "para", "con", "sin", "según", "segun", "y", "una", "desde",
-    "hacia", "entre",
+    "hacia", "entre", "os", "um", "uma", "em", "no", "na", "nos", "nas", "do", "da", "dos",
+    "das", "com", "pelo", "pela", "ao", "aos",
 ];
 
 /// Lower-case words inside place names (`Lanao del Sur`, `Deir ez-Zor`).
@@ -374,7 +391,7 @@ const PLACE_NOUNS: &[&str] = &[
     "airport", "port", "crossing", "valley", "front", "frontline", "axis", "sector",
     "commune", "canton", "territory", "island", "islands", "peninsula", "neighbourhood",
     "neighborhood", "refugee", "refugees", "residents", "hospital", "base", "prison",
-    "border",
+    "border", "township", "townships", "tehsil", "woreda", "kebele", "commune", "county",
 ];
 
 /// Nouns before `of` and a name that show the name is a place (`the governor of
@@ -410,6 +427,13 @@ const LOCATIVES_ES: &[&str] = &[
     "en", "de", "del", "desde", "hacia", "a", "al", "cerca", "entre", "sobre",
 ];
 
+/// The same for Portuguese text.
+#[rustfmt::skip]
+const LOCATIVES_PT: &[&str] = &[
+    "em", "no", "na", "nos", "nas", "de", "do", "da", "dos", "das", "desde", "para", "perto",
+    "entre", "ao", "aos", "a", "sobre",
+];
+
 /// Words that, between a locative and a name, keep it locative (`in the northern city
 /// of X`, `near rebel-held X`).
 #[rustfmt::skip]
@@ -420,7 +444,8 @@ const SKIPPABLE: &[&str] = &[
     "strategic", "restive", "northern", "southern", "eastern", "western", "central",
     "north", "south", "east", "west", "northeastern", "northwestern", "southeastern",
     "southwestern", "la", "le", "les", "el", "ville", "ciudad", "departamento", "municipio",
-    "localite", "localidad",
+    "localite", "localidad", "cidade", "provincia", "distrito", "municipio", "aldeia",
+    "vila", "regiao", "zona", "sede",
 ];
 
 /// Titles before a person's name (`President`, `Gen.`, `Mr`, `Governor`; `alias`).
@@ -449,7 +474,7 @@ const ORG_AFTER: &[&str] = &[
     "declaration", "summit", "conference", "treaty", "deal", "initiative", "group",
     "company", "corporation", "bank", "memorandum", "plan", "formula", "principles",
     "communique", "forum", "dialogue", "negotiations", "consensus", "syndrome", "framework",
-    "roadmap", "statement", "doctrine", "united", "rovers", "wanderers",
+    "roadmap", "statement", "doctrine", "united", "rovers", "wanderers", "agency",
 ];
 
 /// Capitalised words before a name that make it an organisation (`Air France`,
@@ -472,6 +497,22 @@ const FEATURES: &[&str] = &[
     "gulf", "bay", "sea", "strait", "straits", "lake", "ocean", "river", "channel", "basin",
     "desert", "mountains", "mount", "cape", "canal", "golfe", "lac", "mer", "golfo", "mar",
     "lago", "rio", "fleuve",
+];
+
+/// Keys (folded, see [`place_key`]) of the place table that are no place alone: the
+/// first words of longer names (`Puerto Jordán`, `the port of Puerto`), news agencies
+/// (`disse à Lusa`, `WAFA`).
+#[rustfmt::skip]
+const NOT_PLACES_ALONE: &[&str] = &[
+    "puerto", "nuevo", "cabo", "ciudad", "vila", "santo", "sao", "lusa", "wafa", "ansa",
+    "bernama", "irna", "tasnim", "sputnik",
+];
+
+/// Peoples' names that the place table has for a town (`Roma` is Rome's Italian name):
+/// in English text they name the people (`Roma families`), never the place.
+#[rustfmt::skip]
+const PEOPLES_EN: &[&str] = &[
+    "roma", "romani", "sinti", "berber", "berbers", "igbo", "kuki", "naga", "karen",
 ];
 
 /// Verbs of speech: a bare name before one is a person (`Kamal said`).
@@ -498,6 +539,9 @@ struct Words {
     org_of: FastSet<&'static str>,
     features: FastSet<&'static str>,
     speech: FastSet<&'static str>,
+    loc_pt: FastSet<&'static str>,
+    not_alone: FastSet<&'static str>,
+    peoples_en: FastSet<&'static str>,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| Words {
@@ -516,6 +560,9 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| Words {
     org_of: word_set(ORG_OF),
     features: word_set(FEATURES),
     speech: word_set(SPEECH),
+    loc_pt: word_set(LOCATIVES_PT),
+    not_alone: word_set(NOT_PLACES_ALONE),
+    peoples_en: word_set(PEOPLES_EN),
 });
 
 fn is_in(set: &FastSet<&'static str>, word: Option<&str>) -> bool {
@@ -546,15 +593,71 @@ fn joined(text: &str, a: &Token, b: &Token) -> bool {
             .all(|c| c.is_whitespace() || matches!(c, '-' | '‐' | '‑'))
 }
 
+/// Whether the gap between two tokens is a possessive `'s` (`Cox's Bazar`).
+fn possessive(text: &str, a: &Token, b: &Token) -> bool {
+    let gap = &text[a.end..b.start];
+    let rest = gap
+        .strip_prefix("'s")
+        .or_else(|| gap.strip_prefix("’s"))
+        .unwrap_or(gap);
+    rest.len() < gap.len() && !rest.is_empty() && rest.chars().all(|c| c == ' ')
+}
+
+/// Whether two capitalised tokens with a possessive between them are a place's name
+/// (`Cox's Bazar`), not a possessive (`Khartoum's Omdurman`).
+fn possessive_name(table: &PlaceTable, g: &Gazetteer, text: &str, pair: &[Token]) -> bool {
+    let (a, b) = (&pair[0], &pair[1]);
+    b.capitalised
+        && possessive(text, a, b)
+        && place_key(&[&format!("{}s", a.norm), &b.norm])
+            .and_then(|k| table.lookup(g, &k))
+            .is_some()
+}
+
+/// Keeps the number of place mentions bounded (see [`MAX_PLACE_MENTIONS`]).
+#[derive(Default)]
+struct Budget {
+    /// The names returned, lower case, once past the cap.
+    names: Option<FastSet<String>>,
+}
+
+impl Budget {
+    /// Drops, from the mentions `out[from..]` just found, those past the cap whose name
+    /// was returned already, and all of them past twice the cap.
+    fn prune(&mut self, out: &mut Vec<PlaceMention>, from: usize) {
+        if out.len() <= MAX_PLACE_MENTIONS {
+            return;
+        }
+        let names = self.names.get_or_insert_with(|| {
+            out[..MAX_PLACE_MENTIONS]
+                .iter()
+                .map(|m| m.name.to_lowercase())
+                .collect()
+        });
+        let mut k = from.max(MAX_PLACE_MENTIONS);
+        let mut kept = k;
+        while k < out.len() {
+            let fresh = kept < 2 * MAX_PLACE_MENTIONS && names.insert(out[k].name.to_lowercase());
+            if fresh {
+                out.swap(kept, k);
+                kept += 1;
+            }
+            k += 1;
+        }
+        out.truncate(kept);
+    }
+}
+
 impl Gazetteer {
     /// Finds the places named in `paragraphs` (article text), in text order, each with
     /// the countries it may lie in; see [`resolve`] to pick one.
     ///
     /// A place name is looked up in runs of capitalised words, longest first
     /// (`San Miguel Totolapan`, `Lanao del Sur`, `Khan Younis`), with the possessive
-    /// dropped (`Palma’s`). Not looked up: ALL-CAPS words (`RSF`, datelines), Arabic
-    /// script, and words of a country form, which [`Self::find_mentions`] counts
-    /// (`Georgia`, `Jordan`, `Gaza Strip`, `Islamic State`). A name is dropped:
+    /// dropped (`Palma’s`), or kept where it is part of the name (`Cox's Bazar`). Not
+    /// looked up: ALL-CAPS words (`RSF`, datelines), Arabic script, and words of a
+    /// country form, which [`Self::find_mentions`] counts (`Georgia`, `Jordan`, `Gaza
+    /// Strip`, `Islamic State`). A name is dropped:
     ///
     /// * after a title (`President`, `Gen.`, `Mr`, `Governor`, `alias`) or next to a
     ///   first name (`Daniel Ortega`), or next to another capitalised word that is not
@@ -568,10 +671,14 @@ impl Gazetteer {
     /// * when the text does not show it is a place (see [`PlaceMention::locative`])
     ///   and it is small (a city or province under 100,000 people; a district, or a
     ///   city through an alternate name, under a million) or is also a common name or
-    ///   word (`Chicago`, `Santos`, `the Duma`).
+    ///   word (`Chicago`, `Santos`, `the Duma`, `Atlanta`, `Mobile`);
+    /// * when it is a word that opens longer names (`Puerto`), a news agency (`Lusa`),
+    ///   or, in English text, the name of a people (`Roma families`).
     ///
-    /// Cost: one bisection of the table per capitalised run and length; the table is
-    /// indexed on first use.
+    /// Cost: one hash lookup per capitalised run and length; the table is indexed on
+    /// first use. At most [`MAX_PLACE_MENTIONS`] mentions are returned in full; past
+    /// them, only the first mention of each name not returned yet (up to twice as many
+    /// in all), so that a text of megabytes gives a bounded list.
     pub fn find_places(&self, paragraphs: &[&str]) -> Vec<PlaceMention> {
         let tokenized: Vec<Vec<Token>> = paragraphs.iter().map(|p| tokenize(p)).collect();
         self.places_in(paragraphs, &tokenized, detect_language(paragraphs))
@@ -587,6 +694,7 @@ impl Gazetteer {
         let table = &*TABLE;
         let persons = persons(paragraphs, tokenized);
         let mut out = Vec::new();
+        let mut budget = Budget::default();
         for (p, (text, tokens)) in paragraphs.iter().zip(tokenized).enumerate() {
             let tokens = tokens.as_slice();
             let covered = self.country_cover(tokens);
@@ -602,7 +710,10 @@ impl Gazetteer {
                     continue;
                 }
                 let mut e = i + 1;
-                while e < tokens.len() && joined(text, &tokens[e - 1], &tokens[e]) {
+                while e < tokens.len()
+                    && (joined(text, &tokens[e - 1], &tokens[e])
+                        || possessive_name(table, self, text, &tokens[e - 1..=e]))
+                {
                     if like[e] {
                         e += 1;
                     } else if is_in(&WORDS.particles, Some(&tokens[e].norm))
@@ -627,7 +738,9 @@ impl Gazetteer {
                     lang,
                     paragraph: p,
                 };
+                let before = out.len();
                 ctx.scan_run(i, e, &mut out);
+                budget.prune(&mut out, before);
                 i = e;
             }
         }
@@ -700,11 +813,19 @@ impl Ctx<'_> {
         self.tokens.get(i).map(|t| t.norm.as_str())
     }
 
+    /// The lookup key of tokens `from..to`, a possessive inside kept (`Cox's Bazar`
+    /// -> `coxs bazar`).
     fn key(&self, from: usize, to: usize) -> Option<String> {
-        let words: Vec<&str> = self.tokens[from..to]
+        let t = &self.tokens[from..to];
+        let words: Vec<std::borrow::Cow<str>> = t
             .iter()
-            .map(|t| t.norm.as_str())
+            .enumerate()
+            .map(|(k, w)| match t.get(k + 1) {
+                Some(next) if possessive(self.text, w, next) => format!("{}s", w.norm).into(),
+                _ => w.norm.as_str().into(),
+            })
             .collect();
+        let words: Vec<&str> = words.iter().map(|w| w.as_ref()).collect();
         place_key(&words)
     }
 
@@ -721,10 +842,10 @@ impl Ctx<'_> {
                     return None;
                 }
                 let key = self.key(i, j)?;
-                self.table.lookup(self.g, &key).map(|c| (j, c))
+                self.table.lookup(self.g, &key).map(|c| (j, c, key))
             });
             match found {
-                Some((j, entry)) => {
+                Some((j, entry, key)) => {
                     // `Jolo, Sulu`: a name after a place and a comma is a place too.
                     let after_place = i > 0
                         && self.text[self.tokens[i - 1].end..self.tokens[i].start].trim() == ","
@@ -732,6 +853,7 @@ impl Ctx<'_> {
                             m.paragraph == self.paragraph && m.span.1 == self.tokens[i - 1].end
                         });
                     if !entry.candidates.is_empty()
+                        && !self.never_alone(&key)
                         && let Some(m) = self.judge(s, e, i, j, entry, after_place)
                     {
                         out.push(m);
@@ -741,6 +863,13 @@ impl Ctx<'_> {
                 None => i += 1,
             }
         }
+    }
+
+    /// Whether the key is no place in this text: a word that opens longer names or a
+    /// news agency ([`NOT_PLACES_ALONE`]), or, in English text, a people's name
+    /// ([`PEOPLES_EN`]).
+    fn never_alone(&self, key: &str) -> bool {
+        WORDS.not_alone.contains(key) || (self.lang == Lang::En && WORDS.peoples_en.contains(key))
     }
 
     /// Keeps or drops the match `i..j` of the run `s..e` (see
@@ -841,6 +970,7 @@ impl Ctx<'_> {
         let foreign = match self.lang {
             Lang::Fr => WORDS.loc_fr.contains(word),
             Lang::Es => WORDS.loc_es.contains(word),
+            Lang::Pt => WORDS.loc_pt.contains(word),
             _ => false,
         };
         foreign || WORDS.loc_en.contains(word)
@@ -1066,6 +1196,80 @@ mod tests {
         assert_eq!(codes("Russian tanks rolled into Gori.", &[]), ["Gori=GE"]);
         // The Hague only through an alternate name: needs context too.
         assert_eq!(codes("Judges at The Hague ruled.", &[]), ["Hague=NL"]);
+    }
+
+    #[test]
+    fn possessives_generic_words_and_peoples() {
+        assert_eq!(
+            codes("Aid arrived in Cox's Bazar on Monday.", &[]),
+            ["Cox's Bazar=BD"]
+        );
+        assert_eq!(
+            codes("Ships left the port of Puerto.", &[]),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            codes("Homes of Roma families burned in Ballymena.", &[]),
+            ["Ballymena=GB"]
+        );
+        assert_eq!(
+            codes(
+                "El papa regresó a Roma desde el hospital, según el Vaticano.",
+                &[]
+            ),
+            ["Roma=IT"]
+        );
+        assert_eq!(
+            codes("Fighting reached Maungdaw Township overnight.", &[]),
+            ["Maungdaw=MM"]
+        );
+    }
+
+    #[test]
+    fn big_cities_named_like_words_or_people_need_context() {
+        assert_eq!(
+            codes("He was arrested in Atlanta on Friday.", &[]),
+            ["Atlanta=US"]
+        );
+        assert_eq!(
+            codes("She has lived in Mobile, Alabama, since 2010.", &[]),
+            ["Mobile=US", "Alabama=US"]
+        );
+        assert_eq!(
+            codes("Atlanta Smith and Mobile users.", &[]),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn portuguese_context() {
+        assert_eq!(
+            codes(
+                "A operação deixou mortos no Rio de Janeiro e na Penha, no Rio.",
+                &[]
+            ),
+            ["Rio de Janeiro=BR", "Penha=BR", "Rio=BR"]
+        );
+        // Lusa is the agency.
+        assert_eq!(
+            codes(
+                "Os insurgentes atacaram em Macomia, disseram à Lusa as fontes.",
+                &[]
+            ),
+            ["Macomia=MZ"]
+        );
+    }
+
+    /// Past [`MAX_PLACE_MENTIONS`], a name already returned is not returned again; a
+    /// new one is.
+    #[test]
+    fn place_mentions_are_bounded() {
+        let g = gazetteer();
+        let mut text: Vec<&str> = vec!["Troops reached El Fasher."; 5_000];
+        text.push("Troops reached Helmand.");
+        let m = g.find_places(&text);
+        assert_eq!(m.len(), MAX_PLACE_MENTIONS + 1);
+        assert_eq!(m.last().unwrap().name, "Helmand");
     }
 
     #[test]

@@ -55,6 +55,9 @@ pub const REVIEWED_PLACES: &[(&str, Option<&str>)] = &[
     ("Casamance", Some("SN")),
     ("Galilee", Some("IL")),
     ("Negev", Some("IL")),
+    // Rio de Janeiro, as Brazilian and English news shorten it (`no Rio`, `Rio police`);
+    // GeoNames' `Rio` is a Greek town of 14,000.
+    ("Rio", Some("BR")),
     ("Sahel", None),
     ("Sahara", None),
     ("Kashmir", None),
