@@ -370,12 +370,18 @@ fn read_mention(m: &Mention, previous: Option<&Mention>, text: &str) -> Reading 
         // `ethnic Albanians`, `ex-Soviet nations`: a people or a past, not the state;
         // `Bosnian Serb commander`, `Kosovo Serbs`: a people of another country.
         let prefixed = !m.locative && before.first().is_some_and(|w| NOT_STATE_BEFORE.contains(w));
-        let of_another = previous.is_some_and(|p| {
-            p.paragraph == m.paragraph
-                && p.country != m.country
-                && p.span.1 <= m.span.0
-                && text[p.span.1..m.span.0].trim().is_empty()
-        });
+        // (Not in Arabic, where adjectives follow the noun one after another:
+        // `العدوان الأميركي البريطاني`, the American-British aggression.)
+        let arabic = text[m.span.0..m.span.1]
+            .chars()
+            .any(|c| ('\u{600}'..='\u{6ff}').contains(&c));
+        let of_another = !arabic
+            && previous.is_some_and(|p| {
+                p.paragraph == m.paragraph
+                    && p.country != m.country
+                    && p.span.1 <= m.span.0
+                    && text[p.span.1..m.span.0].trim().is_empty()
+            });
         if prefixed || of_another {
             return Reading::NotCountry;
         }
@@ -419,6 +425,8 @@ struct Evidence {
     opens_lead: bool,
     /// Named as a country (not only through its places).
     named: bool,
+    /// A place the text shows is one (after a locative or a word of war).
+    placed: bool,
 }
 
 /// The weight of a place as evidence for its country (a city or province says less
@@ -485,6 +493,7 @@ fn country_evidence(mentions: &[Mention], paragraphs: &[&str]) -> Vec<Evidence> 
             reading,
             opens_lead: m.paragraph == 0 && m.span.0 == 0 && m.kind == FormKind::Name,
             named: true,
+            placed: false,
         });
     }
     out
@@ -494,13 +503,20 @@ fn country_evidence(mentions: &[Mention], paragraphs: &[&str]) -> Vec<Evidence> 
 /// the countries of the text's unambiguous places), read in their context: a place
 /// after a word of war is a theatre of events, one after a locative perhaps. A place
 /// beside its own country's name (`Masaya, Nicaragua`, `the Kenyan port of Mombasa`)
-/// is the same evidence once, not twice.
+/// is the same evidence once, not twice. Linear in the mentions: countries are
+/// deduplicated and the named evidence indexed by paragraph.
 fn place_evidence(
     places: &[PlaceMention],
     named: &[Evidence],
     paragraphs: &[&str],
 ) -> Vec<Evidence> {
-    let countries: Vec<usize> = named.iter().map(|e| e.country).collect();
+    let mut countries: Vec<usize> = named.iter().map(|e| e.country).collect();
+    countries.sort_unstable();
+    countries.dedup();
+    let mut by_paragraph: Vec<Vec<&Evidence>> = vec![Vec::new(); paragraphs.len()];
+    for e in named {
+        by_paragraph[e.paragraph].push(e);
+    }
     // Unambiguous places agree with each other (`Corinto` beside `Cauca` and
     // `Popayán` is Colombia's), second to the countries the text names (`Palma` in a
     // report naming Mozambique).
@@ -514,58 +530,65 @@ fn place_evidence(
     }
     let mut out = Vec::new();
     for m in places {
-        let in_named = m.candidates.iter().find(|c| countries.contains(&c.country));
+        let in_named = m
+            .candidates
+            .iter()
+            .find(|c| countries.binary_search(&c.country).is_ok());
         let country = match in_named {
             Some(c) => Some(c.country),
             None => resolve(m, &placed),
         };
-        let Some(country) = country.map(|c| as_named(c, named)) else {
+        let Some(country) = country.map(|c| as_named(c, &countries)) else {
             continue;
         };
-        let text = paragraphs[m.paragraph];
-        let beside_its_country = named.iter().any(|e| {
+        let beside_its_country = by_paragraph[m.paragraph].iter().any(|e| {
             e.country == country
-                && e.paragraph == m.paragraph
                 && ((e.end <= m.span.0 && m.span.0 - e.end <= 16)
                     || (m.span.1 <= e.start && e.start - m.span.1 <= 3))
         });
-        if beside_its_country {
-            continue;
+        if !beside_its_country {
+            out.push(read_place(m, country, paragraphs[m.paragraph]));
         }
-        let before = words_before(text, m.span.0, 4);
-        let has =
-            |list: &[&str], n: usize| before.iter().take(n).any(|w| list.contains(&w.as_str()));
-        let conflict = before.first().map(String::as_str) != Some("by") && has(CONFLICT_BEFORE, 3);
-        let venue = has(VENUE_BEFORE, 3) || has(FLIGHT_BEFORE, 4);
-        let reading = match (conflict, m.locative, venue) {
-            (_, _, true) => Reading::Plain,
-            (true, _, _) => Reading::Fighting,
-            (false, true, _) => Reading::NearTheatre,
-            _ => Reading::Plain,
-        };
-        out.push(Evidence {
-            country,
-            paragraph: m.paragraph,
-            start: m.span.0,
-            end: m.span.1,
-            base: PLACE_BASE,
-            reading,
-            opens_lead: false,
-            named: false,
-        });
     }
     out
 }
 
+/// A place mention as evidence for `country`, read in its paragraph `text`.
+fn read_place(m: &PlaceMention, country: usize, text: &str) -> Evidence {
+    let before = words_before(text, m.span.0, 4);
+    let has = |list: &[&str], n: usize| before.iter().take(n).any(|w| list.contains(&w.as_str()));
+    let conflict = before.first().map(String::as_str) != Some("by") && has(CONFLICT_BEFORE, 3);
+    let venue = has(VENUE_BEFORE, 3) || has(FLIGHT_BEFORE, 4);
+    let reading = match (conflict, m.locative, venue) {
+        (_, _, true) => Reading::Plain,
+        (true, _, _) => Reading::Fighting,
+        (false, true, _) => Reading::NearTheatre,
+        _ => Reading::Plain,
+    };
+    Evidence {
+        country,
+        paragraph: m.paragraph,
+        start: m.span.0,
+        end: m.span.1,
+        base: PLACE_BASE,
+        reading,
+        opens_lead: false,
+        named: false,
+        // A place the text shows is a place (`in Dubai`, `near Goma`), even a venue,
+        // names its country; a bare name in passing does not.
+        placed: m.locative || conflict,
+    }
+}
+
 /// A place's country as the text names it: a place in Germany in a report of 1987
 /// that names West Germany is West Germany's (the named state whose region is the
-/// place's present-day state).
-fn as_named(country: usize, named: &[Evidence]) -> usize {
+/// place's present-day state). `named` is sorted.
+fn as_named(country: usize, named: &[usize]) -> usize {
     let g = gazetteer();
     let code = &g.country(country).code;
     named
         .iter()
-        .map(|e| e.country)
+        .copied()
         .find(|&n| n != country && g.country(n).region_code == *code && g.country(n).code != *code)
         .unwrap_or(country)
 }
@@ -588,6 +611,7 @@ fn group_evidence(paragraphs: &[&str]) -> Vec<Evidence> {
                 reading: Reading::Plain,
                 opens_lead: false,
                 named: false,
+                placed: false,
             })
         })
         .collect()
@@ -597,7 +621,7 @@ fn group_evidence(paragraphs: &[&str]) -> Vec<Evidence> {
 /// mention, (country, score, mentions, theatre mentions). A country known only through
 /// places that name no theatre is left out.
 fn score(evidence: &[Evidence]) -> Vec<(usize, f64, usize, usize)> {
-    // (country, theatre, other, mentions, theatre mentions, named)
+    // (country, theatre, other, mentions, theatre mentions, listed: named, or placed)
     let mut found: Vec<(usize, f64, f64, usize, usize, bool)> = Vec::new();
     let mut lead_subject = None;
     for e in evidence {
@@ -619,9 +643,16 @@ fn score(evidence: &[Evidence]) -> Vec<(usize, f64, usize, usize)> {
                 f.2 += e.base * lead;
                 f.3 += 1;
                 f.4 += is_theatre;
-                f.5 |= e.named;
+                f.5 |= e.named || e.placed;
             }
-            None => found.push((e.country, theatre, e.base * lead, 1, is_theatre, e.named)),
+            None => found.push((
+                e.country,
+                theatre,
+                e.base * lead,
+                1,
+                is_theatre,
+                e.named || e.placed,
+            )),
         }
     }
     found.retain(|f| f.5 || f.4 > 0);
