@@ -976,3 +976,51 @@ fn feed_limit_caps_the_feeds_and_zero_means_every_report() {
     assert_eq!(entries(2), 2);
     assert_eq!(entries(0), 5, "0 used to give an empty feed");
 }
+
+#[test]
+fn data_is_exported_by_month_and_in_one_file_only_for_small_sites() {
+    let tmp = fixture_copy();
+    let out = tmp.path().join("public");
+    build_site(tmp.path(), None);
+    let read = |p: &str| -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(out.join(p)).unwrap()).unwrap()
+    };
+    let index = read("data/index.json");
+    assert_eq!(index["reports"], 5, "{index}");
+    assert_eq!(index["all"], "https://example.org/sitrep/reports.json");
+    let parts = index["parts"].as_array().unwrap();
+    let months: Vec<&str> = parts.iter().map(|p| p["month"].as_str().unwrap()).collect();
+    assert_eq!(months, ["2025-07", "2025-06", "2025-05"], "newest first");
+    assert_eq!(parts[0]["reports"], 2);
+    assert_eq!(parts[0]["path"], "data/2025-07.json");
+    assert_eq!(
+        parts[0]["url"],
+        "https://example.org/sitrep/data/2025-07.json"
+    );
+    assert_eq!(parts[0]["updated"], "2025-07-20");
+    let july = read("data/2025-07.json");
+    let july = july.as_array().unwrap();
+    assert_eq!(july.len(), 2);
+    assert!(
+        july.iter()
+            .all(|r| r["date"].as_str().unwrap().starts_with("2025-07"))
+    );
+    let total: usize = parts
+        .iter()
+        .map(|p| p["reports"].as_u64().unwrap() as usize)
+        .sum();
+    assert_eq!(total, 5, "the parts hold every report once");
+
+    // A site bigger than `reports_json_limit` exports by month only.
+    let config = tmp.path().join("config.yaml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, format!("{text}\nreports_json_limit: 4\n")).unwrap();
+    build_site(tmp.path(), None);
+    assert!(
+        !out.join("reports.json").exists(),
+        "no single file grows without bound"
+    );
+    let index = read("data/index.json");
+    assert_eq!(index["all"], serde_json::Value::Null);
+    assert!(out.join("data/2025-06.json").is_file());
+}

@@ -79,9 +79,9 @@ fn editing_a_report_renders_it_and_its_index_pages_only() {
     .unwrap();
     let stats = site.content(&[file]);
     // The report, the home page (it lists it), its region page, its month page, its
-    // two countries' pages, the site's and the region's Atom feeds, reports.json and
-    // search.json (the sitemap has no titles).
-    assert_eq!(stats.rendered, 10, "{stats:?}");
+    // two countries' pages, the site's and the region's Atom feeds, reports.json, its
+    // month's data export and search.json (the sitemap has no titles).
+    assert_eq!(stats.rendered, 11, "{stats:?}");
     let page =
         std::fs::read_to_string(site.path("public/reports/2025-07-08-kachin/index.html")).unwrap();
     assert!(page.contains("China leans on Kachin rebels"));

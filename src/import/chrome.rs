@@ -455,7 +455,8 @@ pub fn chrome_kind(line: &str) -> Option<Chrome> {
     None
 }
 
-/// A prompt, banner or credit line (see [`PROMPT`]): chrome at any length up to a
+/// A prompt, banner or credit line (cookie banners, newsletter and donation prompts,
+/// comment counters, print notes, editing credits): chrome at any length up to a
 /// long paragraph.
 pub fn is_prompt(line: &str) -> bool {
     at_most_words(line, 70) && PROMPT.is_match(line)

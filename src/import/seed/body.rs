@@ -71,7 +71,8 @@ impl Page<'_> {
                 let before_paragraph = text.get(k + 1).is_some_and(|&j| {
                     is_paragraph(self.text(j)) || bullet_item(self.text(j)).is_some()
                 });
-                if !(after_paragraph && before_paragraph) && !ends_sentence(&t) && words(&t) <= 6 {
+                let heads_something = after_paragraph && before_paragraph;
+                if !heads_something && !ends_sentence(&t) && words(&t) <= 6 {
                     // A short line that heads nothing: a tag, a topic, a role.
                     self.roles[i] = Role::Chrome;
                     continue;
