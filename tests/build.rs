@@ -792,7 +792,7 @@ fn chart_bars_match_the_month_pages() {
 }
 
 #[test]
-fn search_index_and_page() {
+fn search_page_and_index_files() {
     let tmp = fixture_copy();
     std::fs::write(
         tmp.path().join("content/reports/2025-07-22-ivory.md"),
@@ -802,21 +802,34 @@ fn search_index_and_page() {
     let out = sitrep(tmp.path(), &["build"]);
     assert!(out.status.success(), "{}", text(&out));
     let public = tmp.path().join("public");
-    let index: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(public.join("search.json")).unwrap())
-            .unwrap();
-    let docs = index["docs"].as_array().unwrap();
-    assert_eq!(docs.len(), 6, "every report");
-    let ivory = &docs[0];
-    assert_eq!(ivory["t"], "Talks in Côte d'Ivoire");
-    assert_eq!(ivory["p"], "reports/2025-07-22-ivory/");
-    assert_eq!(ivory["d"], "2025-07-22");
-    assert_eq!(ivory["r"], "Africa");
-    assert_eq!(ivory["c"], serde_json::json!(["Côte d'Ivoire"]));
-    // Distinct words of the body, folded, sorted, at least three letters.
-    assert_eq!(ivory["w"], "abidjan ivorian resumed talks the");
-    assert_eq!(sitrep::render::feeds::fold_word("Côte"), "cote");
-    assert_eq!(sitrep::render::feeds::fold_word("Привет"), "привет");
+    let read = |f: &str| -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(public.join(f)).unwrap()).unwrap()
+    };
+    let meta = read("search/meta.json");
+    assert_eq!(meta["docs"], 6, "every report");
+    assert_eq!(meta["shards"], serde_json::json!([1]));
+    assert!(
+        meta["countries"]
+            .as_array()
+            .unwrap()
+            .contains(&"Côte d'Ivoire".into())
+    );
+    // Ids are oldest first: the newest report is the last of the first chunk.
+    let docs = read("search/0/d0.json");
+    assert_eq!(
+        docs[5],
+        serde_json::json!([
+            "Talks in Côte d'Ivoire",
+            "reports/2025-07-22-ivory/",
+            "2025-07-22",
+            "Africa",
+            "Talks resume."
+        ])
+    );
+    assert!(public.join("search/0/s0.bin").is_file() && public.join("search/0/f.bin").is_file());
+    assert!(!public.join("search.json").exists());
+    assert_eq!(sitrep::render::search::fold_word("Côte"), "cote");
+    assert_eq!(sitrep::render::search::fold_word("Привет"), "привет");
     let page = std::fs::read_to_string(public.join("search/index.html")).unwrap();
     assert!(page.contains(r#"data-root="../""#) && page.contains(r#"src="../search.js""#));
     assert!(public.join("search.js").is_file());
@@ -845,7 +858,7 @@ fn yaml_escapes_cannot_smuggle_control_characters() {
         "reports/ctl/index.html",
         "index.html",
         "reports.json",
-        "search.json",
+        "search/0/d0.json",
     ] {
         let s = std::fs::read_to_string(public.join(f)).unwrap();
         assert!(
@@ -944,14 +957,15 @@ fn static_files_may_not_replace_generated_pages() {
         "mine",
     )
     .unwrap();
-    std::fs::write(tmp.path().join("static/search.json"), "{}").unwrap();
+    std::fs::create_dir_all(tmp.path().join("static/search")).unwrap();
+    std::fs::write(tmp.path().join("static/search/meta.json"), "{}").unwrap();
     let out = sitrep(tmp.path(), &["build"]);
     let msg = text(&out);
     assert!(!out.status.success());
     for f in [
         "index.html",
         "reports/2025-07-08-kachin/index.html",
-        "search.json",
+        "search/meta.json",
     ] {
         assert!(
             msg.contains(&format!("has the path of the page sitrep writes at `{f}`")),

@@ -80,14 +80,15 @@ fn editing_a_report_renders_it_and_its_index_pages_only() {
     let stats = site.content(&[file]);
     // The report, the home page (it lists it), its region page, its month page, its
     // two countries' pages, the site's and the region's Atom feeds, reports.json, its
-    // month's data export and search.json (the sitemap has no titles).
-    assert_eq!(stats.rendered, 11, "{stats:?}");
+    // month's data export, and the search index's shard (the title's words) and
+    // result data (the sitemap has no titles).
+    assert_eq!(stats.rendered, 12, "{stats:?}");
     let page =
         std::fs::read_to_string(site.path("public/reports/2025-07-08-kachin/index.html")).unwrap();
     assert!(page.contains("China leans on Kachin rebels"));
     site.assert_same_as_fresh_build();
 
-    // Editing only the body: the report page and the search index (its words); index
+    // Editing only the body: the report page and the search index's shard; index
     // pages show the summary, which is the same.
     let text = std::fs::read_to_string(site.path(file)).unwrap();
     std::fs::write(site.path(file), format!("{text}\nA new paragraph.\n")).unwrap();

@@ -7,6 +7,7 @@
 //! * [`markdown`]: report bodies to safe HTML (pulldown-cmark, syntect, ammonia);
 //! * [`feeds`]: outputs made by code: Atom feeds, sitemap, `robots.txt`, JSON;
 //! * [`chart`]: the overview chart (SVG);
+//! * [`search`]: the sharded search index the theme's search page queries;
 //! * [`sink`]: where rendered bytes go.
 //!
 //! Templates get small serialisable views (see [`ReportView`]), never the whole site:
@@ -15,8 +16,10 @@
 pub mod chart;
 pub mod feeds;
 pub mod markdown;
+pub mod search;
 pub mod sink;
 pub mod theme;
+pub mod theme_history;
 
 use std::collections::HashMap;
 
@@ -36,6 +39,7 @@ use crate::site::paths::{
 use crate::site::term::term_key;
 use crate::site::{Month, Site};
 use feeds::{SITEMAP_LIMIT, SitemapEntry};
+use search::{SearchFile, SearchIndex};
 
 /// A link to an index page, with how many reports it lists.
 #[derive(Debug, Clone, Serialize, Hash)]
@@ -136,8 +140,8 @@ pub enum PageKey {
     DataIndex,
     /// `data/YYYY-MM.json`: the reports of the month at this index of [`Site::months`].
     DataMonth(usize),
-    /// `search.json`, the index of the search page.
-    SearchIndex,
+    /// A file of the search index (see [`search`]).
+    SearchIndex(SearchFile),
     /// The search page, `search/`.
     Search,
 }
@@ -155,7 +159,7 @@ impl PageKey {
                 | PageKey::ReportsJson
                 | PageKey::DataIndex
                 | PageKey::DataMonth(_)
-                | PageKey::SearchIndex
+                | PageKey::SearchIndex(_)
         )
     }
 }
@@ -283,6 +287,8 @@ pub struct Renderer<'a> {
     raw_html: RawHtml,
     /// The sitemap's entries, made once, when first needed.
     sitemap: std::sync::OnceLock<Vec<SitemapEntry>>,
+    /// The search index (made a block at a time, when first needed).
+    search: SearchIndex<'a>,
 }
 
 impl<'a> Renderer<'a> {
@@ -351,6 +357,7 @@ impl<'a> Renderer<'a> {
             country_links,
             common,
             sitemap: std::sync::OnceLock::new(),
+            search: SearchIndex::new(site),
             raw_html: if site.config.allow_raw_html {
                 RawHtml::Allow
             } else {
@@ -377,9 +384,9 @@ impl<'a> Renderer<'a> {
             PageKey::Sitemap,
             PageKey::Robots,
             PageKey::DataIndex,
-            PageKey::SearchIndex,
             PageKey::Search,
         ];
+        keys.extend(self.search.files().into_iter().map(PageKey::SearchIndex));
         if self.writes_reports_json() {
             keys.push(PageKey::ReportsJson);
         }
@@ -475,7 +482,7 @@ impl<'a> Renderer<'a> {
             PageKey::ReportsJson => "reports.json".into(),
             PageKey::DataIndex => format!("{DATA_DIR}index.json"),
             PageKey::DataMonth(i) => data_month_path(&self.site.months[i].0.slug()),
-            PageKey::SearchIndex => "search.json".into(),
+            PageKey::SearchIndex(file) => SearchIndex::path(file),
             PageKey::Search => SEARCH_DIR.into(),
         }
     }
@@ -491,8 +498,16 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Renders an output made by code: feeds, sitemap, `robots.txt`, JSON.
-    fn generate(&self, key: PageKey) -> Result<String> {
+    /// Renders an output made by code: feeds, sitemap, `robots.txt`, JSON, the
+    /// search index.
+    fn generate(&self, key: PageKey) -> Result<Vec<u8>> {
+        if let PageKey::SearchIndex(file) = key {
+            return self.search.bytes(file);
+        }
+        self.generate_text(key).map(String::into_bytes)
+    }
+
+    fn generate_text(&self, key: PageKey) -> Result<String> {
         let config = &self.site.config;
         let reports = |idx: &[usize]| {
             idx.iter()
@@ -561,7 +576,6 @@ impl<'a> Renderer<'a> {
                     &parts,
                 )
             }
-            PageKey::SearchIndex => feeds::search_index(&self.site.reports),
             _ => unreachable!("only generated outputs"),
         }
     }
@@ -717,34 +731,29 @@ impl<'a> Renderer<'a> {
         let mut h = DefaultHasher::new();
         // Generated outputs: a hash of the reports they are made of (cheaper than
         // making them); the configuration and templates are the same for all.
-        let hash_reports =
-            |h: &mut DefaultHasher, idx: &mut dyn Iterator<Item = usize>, body: bool| {
-                for i in idx {
-                    let p = &self.site.reports[i];
-                    p.path.hash(h);
-                    p.front_matter.hash(h);
-                    p.region.hash(h);
-                    p.countries.hash(h);
-                    if body {
-                        p.body.hash(h);
-                    }
-                }
-            };
+        let hash_reports = |h: &mut DefaultHasher, idx: &mut dyn Iterator<Item = usize>| {
+            for i in idx {
+                let p = &self.site.reports[i];
+                p.path.hash(h);
+                p.front_matter.hash(h);
+                p.region.hash(h);
+                p.countries.hash(h);
+            }
+        };
         let all = 0..self.site.reports.len();
         let limit = self.site.config.feed_len();
         match key {
-            PageKey::Feed => hash_reports(&mut h, &mut all.take(limit), false),
+            PageKey::Feed => hash_reports(&mut h, &mut all.take(limit)),
             PageKey::RegionFeed(i) => {
                 self.region_links[i].hash(&mut h);
                 hash_reports(
                     &mut h,
                     &mut self.site.regions[i].1.iter().copied().take(limit),
-                    false,
                 )
             }
-            PageKey::ReportsJson => hash_reports(&mut h, &mut all.clone(), false),
+            PageKey::ReportsJson => hash_reports(&mut h, &mut all.clone()),
             PageKey::DataMonth(i) => {
-                hash_reports(&mut h, &mut self.site.months[i].1.iter().copied(), false)
+                hash_reports(&mut h, &mut self.site.months[i].1.iter().copied())
             }
             PageKey::DataIndex => {
                 self.writes_reports_json().hash(&mut h);
@@ -752,7 +761,11 @@ impl<'a> Renderer<'a> {
                     (m, list.len(), self.site.reports[list[0]].date()).hash(&mut h);
                 }
             }
-            PageKey::SearchIndex => hash_reports(&mut h, &mut all.clone(), true),
+            PageKey::SearchIndex(file) => match self.search.bytes(file) {
+                Ok(bytes) => bytes.hash(&mut h),
+                // Rendering will report the error.
+                Err(_) => u64::MAX.hash(&mut h),
+            },
             PageKey::Sitemap | PageKey::SitemapPart(_) => self.sitemap_entries().hash(&mut h),
             PageKey::Robots => {}
             _ => self.page_data(key).hash(&mut h),
@@ -763,7 +776,7 @@ impl<'a> Renderer<'a> {
     /// Renders one page to HTML.
     ///
     /// Errors: the template fails; the message names the template and the page.
-    pub fn render(&self, key: PageKey) -> Result<String> {
+    pub fn render(&self, key: PageKey) -> Result<Vec<u8>> {
         if key.is_generated() {
             return self.generate(key);
         }
@@ -785,13 +798,16 @@ impl<'a> Renderer<'a> {
             })?;
             ctx.insert("content", &html);
         }
-        self.tera.render(data.template, &ctx).map_err(|e| {
-            anyhow!(
-                "rendering `{}` for /{}: {e}",
-                data.template,
-                data.current_path
-            )
-        })
+        self.tera
+            .render(data.template, &ctx)
+            .map(String::into_bytes)
+            .map_err(|e| {
+                anyhow!(
+                    "rendering `{}` for /{}: {e}",
+                    data.template,
+                    data.current_path
+                )
+            })
     }
 }
 
@@ -811,7 +827,7 @@ pub fn render_pages(
             progress.tick();
             renderer
                 .render(key)
-                .and_then(|html| out.write(&renderer.output_file(key), html.as_bytes()))
+                .and_then(|bytes| out.write(&renderer.output_file(key), &bytes))
                 .err()
                 .map(|e| format!("{e:#}"))
         })

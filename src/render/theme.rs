@@ -1,6 +1,12 @@
 //! The built-in default theme (templates and static files compiled into the binary),
 //! and the layers that override it file by file: `themes/<theme>/` and the site's own
 //! `templates/` and `static/`.
+//!
+//! A theme file that is an unchanged copy of an earlier sitrep's default (as
+//! `sitrep init` copied it; see [`theme_history`](super::theme_history)) does not
+//! override: the current default is used, so upgrading sitrep upgrades the theme
+//! files a person has not edited (an old `search.js` would look for an index that is
+//! no longer written).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -46,8 +52,28 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &embed_templates![
 /// The default theme's static files, compiled in: (path under the output, bytes).
 pub const DEFAULT_STATIC: &[(&str, &[u8])] = &embed_static!["style.css", "syntax.css", "search.js"];
 
-/// Loads the templates: defaults, then `theme_dir/templates/`, then
-/// `site_templates/` (each may be missing).
+/// Whether `bytes`, the file `rel` of a theme folder (`static/search.js`), is an
+/// unchanged copy of an earlier version of the default theme's file.
+pub fn is_earlier_default(rel: &str, bytes: &[u8]) -> bool {
+    use sha2::Digest;
+    let earlier = super::theme_history::EARLIER_DEFAULTS;
+    let first = earlier.partition_point(|(path, _)| *path < rel);
+    if earlier.get(first).is_none_or(|(path, _)| *path != rel) {
+        return false;
+    }
+    let hash: String = sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    earlier[first..]
+        .iter()
+        .take_while(|(path, _)| *path == rel)
+        .any(|(_, h)| *h == hash)
+}
+
+/// Loads the templates: defaults, then `theme_dir/templates/` (but for unchanged
+/// copies of earlier defaults: [`is_earlier_default`]), then `site_templates/` (each
+/// may be missing).
 ///
 /// Errors: a template file cannot be read, or a template does not parse; the message
 /// gives the template's file, line and column.
@@ -62,7 +88,10 @@ pub fn load_templates(theme_dir: &Path, site_templates: &Path) -> Result<Tera> {
             )
         })
         .collect();
-    for dir in [theme_dir.join("templates"), site_templates.to_path_buf()] {
+    for (layer, dir) in [theme_dir.join("templates"), site_templates.to_path_buf()]
+        .into_iter()
+        .enumerate()
+    {
         if !dir.is_dir() {
             continue;
         }
@@ -79,6 +108,9 @@ pub fn load_templates(theme_dir: &Path, site_templates: &Path) -> Result<Tera> {
                 .replace('\\', "/");
             let text = std::fs::read_to_string(entry.path())
                 .with_context(|| format!("cannot read `{}`", entry.path().display()))?;
+            if layer == 0 && is_earlier_default(&format!("templates/{name}"), text.as_bytes()) {
+                continue;
+            }
             sources.insert(name, (text, entry.path().display().to_string()));
         }
     }
@@ -98,7 +130,9 @@ pub fn load_templates(theme_dir: &Path, site_templates: &Path) -> Result<Tera> {
 }
 
 /// Copies the static files: the default theme's built-in files, then
-/// `theme_dir/static/`, then the site's `static/` (later ones override earlier ones).
+/// `theme_dir/static/` (but for unchanged copies of earlier defaults:
+/// [`is_earlier_default`]), then the site's `static/` (later ones override earlier
+/// ones).
 ///
 /// Errors: a static file has the path of a page sitrep writes (`reserved`, e.g.
 /// `static/index.html`): it would silently replace the page, so every such file is
@@ -113,19 +147,28 @@ pub fn copy_static(
         .iter()
         .map(|(n, b)| (n.to_string(), Source::Bytes(b)))
         .collect();
-    for dir in [theme_dir.join("static"), site_static.to_path_buf()] {
+    for (layer, dir) in [theme_dir.join("static"), site_static.to_path_buf()]
+        .into_iter()
+        .enumerate()
+    {
         if !dir.is_dir() {
             continue;
         }
         for entry in walkdir::WalkDir::new(&dir).follow_links(true) {
             let entry = entry.with_context(|| format!("cannot read `{}`", dir.display()))?;
-            if entry.file_type().is_file() && !is_ignored(entry.file_name()) {
-                let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
-                files.insert(
-                    rel.to_string_lossy().replace('\\', "/"),
-                    Source::File(entry.into_path()),
-                );
+            if !entry.file_type().is_file() || is_ignored(entry.file_name()) {
+                continue;
             }
+            let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            if layer == 0 && DEFAULT_STATIC.iter().any(|(n, _)| *n == rel) {
+                let bytes = std::fs::read(entry.path())
+                    .with_context(|| format!("cannot read `{}`", entry.path().display()))?;
+                if is_earlier_default(&format!("static/{rel}"), &bytes) {
+                    continue;
+                }
+            }
+            files.insert(rel, Source::File(entry.into_path()));
         }
     }
     let clashes: Vec<String> = files
@@ -152,4 +195,64 @@ pub fn copy_static(
 enum Source {
     Bytes(&'static [u8]),
     File(PathBuf),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::theme_history::EARLIER_DEFAULTS;
+
+    #[test]
+    fn earlier_defaults_are_sorted_and_recognised() {
+        assert!(EARLIER_DEFAULTS.windows(2).all(|w| w[0] <= w[1]));
+        let current = DEFAULT_STATIC
+            .iter()
+            .find(|(n, _)| *n == "search.js")
+            .unwrap()
+            .1;
+        assert!(!is_earlier_default("static/search.js", current));
+        assert!(!is_earlier_default("static/search.js", b"my own search"));
+        assert!(!is_earlier_default("static/unknown.js", b""));
+    }
+
+    /// Every earlier version of a default theme file in the git history is listed
+    /// (run `scripts/theme_history.sh` after changing one). Skipped outside a git
+    /// checkout.
+    #[test]
+    fn every_earlier_default_in_the_history_is_listed() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let git = |args: &[&str]| {
+            std::process::Command::new("git")
+                .current_dir(root)
+                .args(args)
+                .output()
+                .ok()
+                .filter(|o| o.status.success())
+                .map(|o| o.stdout)
+        };
+        let Some(log) = git(&["log", "--format=%H", "--", "themes/default"]) else {
+            eprintln!("skipped: not a git checkout");
+            return;
+        };
+        let defaults: Vec<(String, &[u8])> = DEFAULT_TEMPLATES
+            .iter()
+            .map(|(n, s)| (format!("templates/{n}"), s.as_bytes()))
+            .chain(
+                DEFAULT_STATIC
+                    .iter()
+                    .map(|(n, b)| (format!("static/{n}"), *b)),
+            )
+            .collect();
+        for commit in String::from_utf8_lossy(&log).lines() {
+            for (rel, current) in &defaults {
+                let Some(bytes) = git(&["show", &format!("{commit}:themes/default/{rel}")]) else {
+                    continue;
+                };
+                assert!(
+                    bytes == *current || is_earlier_default(rel, &bytes),
+                    "themes/default/{rel} of commit {commit} is not in theme_history.rs: run scripts/theme_history.sh"
+                );
+            }
+        }
+    }
 }

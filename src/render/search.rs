@@ -1,0 +1,617 @@
+//! The search index: a sharded index of sitrep's own format, written with the site and
+//! queried in the browser by the theme's `search.js`, which downloads only the parts a
+//! query needs (see BENCHMARKS.md for why not Pagefind's format).
+//!
+//! Reports get ids oldest first (id 0 is the oldest report), so a new report is
+//! appended and older parts stay as they were. Ids are grouped in blocks of
+//! [`BLOCK`] reports; each block has its own files, under `search/<block>/`:
+//!
+//! * `s<k>.bin`, shard `k` of the block's postings. A term is in shard
+//!   `fnv1a(key) % shards`, where its key is its first three characters (the whole
+//!   term when shorter), or its first character for terms of scripts written without
+//!   spaces, so every term a query prefix can match is in one shard. Per term:
+//!   `varint(byte length)`, the term (UTF-8), `varint(count)`, then per report
+//!   `varint(delta << 2 | field)`, where `delta` is the report's id within the block
+//!   minus the previous one's (the first: minus 0), and `field` the best field the
+//!   term is in: 3 title, 2 places (countries, region), 1 summary, 0 text.
+//! * `f.bin`, the facets: per report, in id order, `varint(region + 1)` (0: none),
+//!   `varint(n)`, then `n` × `varint(country)`, indices into `meta.json`'s lists.
+//! * `d<k>.json`, what a result shows of reports `k × CHUNK ..`:
+//!   `[[title, path, date, region, summary], ...]` (path from the site root).
+//!
+//! `search/meta.json` holds the sizes, the shard count of each block, the region and
+//! country names, and each month's first id and count (months are id ranges, since
+//! ids follow dates). Varints are LEB128, unsigned. Words are runs of letters and
+//! digits ([`fold_word`]ed, at least 2 characters); runs of scripts written without
+//! spaces (Chinese, Japanese, Thai, Lao, Khmer, Myanmar, Tibetan) are indexed as
+//! character pairs, so `停火` finds `停火协议`.
+
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::site::Site;
+use crate::site::content::Page;
+use crate::site::paths::SEARCH_DIR;
+use crate::site::term::term_key;
+
+/// Reports per block of the index.
+pub const BLOCK: usize = 16_384;
+/// Reports per file of result data (`d<k>.json`).
+pub const CHUNK: usize = 8;
+/// The most shards a block has.
+const MAX_SHARDS: usize = 256;
+/// Reports per shard a block aims at (fewer shards for small blocks).
+const REPORTS_PER_SHARD: usize = 40;
+
+/// Where a term occurs in a report, best first: the field of a posting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Field {
+    Text = 0,
+    Summary = 1,
+    Places = 2,
+    Title = 3,
+}
+
+/// One file of the search index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SearchFile {
+    /// `search/meta.json`.
+    Meta,
+    /// `search/<block>/s<shard>.bin`.
+    Shard(u32, u32),
+    /// `search/<block>/f.bin`.
+    Facets(u32),
+    /// `search/<block>/d<chunk>.json` (chunk within the block).
+    Docs(u32, u32),
+}
+
+/// Folds a word as the search page does: decomposed (NFD), combining marks dropped,
+/// lower case, final sigma as sigma (`Côte` -> `cote`, `Привет` -> `привет`).
+pub fn fold_word(word: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    word.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'ς' { 'σ' } else { c })
+        .collect()
+}
+
+/// Whether `c` belongs to a script written without spaces between words.
+fn is_unspaced(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0EFF // Thai, Lao
+        | 0x0F00..=0x0FFF // Tibetan
+        | 0x1000..=0x109F // Myanmar
+        | 0x1780..=0x17FF // Khmer
+        | 0x3040..=0x30FF // Hiragana, Katakana
+        | 0x31F0..=0x31FF
+        | 0x3400..=0x4DBF // Han
+        | 0x4E00..=0x9FFF
+        | 0xF900..=0xFAFF
+        | 0xFF66..=0xFF9F
+        | 0x20000..=0x2FFFF)
+}
+
+/// Calls `emit` with each search term of `text`: its words (runs of letters and
+/// digits, folded, of at least two characters), and the character pairs of runs of
+/// unspaced scripts (a lone character alone). Terms may repeat.
+pub fn for_each_term(text: &str, mut emit: impl FnMut(&str)) {
+    use unicode_normalization::char::is_combining_mark;
+    let mut buf = String::new();
+    for word in text.split(|c: char| !c.is_alphanumeric() && !is_combining_mark(c)) {
+        if word.is_empty() {
+            continue;
+        }
+        if word.is_ascii() {
+            if word.len() >= 2 {
+                if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                    buf.clear();
+                    buf.push_str(word);
+                    buf.make_ascii_lowercase();
+                    emit(&buf);
+                } else {
+                    emit(word);
+                }
+            }
+            continue;
+        }
+        let folded = fold_word(word);
+        split_runs(&folded, &mut emit);
+    }
+}
+
+/// Emits the terms of one folded word that is not plain ASCII.
+fn split_runs(folded: &str, emit: &mut impl FnMut(&str)) {
+    let chars: Vec<(usize, char)> = folded.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let unspaced = is_unspaced(chars[i].1);
+        let mut j = i + 1;
+        while j < chars.len() && is_unspaced(chars[j].1) == unspaced {
+            j += 1;
+        }
+        let at = |k: usize| chars.get(k).map_or(folded.len(), |c| c.0);
+        if unspaced {
+            if j - i == 1 {
+                emit(&folded[at(i)..at(j)]);
+            }
+            for k in i..j.saturating_sub(1) {
+                emit(&folded[at(k)..at(k + 2)]);
+            }
+        } else if j - i >= 2 {
+            emit(&folded[at(i)..at(j)]);
+        }
+        i = j;
+    }
+}
+
+/// The shard key of a term: its first character for unspaced scripts, else its
+/// first three characters (the whole term when shorter).
+fn shard_key(term: &str) -> &str {
+    let mut chars = term.char_indices();
+    match chars.next() {
+        Some((_, c)) if is_unspaced(c) => &term[..c.len_utf8()],
+        _ => term
+            .char_indices()
+            .nth(3)
+            .map_or(term, |(at, _)| &term[..at]),
+    }
+}
+
+/// 32-bit FNV-1a of `bytes` (the shard hash; `search.js` computes the same).
+fn fnv1a(bytes: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in bytes {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+fn push_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// How many shards a block of `reports` reports has: a power of two, one per
+/// [`REPORTS_PER_SHARD`] reports, at most [`MAX_SHARDS`].
+pub fn shard_count(reports: usize) -> usize {
+    (reports / REPORTS_PER_SHARD)
+        .max(1)
+        .next_power_of_two()
+        .min(MAX_SHARDS)
+}
+
+/// The files of one block, made together.
+struct Block {
+    shards: Vec<Vec<u8>>,
+    facets: Vec<u8>,
+}
+
+/// The search index of a site, made on demand, a block at a time.
+pub struct SearchIndex<'a> {
+    site: &'a Site,
+    /// Country index by [`term_key`].
+    countries: HashMap<String, u32>,
+    /// Region index by slug.
+    regions: HashMap<&'a str, u32>,
+    /// Reports per block ([`BLOCK`]).
+    block: usize,
+    blocks: Vec<OnceLock<Block>>,
+}
+
+impl<'a> SearchIndex<'a> {
+    /// Prepares the index of `site` (nothing is made yet).
+    pub fn new(site: &'a Site) -> SearchIndex<'a> {
+        SearchIndex::with_block(site, BLOCK)
+    }
+
+    /// Prepares the index of `site` with `block` reports per block (tests use small
+    /// blocks, to search several).
+    pub fn with_block(site: &'a Site, block: usize) -> SearchIndex<'a> {
+        let block = block.max(1);
+        let countries = site
+            .countries
+            .iter()
+            .enumerate()
+            .map(|(i, (t, _))| (term_key(&t.name), i as u32))
+            .collect();
+        let regions = site
+            .regions
+            .iter()
+            .enumerate()
+            .map(|(i, (r, _))| (r.slug.as_str(), i as u32))
+            .collect();
+        let blocks = (0..site.reports.len().div_ceil(block))
+            .map(|_| OnceLock::new())
+            .collect();
+        SearchIndex {
+            site,
+            countries,
+            regions,
+            block,
+            blocks,
+        }
+    }
+
+    /// Every file of the index.
+    pub fn files(&self) -> Vec<SearchFile> {
+        let mut files = vec![SearchFile::Meta];
+        for b in 0..self.blocks.len() {
+            let len = self.block_len(b);
+            let b32 = b as u32;
+            files.extend((0..shard_count(len) as u32).map(|s| SearchFile::Shard(b32, s)));
+            files.push(SearchFile::Facets(b32));
+            files.extend((0..len.div_ceil(CHUNK) as u32).map(|k| SearchFile::Docs(b32, k)));
+        }
+        files
+    }
+
+    /// The file's path from the site root (`search/0/s17.bin`).
+    pub fn path(file: SearchFile) -> String {
+        match file {
+            SearchFile::Meta => format!("{SEARCH_DIR}meta.json"),
+            SearchFile::Shard(b, s) => format!("{SEARCH_DIR}{b}/s{s}.bin"),
+            SearchFile::Facets(b) => format!("{SEARCH_DIR}{b}/f.bin"),
+            SearchFile::Docs(b, k) => format!("{SEARCH_DIR}{b}/d{k}.json"),
+        }
+    }
+
+    /// The file's bytes.
+    ///
+    /// Errors: serialising JSON fails (not expected).
+    pub fn bytes(&self, file: SearchFile) -> anyhow::Result<Vec<u8>> {
+        Ok(match file {
+            SearchFile::Meta => self.meta()?,
+            SearchFile::Shard(b, s) => self.block(b as usize).shards[s as usize].clone(),
+            SearchFile::Facets(b) => self.block(b as usize).facets.clone(),
+            SearchFile::Docs(b, k) => self.docs(b as usize * self.block + k as usize * CHUNK)?,
+        })
+    }
+
+    /// How many reports block `b` holds.
+    fn block_len(&self, b: usize) -> usize {
+        (self.site.reports.len() - b * self.block).min(self.block)
+    }
+
+    /// The report with id `id` (ids are oldest first; the site lists newest first).
+    fn report(&self, id: usize) -> &'a Arc<Page> {
+        let reports = &self.site.reports;
+        &reports[reports.len() - 1 - id]
+    }
+
+    fn block(&self, b: usize) -> &Block {
+        self.blocks[b].get_or_init(|| self.make_block(b))
+    }
+
+    /// Tokenises the block's reports (in parallel) and encodes its shards and facets.
+    fn make_block(&self, b: usize) -> Block {
+        let first = b * self.block;
+        let len = self.block_len(b);
+        let per_report: Vec<Vec<(String, Field)>> = (first..first + len)
+            .into_par_iter()
+            .map(|id| report_terms(self.report(id)))
+            .collect();
+        let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
+        for (local, terms) in per_report.into_iter().enumerate() {
+            for (term, field) in terms {
+                postings
+                    .entry(term)
+                    .or_default()
+                    .push(((local as u32) << 2) | field as u32);
+            }
+        }
+        let shards = shard_count(len);
+        let mut by_shard: Vec<Vec<(String, Vec<u32>)>> = vec![Vec::new(); shards];
+        for (term, list) in postings {
+            let s = fnv1a(shard_key(&term).as_bytes()) as usize % shards;
+            by_shard[s].push((term, list));
+        }
+        let shards = by_shard
+            .into_par_iter()
+            .map(|mut terms| {
+                terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+                encode_shard(&terms)
+            })
+            .collect();
+        let mut facets = Vec::with_capacity(len * 3);
+        for id in first..first + len {
+            let page = self.report(id);
+            let region = page
+                .region
+                .as_ref()
+                .and_then(|r| self.regions.get(r.slug.as_str()))
+                .map_or(0, |i| i + 1);
+            push_varint(&mut facets, region);
+            let countries: Vec<u32> = page
+                .countries
+                .iter()
+                .filter_map(|c| self.countries.get(&term_key(c)).copied())
+                .collect();
+            push_varint(&mut facets, countries.len() as u32);
+            for c in countries {
+                push_varint(&mut facets, c);
+            }
+        }
+        Block { shards, facets }
+    }
+
+    /// `d<k>.json`: the result data of the reports from id `first` (at most [`CHUNK`]).
+    fn docs(&self, first: usize) -> anyhow::Result<Vec<u8>> {
+        let last = (first + CHUNK).min(self.site.reports.len());
+        let docs: Vec<_> = (first..last)
+            .map(|id| {
+                let p = self.report(id);
+                (
+                    &p.front_matter.title,
+                    &p.path,
+                    p.date().to_string(),
+                    p.region.as_ref().map(|r| &r.name),
+                    p.front_matter.summary.as_deref(),
+                )
+            })
+            .collect();
+        let mut out = serde_json::to_vec(&docs)?;
+        out.push(b'\n');
+        Ok(out)
+    }
+
+    /// `meta.json`.
+    fn meta(&self) -> anyhow::Result<Vec<u8>> {
+        #[derive(Serialize)]
+        struct Meta<'m> {
+            version: u32,
+            docs: usize,
+            block: usize,
+            chunk: usize,
+            /// Shards per block.
+            shards: Vec<usize>,
+            regions: Vec<&'m str>,
+            countries: Vec<&'m str>,
+            /// `[slug, name, first id, count]`, oldest first.
+            months: Vec<(String, String, usize, usize)>,
+        }
+        let n = self.site.reports.len();
+        let months = self
+            .site
+            .months
+            .iter()
+            .rev()
+            .map(|(m, list)| {
+                // `list` is newest first: its last report has the smallest id.
+                let first = n - 1 - list.last().copied().unwrap_or(0);
+                (m.slug(), m.name(), first, list.len())
+            })
+            .collect();
+        let meta = Meta {
+            version: 1,
+            docs: n,
+            block: self.block,
+            chunk: CHUNK,
+            shards: (0..self.blocks.len())
+                .map(|b| shard_count(self.block_len(b)))
+                .collect(),
+            regions: self
+                .site
+                .regions
+                .iter()
+                .map(|(r, _)| r.name.as_str())
+                .collect(),
+            countries: self
+                .site
+                .countries
+                .iter()
+                .map(|(t, _)| t.name.as_str())
+                .collect(),
+            months,
+        };
+        let mut out = serde_json::to_vec(&meta)?;
+        out.push(b'\n');
+        Ok(out)
+    }
+}
+
+/// A report's distinct terms, each with the best field it is in.
+fn report_terms(page: &Page) -> Vec<(String, Field)> {
+    let mut terms: Vec<(String, Field)> = Vec::new();
+    let fm = &page.front_matter;
+    let mut add = |text: &str, field: Field| {
+        for_each_term(text, |t| terms.push((t.to_string(), field)));
+    };
+    add(&fm.title, Field::Title);
+    for c in &page.countries {
+        add(c, Field::Places);
+    }
+    if let Some(r) = &page.region {
+        add(&r.name, Field::Places);
+    }
+    if let Some(s) = &fm.summary {
+        add(s, Field::Summary);
+    }
+    add(&page.body, Field::Text);
+    // Best field first for each term, then one entry per term.
+    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    terms.dedup_by(|a, b| a.0 == b.0);
+    terms
+}
+
+fn encode_shard(terms: &[(String, Vec<u32>)]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (term, list) in terms {
+        push_varint(&mut out, term.len() as u32);
+        out.extend_from_slice(term.as_bytes());
+        push_varint(&mut out, list.len() as u32);
+        let mut previous = 0;
+        for &p in list {
+            let id = p >> 2;
+            push_varint(&mut out, ((id - previous) << 2) | (p & 3));
+            previous = id;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn terms(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for_each_term(text, |t| out.push(t.to_string()));
+        out
+    }
+
+    #[test]
+    fn words_are_folded_and_unspaced_scripts_paired() {
+        assert_eq!(terms("Côte d'Ivoire: UN a"), ["cote", "ivoire", "un"]);
+        assert_eq!(terms("ΟΔΥΣΣΕΑΣ"), ["οδυσσεασ"]);
+        assert_eq!(
+            terms("停火协议 G7峰会"),
+            ["停火", "火协", "协议", "g7", "峰会"]
+        );
+        assert_eq!(terms("日"), ["日"]);
+        // Decomposed input folds like composed input.
+        assert_eq!(terms("Co\u{302}te"), ["cote"]);
+    }
+
+    #[test]
+    fn shard_keys_are_prefixes() {
+        assert_eq!(shard_key("gaza"), "gaz");
+        assert_eq!(shard_key("un"), "un");
+        assert_eq!(shard_key("停火"), "停");
+        assert_eq!(shard_key("привет"), "при");
+    }
+
+    #[test]
+    fn fnv_matches_the_reference() {
+        // FNV-1a 32 of "a" is 0xe40c292c.
+        assert_eq!(fnv1a(b"a"), 0xe40c_292c);
+        assert_eq!(fnv1a(b""), 0x811c_9dc5);
+    }
+
+    #[test]
+    fn postings_are_delta_coded_with_fields() {
+        let bytes = encode_shard(&[("ab".into(), vec![(1 << 2) | 3, 200 << 2])]);
+        // len 2, "ab", count 2, (1<<2|3)=7, ((199)<<2|0)=796 = 0x9c 0x06
+        assert_eq!(bytes, [2, b'a', b'b', 2, 7, 0x9c, 0x06]);
+    }
+
+    /// A site of `n` reports, one a day from 1 January 2025, every one holding the
+    /// word `ceasefire`; the even ones in Sudan, the odd ones in Ukraine.
+    fn site(n: usize) -> (tempfile::TempDir, Site) {
+        use crate::site::config::Config;
+        use crate::site::content::load_page;
+        use crate::site::region::Regions;
+        let tmp = tempfile::tempdir().unwrap();
+        let content = tmp.path().join("content");
+        std::fs::create_dir_all(&content).unwrap();
+        let config = Config::parse("base_url: https://e.org/\n", Path::new("config.yaml")).unwrap();
+        let regions = Regions::new(&config.regions).unwrap();
+        let day = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+        let pages = (0..n)
+            .map(|i| {
+                let file = content.join(format!("r{i}.md"));
+                let date = day + chrono::Days::new(i as u64 * 10);
+                let country = if i % 2 == 0 { "Sudan" } else { "Ukraine" };
+                std::fs::write(
+                    &file,
+                    format!("---\ntitle: Report {i}\ndate: {date}\ncountries: [{country}]\n---\nA ceasefire.\n"),
+                )
+                .unwrap();
+                Arc::new(load_page(&file, &content, &regions).unwrap())
+            })
+            .collect();
+        let site = Site::new(config, &regions, pages).unwrap();
+        (tmp, site)
+    }
+
+    /// Writes the index of `site` with blocks of `block` reports and runs `query`
+    /// through the theme's `search.js` under node, pressing "Search older reports"
+    /// `older` times. `None` when node is missing.
+    fn run_query(
+        site: &Site,
+        block: usize,
+        query: &str,
+        older: usize,
+    ) -> Option<serde_json::Value> {
+        let index = SearchIndex::with_block(site, block);
+        let out = tempfile::tempdir().unwrap();
+        for file in index.files() {
+            let path = out.path().join(SearchIndex::path(file));
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, index.bytes(file).unwrap()).unwrap();
+        }
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let run = std::process::Command::new("node")
+            .arg(root.join("tests/search_query.cjs"))
+            .arg(root.join("themes/default/static/search.js"))
+            .arg(out.path().join(SEARCH_DIR))
+            .args([query, "{}", &older.to_string()])
+            .output();
+        let Ok(run) = run else {
+            eprintln!("skipped: node is not installed");
+            return None;
+        };
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        Some(serde_json::from_slice(&run.stdout).unwrap())
+    }
+
+    #[test]
+    fn blocks_are_searched_newest_first_and_older_on_demand() {
+        // 40 reports in blocks of 4: 10 blocks. A query searches 3 blocks at once
+        // (fewer than 50 matches), newest first.
+        let (_tmp, site) = site(40);
+        let Some(found) = run_query(&site, 4, "ceasefire", 0) else {
+            return;
+        };
+        let titles = |v: &serde_json::Value| {
+            v["titles"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|t| t.as_str().unwrap().to_string())
+                .collect::<Vec<_>>()
+        };
+        let newest: Vec<String> = (28..40).rev().map(|i| format!("Report {i}")).collect();
+        assert_eq!(titles(&found), newest);
+        // Report 28 is dated 280 days after 1 January 2025: October 2025.
+        assert_eq!(found["from"][0], "2025-10");
+        assert_eq!(found["counts"]["country"]["Sudan"], 6);
+        let requests = found["requests"].as_array().unwrap();
+        assert!(
+            requests
+                .iter()
+                .all(|r| !r.as_str().unwrap().starts_with("6/")),
+            "{requests:?}"
+        );
+        // Twice more: 9 more blocks of the 10 searched; then all.
+        let found = run_query(&site, 4, "ceasefire", 2).unwrap();
+        assert_eq!(titles(&found).len(), 36);
+        assert_eq!(found["from"][0], "2025-02");
+        let found = run_query(&site, 4, "ceasefire", 3).unwrap();
+        assert_eq!(titles(&found).len(), 40);
+        assert_eq!(found["from"], serde_json::Value::Null);
+        assert_eq!(found["docs"][39][1], "r0/");
+        assert_eq!(found["counts"]["month"]["2025-01"], 4);
+    }
+
+    #[test]
+    fn shard_counts_grow_with_blocks() {
+        assert_eq!(shard_count(5), 1);
+        assert_eq!(shard_count(1_000), 32);
+        assert_eq!(shard_count(10_000), 256);
+        assert_eq!(shard_count(BLOCK), 256);
+    }
+}
