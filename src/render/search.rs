@@ -27,7 +27,7 @@
 //! character pairs, so `停火` finds `停火协议`.
 
 use std::collections::HashMap;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -101,28 +101,84 @@ fn is_unspaced(c: char) -> bool {
 /// unspaced scripts (a lone character alone). Terms may repeat.
 pub fn for_each_term(text: &str, mut emit: impl FnMut(&str)) {
     use unicode_normalization::char::is_combining_mark;
+    let is_word_char = |c: char| c.is_alphanumeric() || is_combining_mark(c);
+    let bytes = text.as_bytes();
     let mut buf = String::new();
-    for word in text.split(|c: char| !c.is_alphanumeric() && !is_combining_mark(c)) {
-        if word.is_empty() {
-            continue;
-        }
-        if word.is_ascii() {
-            if word.len() >= 2 {
-                if word.bytes().any(|b| b.is_ascii_uppercase()) {
-                    buf.clear();
-                    buf.push_str(word);
-                    buf.make_ascii_lowercase();
-                    emit(&buf);
-                } else {
-                    emit(word);
+    let mut i = 0;
+    while i < bytes.len() {
+        // Separators: ASCII ones byte by byte, others by character.
+        match CLASS[bytes[i] as usize] {
+            SEPARATOR => {
+                i += 1;
+                continue;
+            }
+            NON_ASCII => {
+                let c = text[i..].chars().next().expect("at a character boundary");
+                if !is_word_char(c) {
+                    i += c.len_utf8();
+                    continue;
                 }
             }
-            continue;
+            _ => {}
         }
-        let folded = fold_word(word);
-        split_runs(&folded, &mut emit);
+        let start = i;
+        let (mut ascii, mut upper) = (true, false);
+        while i < bytes.len() {
+            match CLASS[bytes[i] as usize] {
+                LOWER => i += 1,
+                UPPER => {
+                    upper = true;
+                    i += 1;
+                }
+                SEPARATOR => break,
+                _ => {
+                    let c = text[i..].chars().next().expect("at a character boundary");
+                    if !is_word_char(c) {
+                        break;
+                    }
+                    ascii = false;
+                    i += c.len_utf8();
+                }
+            }
+        }
+        let word = &text[start..i];
+        if !ascii {
+            split_runs(&fold_word(word), &mut emit);
+        } else if word.len() >= 2 && upper {
+            buf.clear();
+            buf.push_str(word);
+            buf.make_ascii_lowercase();
+            emit(&buf);
+        } else if word.len() >= 2 {
+            emit(word);
+        }
     }
 }
+
+/// Byte classes for [`for_each_term`]: ASCII separators, lower-case letters and
+/// digits, upper-case letters, and bytes of other characters.
+const SEPARATOR: u8 = 0;
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+const NON_ASCII: u8 = 3;
+const CLASS: [u8; 256] = {
+    let mut table = [SEPARATOR; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte >= 0x80 {
+            NON_ASCII
+        } else if byte.is_ascii_uppercase() {
+            UPPER
+        } else if byte.is_ascii_alphanumeric() {
+            LOWER
+        } else {
+            SEPARATOR
+        };
+        b += 1;
+    }
+    table
+};
 
 /// Emits the terms of one folded word that is not plain ASCII.
 fn split_runs(folded: &str, emit: &mut impl FnMut(&str)) {
@@ -195,7 +251,9 @@ struct Block {
     facets: Vec<u8>,
 }
 
-/// The search index of a site, made on demand, a block at a time.
+/// The search index of a site. Its blocks are made when it is made (in parallel), not
+/// on demand: a block made lazily inside a parallel render could be asked for again,
+/// on the same thread, by a task stolen while it is being made.
 pub struct SearchIndex<'a> {
     site: &'a Site,
     /// Country index by [`term_key`].
@@ -204,16 +262,16 @@ pub struct SearchIndex<'a> {
     regions: HashMap<&'a str, u32>,
     /// Reports per block ([`BLOCK`]).
     block: usize,
-    blocks: Vec<OnceLock<Block>>,
+    blocks: Vec<Block>,
 }
 
 impl<'a> SearchIndex<'a> {
-    /// Prepares the index of `site` (nothing is made yet).
+    /// Makes the index of `site`.
     pub fn new(site: &'a Site) -> SearchIndex<'a> {
         SearchIndex::with_block(site, BLOCK)
     }
 
-    /// Prepares the index of `site` with `block` reports per block (tests use small
+    /// Makes the index of `site` with `block` reports per block (tests use small
     /// blocks, to search several).
     pub fn with_block(site: &'a Site, block: usize) -> SearchIndex<'a> {
         let block = block.max(1);
@@ -229,16 +287,18 @@ impl<'a> SearchIndex<'a> {
             .enumerate()
             .map(|(i, (r, _))| (r.slug.as_str(), i as u32))
             .collect();
-        let blocks = (0..site.reports.len().div_ceil(block))
-            .map(|_| OnceLock::new())
-            .collect();
-        SearchIndex {
+        let mut index = SearchIndex {
             site,
             countries,
             regions,
             block,
-            blocks,
-        }
+            blocks: Vec::new(),
+        };
+        index.blocks = (0..site.reports.len().div_ceil(block))
+            .into_par_iter()
+            .map(|b| index.make_block(b))
+            .collect();
+        index
     }
 
     /// Every file of the index.
@@ -288,31 +348,35 @@ impl<'a> SearchIndex<'a> {
     }
 
     fn block(&self, b: usize) -> &Block {
-        self.blocks[b].get_or_init(|| self.make_block(b))
+        &self.blocks[b]
     }
 
-    /// Tokenises the block's reports (in parallel) and encodes its shards and facets.
+    /// Tokenises the block's reports (in parallel: a slice of the block per thread)
+    /// and encodes its shards and facets.
     fn make_block(&self, b: usize) -> Block {
         let first = b * self.block;
         let len = self.block_len(b);
-        let per_report: Vec<Vec<(String, Field)>> = (first..first + len)
+        let slice = len.div_ceil(rayon::current_num_threads()).max(1);
+        let parts: Vec<Postings> = (0..len.div_ceil(slice))
             .into_par_iter()
-            .map(|id| report_terms(self.report(id)))
-            .collect();
-        let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
-        for (local, terms) in per_report.into_iter().enumerate() {
-            for (term, field) in terms {
+            .map(|k| {
+                let mut postings = Postings::default();
+                for local in k * slice..((k + 1) * slice).min(len) {
+                    postings.add_report(self.report(first + local), local as u32);
+                }
                 postings
-                    .entry(term)
-                    .or_default()
-                    .push(((local as u32) << 2) | field as u32);
-            }
+            })
+            .collect();
+        let mut parts = parts.into_iter();
+        let mut postings = parts.next().unwrap_or_default();
+        for part in parts {
+            postings.append(part);
         }
         let shards = shard_count(len);
-        let mut by_shard: Vec<Vec<(String, Vec<u32>)>> = vec![Vec::new(); shards];
-        for (term, list) in postings {
-            let s = fnv1a(shard_key(&term).as_bytes()) as usize % shards;
-            by_shard[s].push((term, list));
+        let mut by_shard: Vec<Vec<(Box<str>, Vec<u32>)>> = vec![Vec::new(); shards];
+        for t in postings.terms {
+            let s = fnv1a(shard_key(&t.term).as_bytes()) as usize % shards;
+            by_shard[s].push((t.term, t.list));
         }
         let shards = by_shard
             .into_par_iter()
@@ -321,6 +385,14 @@ impl<'a> SearchIndex<'a> {
                 encode_shard(&terms)
             })
             .collect();
+        Block {
+            shards,
+            facets: self.facets(first, len),
+        }
+    }
+
+    /// `f.bin` of the reports `first..first + len`.
+    fn facets(&self, first: usize, len: usize) -> Vec<u8> {
         let mut facets = Vec::with_capacity(len * 3);
         for id in first..first + len {
             let page = self.report(id);
@@ -340,7 +412,7 @@ impl<'a> SearchIndex<'a> {
                 push_varint(&mut facets, c);
             }
         }
-        Block { shards, facets }
+        facets
     }
 
     /// `d<k>.json`: the result data of the reports from id `first` (at most [`CHUNK`]).
@@ -418,31 +490,92 @@ impl<'a> SearchIndex<'a> {
     }
 }
 
-/// A report's distinct terms, each with the best field it is in.
-fn report_terms(page: &Page) -> Vec<(String, Field)> {
-    let mut terms: Vec<(String, Field)> = Vec::new();
-    let fm = &page.front_matter;
-    let mut add = |text: &str, field: Field| {
-        for_each_term(text, |t| terms.push((t.to_string(), field)));
-    };
-    add(&fm.title, Field::Title);
-    for c in &page.countries {
-        add(c, Field::Places);
-    }
-    if let Some(r) = &page.region {
-        add(&r.name, Field::Places);
-    }
-    if let Some(s) = &fm.summary {
-        add(s, Field::Summary);
-    }
-    add(&page.body, Field::Text);
-    // Best field first for each term, then one entry per term.
-    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-    terms.dedup_by(|a, b| a.0 == b.0);
-    terms
+/// The postings of a run of reports, as they are collected: each term once (in order
+/// of first use), with its reports in order as `local id << 2 | field`.
+#[derive(Default)]
+struct Postings {
+    /// Index into `terms`, by the term's hash.
+    table: hashbrown::HashTable<u32>,
+    terms: Vec<TermPostings>,
 }
 
-fn encode_shard(terms: &[(String, Vec<u32>)]) -> Vec<u8> {
+struct TermPostings {
+    term: Box<str>,
+    hash: u64,
+    /// The last report added + 1 (0: none yet).
+    last: u32,
+    list: Vec<u32>,
+}
+
+fn term_hash(term: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(term.as_bytes());
+    h.finish()
+}
+
+impl Postings {
+    /// Adds the terms of `page`, report `local` of the block, best field first: a
+    /// term's first field in a report is its best.
+    fn add_report(&mut self, page: &Page, local: u32) {
+        let fm = &page.front_matter;
+        let mut add = |text: &str, field: Field| {
+            for_each_term(text, |t| self.add(t, local, field));
+        };
+        add(&fm.title, Field::Title);
+        for c in &page.countries {
+            add(c, Field::Places);
+        }
+        if let Some(r) = &page.region {
+            add(&r.name, Field::Places);
+        }
+        if let Some(s) = &fm.summary {
+            add(s, Field::Summary);
+        }
+        add(&page.body, Field::Text);
+    }
+
+    /// The index of `term` in `terms`, added if new.
+    fn id(&mut self, term: &str, hash: u64) -> usize {
+        let terms = &self.terms;
+        if let Some(&id) = self.table.find(hash, |&id| {
+            let t = &terms[id as usize];
+            t.hash == hash && &*t.term == term
+        }) {
+            return id as usize;
+        }
+        let id = self.terms.len();
+        self.terms.push(TermPostings {
+            term: term.into(),
+            hash,
+            last: 0,
+            list: Vec::new(),
+        });
+        let terms = &self.terms;
+        self.table
+            .insert_unique(hash, id as u32, |&id| terms[id as usize].hash);
+        id
+    }
+
+    fn add(&mut self, term: &str, local: u32, field: Field) {
+        let id = self.id(term, term_hash(term));
+        let t = &mut self.terms[id];
+        if t.last != local + 1 {
+            t.last = local + 1;
+            t.list.push((local << 2) | field as u32);
+        }
+    }
+
+    /// Appends the postings of reports that all come after this one's.
+    fn append(&mut self, later: Postings) {
+        for t in later.terms {
+            let id = self.id(&t.term, t.hash);
+            self.terms[id].list.extend(t.list);
+        }
+    }
+}
+
+fn encode_shard(terms: &[(Box<str>, Vec<u32>)]) -> Vec<u8> {
     let mut out = Vec::new();
     for (term, list) in terms {
         push_varint(&mut out, term.len() as u32);
