@@ -107,6 +107,9 @@ pub fn load_page(file: &Path, content_dir: &Path, regions: &Regions) -> Result<P
         .map_err(|e| anyhow!("{}: cannot read: {e}", file.display()))?;
     let decoded = crate::text::decode(&bytes);
     let text = crate::text::normalise(&decoded.text);
+    // Canonically equal text is equal text: the body's words (search), and the front
+    // matter's names as written (YAML escapes are composed by `parse`).
+    let text = crate::text::nfc(&text);
     let doc = front_matter::parse(&text, file)?;
     let countries = known_countries(&doc.front_matter.countries);
     let region = page_region(&doc.front_matter, &countries, regions, file, &text)?;
@@ -116,7 +119,7 @@ pub fn load_page(file: &Path, content_dir: &Path, regions: &Regions) -> Result<P
         .and_then(|p| p.strip_prefix(content_dir).ok())
         .map(|p| {
             p.components()
-                .map(|c| slug::slugify(c.as_os_str().to_string_lossy()))
+                .map(|c| slug::slugify(crate::text::nfc(&c.as_os_str().to_string_lossy())))
                 .filter(|c| !c.is_empty())
                 .map(|c| c + "/")
                 .collect::<String>()
@@ -185,7 +188,9 @@ fn page_slug(fm: &FrontMatter, file: &Path, text: &str) -> Result<String> {
     let (s, from_key) = match &fm.slug {
         Some(s) => (slug::slugify(s), true),
         None => (
-            slug::slugify(file.file_stem().unwrap_or_default().to_string_lossy()),
+            slug::slugify(crate::text::nfc(
+                &file.file_stem().unwrap_or_default().to_string_lossy(),
+            )),
             false,
         ),
     };

@@ -291,9 +291,11 @@ impl Regions {
 }
 
 /// Normalises a region name for comparison: lower case, letters and digits only
-/// (`Asia-Pacific` and `asia pacific` both give `asiapacific`).
+/// (`Asia-Pacific` and `asia pacific` both give `asiapacific`), canonically equal
+/// spellings alike (`Océanie` composed or decomposed).
 pub fn normalise(name: &str) -> String {
-    name.chars()
+    crate::text::nfc(name)
+        .chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
@@ -356,6 +358,10 @@ mod tests {
         assert_eq!(find("Atlantis"), None);
         assert_eq!(find("July 2025"), None);
         assert_eq!(find(""), None);
+        let mut rc = default_regions();
+        rc[4].name = "Oce\u{301}anie".into();
+        let r = Regions::new(&rc).unwrap();
+        assert_eq!(r.find("Oc\u{e9}anie").map(|r| r.slug.as_str()), Some("oceanie"));
     }
 
     #[test]
