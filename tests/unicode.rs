@@ -29,13 +29,17 @@ fn decomposed_names_are_the_composed_ones() {
     write(
         &reports,
         "a.md",
-        &format!("---\ntitle: A\ndate: 2025-07-01\nsource: Agence Fran\u{e7}aise\ncountries: [{COTE_NFC}]\n---\nCalm in {COTE_NFC}.\n"),
+        &format!(
+            "---\ntitle: A\ndate: 2025-07-01\nsource: Agence Fran\u{e7}aise\ncountries: [{COTE_NFC}]\n---\nCalm in {COTE_NFC}.\n"
+        ),
     );
     // Decomposed in the file itself, and through a YAML escape.
     write(
         &reports,
         "b.md",
-        &format!("---\ntitle: B\ndate: 2025-07-02\nsource: \"Agence Franc\\u0327aise\"\ncountries: [\"{COTE_NFD}\"]\n---\nTalks in {COTE_NFD}.\n"),
+        &format!(
+            "---\ntitle: B\ndate: 2025-07-02\nsource: \"Agence Franc\\u0327aise\"\ncountries: [\"{COTE_NFD}\"]\n---\nTalks in {COTE_NFD}.\n"
+        ),
     );
     write(
         &reports,
@@ -62,7 +66,11 @@ fn decomposed_names_are_the_composed_ones() {
     assert!(page_links_to(&country, &public, "reports/a/"));
     assert!(page_links_to(&country, &public, "reports/b/"));
     let list = std::fs::read_to_string(public.join("countries/index.html")).unwrap();
-    assert_eq!(list.matches("countries/cote-d-ivoire/").count(), 1, "{list}");
+    assert_eq!(
+        list.matches("countries/cote-d-ivoire/").count(),
+        1,
+        "{list}"
+    );
     // (The apostrophe is escaped in HTML.)
     assert!(list.contains("C\u{f4}te d") && !list.contains("Co\u{302}te d"));
 

@@ -23,7 +23,8 @@ use serde::{Deserialize, Serialize};
 pub struct RegionConfig {
     /// Display name, e.g. `Asia-Pacific`.
     pub name: String,
-    /// URL slug; derived from the name when absent (`asia-pacific`).
+    /// URL slug; derived from the name when absent (`asia-pacific`). One longer than
+    /// [`crate::site::paths::MAX_SEGMENT_BYTES`] is cut and ends with a hash.
     #[serde(default)]
     pub slug: Option<String>,
     /// Other spellings accepted in seeds and front matter (`APAC`, `Asia Pacific`).
@@ -183,10 +184,10 @@ impl Regions {
             if rc.name.trim().is_empty() {
                 bail!("region {} has an empty name", i + 1);
             }
-            let slug = match &rc.slug {
+            let slug = crate::site::paths::bounded_segment(match &rc.slug {
                 Some(s) => s.clone(),
                 None => slug::slugify(&rc.name),
-            };
+            });
             if slug.is_empty() || regions.iter().any(|r: &Region| r.slug == slug) {
                 bail!(
                     "region `{}` has an empty or duplicate slug `{slug}`",
@@ -361,7 +362,10 @@ mod tests {
         let mut rc = default_regions();
         rc[4].name = "Oce\u{301}anie".into();
         let r = Regions::new(&rc).unwrap();
-        assert_eq!(r.find("Oc\u{e9}anie").map(|r| r.slug.as_str()), Some("oceanie"));
+        assert_eq!(
+            r.find("Oc\u{e9}anie").map(|r| r.slug.as_str()),
+            Some("oceanie")
+        );
     }
 
     #[test]

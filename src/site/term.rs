@@ -23,6 +23,9 @@ mod tests {
         assert_eq!(term_key("Westeros"), term_key("Wes.teros"));
         assert_eq!(term_key("Côte d'Ivoire"), term_key("côte d ivoire"));
         assert_ne!(term_key("São Tomé"), term_key("Sao Tome"));
-        assert_eq!(term_key("C\u{f4}te d'Ivoire"), term_key("Co\u{302}te d'Ivoire"));
+        assert_eq!(
+            term_key("C\u{f4}te d'Ivoire"),
+            term_key("Co\u{302}te d'Ivoire")
+        );
     }
 }
