@@ -285,7 +285,10 @@ impl Builder {
     fn load_all(&mut self) -> Result<Fresh> {
         let root = &self.opts.root;
         check_site(root).map_err(|e| BuildErrors(vec![format!("{e:#}")]))?;
-        let config = Config::load(root).map_err(|e| BuildErrors(vec![format!("{e:#}")]))?;
+        let mut config = Config::load(root).map_err(|e| BuildErrors(vec![format!("{e:#}")]))?;
+        if let Some(url) = &self.opts.base_url {
+            config.base_url = url.clone();
+        }
         let regions = Regions::new(&config.regions)?;
         let mut errors = Vec::new();
         let theme_dir = config.theme_dir(root);

@@ -133,6 +133,7 @@ pub fn build_site(root: &Path, output: Option<&Path>) {
         output: output.map(Path::to_path_buf),
         drafts: false,
         force: false,
+        ..Default::default()
     })
     .unwrap();
 }
