@@ -183,3 +183,36 @@ fn the_preview_points_at_itself_and_build_at_the_published_site() {
         );
     }
 }
+
+#[test]
+fn a_second_preview_of_a_site_refuses_naming_the_first() {
+    let (_tmp, root) = site();
+    let mut first = Preview::start(&root, &["serve", "--port", "0"]);
+    first.port();
+    let pid = first.child.id();
+    for args in [&["watch"][..], &["serve", "--port", "0"]] {
+        let mut second = Preview::start(&root, args);
+        let status = second.wait_exit();
+        let out = second.lines().join("\n");
+        assert!(!status.success(), "{args:?}: {out}");
+        assert!(out.contains(&format!("process {pid}")), "{args:?}: {out}");
+    }
+    // Stopped, the first releases the lock: another preview starts.
+    first.interrupt();
+    let lock = root.join(".sitrep-cache/preview.lock");
+    assert_eq!(std::fs::read_to_string(&lock).unwrap(), "", "released");
+    let mut watch = Preview::start(&root, &["watch"]);
+    watch.wait_line(|l| l.contains("first build"));
+    // Killed (no chance to clean up), it leaves its process id in the lock file: the
+    // next preview takes the lock over.
+    let dead = watch.child.id();
+    watch.child.kill().unwrap();
+    watch.child.wait().unwrap();
+    assert_eq!(
+        std::fs::read_to_string(&lock).unwrap().trim(),
+        dead.to_string()
+    );
+    let mut serve = Preview::start(&root, &["serve", "--port", "0"]);
+    serve.port();
+    serve.interrupt();
+}

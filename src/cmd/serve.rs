@@ -7,6 +7,7 @@ use std::sync::atomic::AtomicBool;
 use anyhow::Result;
 
 use crate::cmd::watch::print_event;
+use crate::live::lock::PreviewLock;
 use crate::live::serve::{Reloader, bind, run as serve_http};
 use crate::live::watch::{Event, WatchOptions, stop_on_ctrl_c, watch};
 
@@ -37,10 +38,13 @@ pub fn preview_address(bind: IpAddr, port: u16) -> String {
 /// every link stays in the preview; `sitrep build` writes them again for the site's
 /// own `base_url`.
 ///
-/// Errors: the root is not a site, no free port, or the watcher cannot start.
+/// Errors: the root is not a site, another preview of it runs, no free port, or the
+/// watcher cannot start.
 pub fn run(opts: &ServeOptions) -> Result<()> {
     crate::build::check_site(&opts.watch.build.root)?;
     crate::build::check_output(&opts.watch.build)?;
+    // One preview per site, released when this function returns.
+    let _lock = PreviewLock::acquire(&opts.watch.build.root)?;
     let (server, port) = bind(opts.bind, opts.port)?;
     let server = Arc::new(server);
     let stop = Arc::new(AtomicBool::new(false));
