@@ -49,6 +49,7 @@ impl SiteArgs {
             output: self.output,
             drafts: self.drafts,
             force: self.force,
+            base_url: None,
         }
     }
 }

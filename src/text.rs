@@ -144,6 +144,54 @@ pub fn strip_unpublishable_value(v: &mut serde_yaml::Value) {
     }
 }
 
+/// Text in Unicode Normalization Form C (canonical composition): `e` followed by a
+/// combining acute accent (as macOS file names and some copy-paste give it) becomes
+/// `é`, so that canonically equal names compare equal. Borrowed when the text is
+/// already in NFC, as nearly all text is (checked quickly, ASCII at once).
+pub fn nfc(text: &str) -> Cow<'_, str> {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        return Cow::Borrowed(text);
+    }
+    let composed: String = text.nfc().collect();
+    if composed == text {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(composed)
+    }
+}
+
+/// Puts a string in NFC ([`nfc`]) in place.
+pub fn to_nfc(s: &mut String) {
+    if let Cow::Owned(composed) = nfc(s) {
+        *s = composed;
+    }
+}
+
+/// [`to_nfc`] on every string inside a YAML value (mapping keys included).
+pub fn to_nfc_value(v: &mut serde_yaml::Value) {
+    match v {
+        serde_yaml::Value::String(s) => to_nfc(s),
+        serde_yaml::Value::Sequence(items) => items.iter_mut().for_each(to_nfc_value),
+        serde_yaml::Value::Mapping(m) => to_nfc_mapping(m),
+        serde_yaml::Value::Tagged(t) => to_nfc_value(&mut t.value),
+        _ => {}
+    }
+}
+
+/// [`to_nfc`] on every key and string of a YAML mapping.
+pub fn to_nfc_mapping(m: &mut serde_yaml::Mapping) {
+    let needs_work = |v: &serde_yaml::Value| v.as_str().is_some_and(|s| !s.is_ascii());
+    if m.keys().any(needs_work) {
+        let old = std::mem::take(m);
+        for (mut k, v) in old {
+            to_nfc_value(&mut k);
+            m.insert(k, v);
+        }
+    }
+    m.values_mut().for_each(to_nfc_value);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,6 +208,21 @@ mod tests {
     fn line_ends_and_control_characters() {
         assert_eq!(normalise("a\r\nb\rc\nd\u{0}e\u{1b}f\tg"), "a\nb\nc\ndef\tg");
         assert!(matches!(normalise("plain\ntext"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn canonically_equal_text_is_made_equal() {
+        let decomposed = "Co\u{302}te d'Ivoire, Tu\u{308}rkiye";
+        assert_eq!(nfc(decomposed), "C\u{f4}te d'Ivoire, T\u{fc}rkiye");
+        assert!(matches!(nfc("plain"), Cow::Borrowed(_)));
+        assert!(matches!(nfc("C\u{f4}te"), Cow::Borrowed(_)));
+        let mut v: serde_yaml::Value =
+            serde_yaml::from_str("{\"Re\\u0301gion\": [\"Ame\\u0301rique\"]}").unwrap();
+        to_nfc_value(&mut v);
+        assert_eq!(
+            serde_yaml::to_string(&v).unwrap(),
+            "R\u{e9}gion:\n- Am\u{e9}rique\n"
+        );
     }
 
     #[test]

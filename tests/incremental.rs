@@ -27,6 +27,7 @@ impl Site {
             output: None,
             drafts: false,
             force: false,
+            ..Default::default()
         });
         builder.build().unwrap();
         Site {

@@ -3,46 +3,8 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::Command;
-
 use common::*;
 use serde_json::Value;
-
-/// Runs `query` through the built site's `search.js` over its `search/` index.
-/// `None` when node is missing.
-fn query(public: &Path, query: &str, filters: &str) -> Option<Value> {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/search_query.cjs");
-    let out = match Command::new("node")
-        .arg(script)
-        .arg(public.join("search.js"))
-        .arg(public.join("search"))
-        .arg(query)
-        .arg(filters)
-        .output()
-    {
-        Ok(out) => out,
-        Err(e) => {
-            eprintln!("skipped: node is not installed ({e})");
-            return None;
-        }
-    };
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    Some(serde_json::from_slice(&out.stdout).unwrap())
-}
-
-fn titles(found: &Value) -> Vec<&str> {
-    found["titles"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t.as_str().unwrap())
-        .collect()
-}
 
 fn site_with_reports() -> tempfile::TempDir {
     let tmp = fixture_copy();
@@ -69,11 +31,11 @@ fn queries_find_reports_ranked_with_results_as_shown() {
     let out = sitrep(tmp.path(), &["build"]);
     assert!(out.status.success(), "{}", text(&out));
     let public = tmp.path().join("public");
-    let Some(found) = query(&public, "talks", "{}") else {
+    let Some(found) = search_query(&public, "talks", "{}") else {
         return;
     };
     // Title matches first, then text matches, newer first among equals.
-    assert_eq!(titles(&found), ["Talks in Côte d'Ivoire", "加沙停火谈判"]);
+    assert_eq!(search_titles(&found), ["Talks in Côte d'Ivoire", "加沙停火谈判"]);
     assert_eq!(
         found["docs"][0],
         serde_json::json!([
@@ -85,25 +47,25 @@ fn queries_find_reports_ranked_with_results_as_shown() {
         ])
     );
     // Prefixes match; accents fold either way; every word must match.
-    let found = query(&public, "ABID côte", "{}").unwrap();
-    assert_eq!(titles(&found), ["Talks in Côte d'Ivoire"]);
+    let found = search_query(&public, "ABID côte", "{}").unwrap();
+    assert_eq!(search_titles(&found), ["Talks in Côte d'Ivoire"]);
     assert_eq!(
-        titles(&query(&public, "Cote talk", "{}").unwrap()),
+        search_titles(&search_query(&public, "Cote talk", "{}").unwrap()),
         ["Talks in Côte d'Ivoire"]
     );
-    assert!(titles(&query(&public, "talks kachin", "{}").unwrap()).is_empty());
+    assert!(search_titles(&search_query(&public, "talks kachin", "{}").unwrap()).is_empty());
     // Two-letter words match whole words only: `un` is not `united`.
     assert_eq!(
-        titles(&query(&public, "un", "{}").unwrap()),
+        search_titles(&search_query(&public, "un", "{}").unwrap()),
         ["Talks in Côte d'Ivoire"]
     );
     // Greek final sigma folds to sigma.
     assert_eq!(
-        titles(&query(&public, "οδυσσεας", "{}").unwrap()),
+        search_titles(&search_query(&public, "οδυσσεας", "{}").unwrap()),
         ["United front in Khartoum"]
     );
     // A one-letter query searches nothing.
-    assert_eq!(query(&public, "a", "{}").unwrap(), Value::Null);
+    assert_eq!(search_query(&public, "a", "{}").unwrap(), Value::Null);
 }
 
 #[test]
@@ -112,24 +74,24 @@ fn words_of_scripts_without_spaces_are_found() {
     let out = sitrep(tmp.path(), &["build"]);
     assert!(out.status.success(), "{}", text(&out));
     let public = tmp.path().join("public");
-    let Some(found) = query(&public, "停火", "{}") else {
+    let Some(found) = search_query(&public, "停火", "{}") else {
         return;
     };
-    assert_eq!(titles(&found), ["加沙停火谈判"]);
+    assert_eq!(search_titles(&found), ["加沙停火谈判"]);
     // The text holds 停火协议, the title 停火谈判: both phrases find it, a pair that
     // is in neither does not.
     assert_eq!(
-        titles(&query(&public, "停火协议", "{}").unwrap()),
+        search_titles(&search_query(&public, "停火协议", "{}").unwrap()),
         ["加沙停火谈判"]
     );
     assert_eq!(
-        titles(&query(&public, "加沙", "{}").unwrap()),
+        search_titles(&search_query(&public, "加沙", "{}").unwrap()),
         ["加沙停火谈判"]
     );
-    assert!(titles(&query(&public, "协谈", "{}").unwrap()).is_empty());
+    assert!(search_titles(&search_query(&public, "协谈", "{}").unwrap()).is_empty());
     // One character finds the words it begins.
     assert_eq!(
-        titles(&query(&public, "谈", "{}").unwrap()),
+        search_titles(&search_query(&public, "谈", "{}").unwrap()),
         ["加沙停火谈判"]
     );
 }
@@ -141,11 +103,11 @@ fn filters_count_the_matches_of_each_value() {
     assert!(out.status.success(), "{}", text(&out));
     let public = tmp.path().join("public");
     // "in" (whole word) is in several reports.
-    let Some(all) = query(&public, "in", "{}") else {
+    let Some(all) = search_query(&public, "in", "{}") else {
         return;
     };
-    let n = titles(&all).len();
-    assert!(n >= 4, "{:?}", titles(&all));
+    let n = search_titles(&all).len();
+    assert!(n >= 4, "{:?}", search_titles(&all));
     let region_total: u64 = all["counts"]["region"]
         .as_object()
         .unwrap()
@@ -154,20 +116,20 @@ fn filters_count_the_matches_of_each_value() {
         .sum();
     assert_eq!(region_total as usize, n, "every match has a region");
     let africa = all["counts"]["region"]["Africa"].as_u64().unwrap();
-    let only = query(&public, "in", r#"{"region": "Africa"}"#).unwrap();
-    assert_eq!(titles(&only).len() as u64, africa);
-    assert!(titles(&only).contains(&"United front in Khartoum"));
+    let only = search_query(&public, "in", r#"{"region": "Africa"}"#).unwrap();
+    assert_eq!(search_titles(&only).len() as u64, africa);
+    assert!(search_titles(&only).contains(&"United front in Khartoum"));
     // Counts of a filter ignore its own choice, and follow the others.
     assert_eq!(only["counts"]["region"], all["counts"]["region"]);
     assert_eq!(only["counts"]["country"]["Sudan"], 2);
     assert!(only["counts"]["country"].get("Palestine").is_none());
-    let sudan = query(
+    let sudan = search_query(
         &public,
         "in",
         r#"{"region": "Africa", "country": "Sudan", "month": "2025-06"}"#,
     )
     .unwrap();
-    assert_eq!(titles(&sudan), ["Fighting in El Fasher"]);
+    assert_eq!(search_titles(&sudan), ["Fighting in El Fasher"]);
     // The query read the index's meta, one shard per word and block, the facets and
     // the result data: never the whole index.
     let requests: Vec<&str> = sudan["requests"]

@@ -70,7 +70,7 @@ fn stat_into(h: &mut impl Hasher, path: &Path) {
 }
 
 /// A hash of everything a build reads: sitrep's executable (its size and
-/// modification time), version and built-in theme, the options, and the path,
+/// modification time), version and built-in theme, the options (`base_url` too), and the path,
 /// size and modification time of `config.yaml` and of every file below `content/`,
 /// `templates/`, `static/` and `themes/`. Any change to them changes it.
 pub fn inputs_signature(opts: &BuildOptions) -> u64 {
@@ -84,6 +84,8 @@ pub fn inputs_signature(opts: &BuildOptions) -> u64 {
     crate::render::theme::DEFAULT_TEMPLATES.hash(&mut h);
     crate::render::theme::DEFAULT_STATIC.hash(&mut h);
     opts.drafts.hash(&mut h);
+    // A preview's pages point at the preview: never the output of a `sitrep build`.
+    opts.base_url.hash(&mut h);
     opts.output_dir().hash(&mut h);
     let root = &opts.root;
     let mut stat = |path: &Path| stat_into(&mut h, path);

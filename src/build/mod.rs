@@ -32,7 +32,7 @@ use crate::build::manifest::{Manifest, write_marker};
 use crate::build::output::{Live, Reuse, Staging};
 use crate::progress::{Progress, Silent};
 use crate::render::sink::{Buffered, Sink};
-use crate::render::theme::{copy_static, load_templates};
+use crate::render::theme::{check_static_clashes, copy_static, load_templates};
 use crate::render::{PageKey, Renderer, render_pages};
 use crate::site::Site;
 use crate::site::config::{CONFIG_FILE, Config, DEFAULT_BASE_URL};
@@ -105,8 +105,8 @@ struct State {
     manifest: Manifest,
     /// The output files that are pages (the rest are static files).
     page_files: BTreeSet<String>,
-    /// Fingerprint of each index page, by output file.
-    index_fingerprints: HashMap<String, u64>,
+    /// Fingerprint of each page ([`Renderer::fingerprint`]), by output file.
+    fingerprints: HashMap<String, u64>,
     /// Number of static files.
     static_files: usize,
 }
@@ -285,7 +285,10 @@ impl Builder {
     fn load_all(&mut self) -> Result<Fresh> {
         let root = &self.opts.root;
         check_site(root).map_err(|e| BuildErrors(vec![format!("{e:#}")]))?;
-        let config = Config::load(root).map_err(|e| BuildErrors(vec![format!("{e:#}")]))?;
+        let mut config = Config::load(root).map_err(|e| BuildErrors(vec![format!("{e:#}")]))?;
+        if let Some(url) = &self.opts.base_url {
+            config.base_url = url.clone();
+        }
         let regions = Regions::new(&config.regions)?;
         let mut errors = Vec::new();
         let theme_dir = config.theme_dir(root);
@@ -337,7 +340,7 @@ impl Builder {
         fresh: Fresh,
         manifest: Manifest,
         page_files: BTreeSet<String>,
-        index_fingerprints: HashMap<String, u64>,
+        fingerprints: HashMap<String, u64>,
     ) {
         let static_files = manifest.len() - page_files.len();
         self.state = Some(State {
@@ -347,7 +350,7 @@ impl Builder {
             pages: fresh.pages,
             manifest,
             page_files,
-            index_fingerprints,
+            fingerprints,
             static_files,
         });
         self.pending.clear();
@@ -357,7 +360,7 @@ impl Builder {
     }
 
     /// Renders every page and copies the static files into `out`. Returns the stats, the
-    /// set of page files and the index pages' fingerprints.
+    /// set of page files and the pages' fingerprints (when `fingerprint`).
     fn write_all(
         &self,
         fresh: &Fresh,
@@ -383,9 +386,8 @@ impl Builder {
         )?;
         // Only a builder that rebuilds later needs them.
         let fingerprints = if fingerprint {
-            renderer
-                .index_pages()
-                .into_iter()
+            keys.iter()
+                .copied()
                 .map(|k| (renderer.output_file(k), renderer.fingerprint(k)))
                 .collect()
         } else {
@@ -429,14 +431,15 @@ impl Builder {
         let plan = self.plan_rerender(&site, &renderer);
         let buffer = Buffered::default();
         render_pages(&renderer, &plan.keys, &buffer, &*self.progress).map_err(as_build_error)?;
+        let theme_dir = state.config.theme_dir(&self.opts.root);
+        let site_static = self.opts.root.join("static");
         if statics {
-            copy_static(
-                &state.config.theme_dir(&self.opts.root),
-                &self.opts.root.join("static"),
-                &buffer,
-                &plan.page_files,
-            )
-            .map_err(as_build_error)?;
+            copy_static(&theme_dir, &site_static, &buffer, &plan.page_files)
+                .map_err(as_build_error)?;
+        } else if !plan.page_files.is_subset(&state.page_files) {
+            // New pages may take a static file's path, as in a full build.
+            check_static_clashes(&theme_dir, &site_static, &plan.page_files)
+                .map_err(as_build_error)?;
         }
         let output = self.opts.output_dir();
         let live = Live::new(&output, &state.manifest);
@@ -458,7 +461,7 @@ impl Builder {
         state.pages = pages;
         state.manifest = manifest;
         state.page_files = plan.page_files;
-        state.index_fingerprints = plan.fingerprints;
+        state.fingerprints = plan.fingerprints;
         self.pending.clear();
         self.loaded.clear();
         Ok(stats)
@@ -543,34 +546,26 @@ impl Builder {
         Ok(pages)
     }
 
-    /// What a rebuild renders: the reports whose file changed, and the index pages
-    /// whose fingerprint differs from the last build's.
+    /// What a rebuild renders: the reports whose file changed, and every page (reports,
+    /// index pages, feeds, sitemap, data exports) whose fingerprint differs from the
+    /// last build's, whatever made it change.
     fn plan_rerender(&self, site: &Site, renderer: &Renderer) -> Rerender {
         let state = self.state.as_ref().expect("checked by caller");
-        let mut keys: Vec<PageKey> = site
-            .reports
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| self.pending.contains(&p.file))
-            .map(|(i, _)| PageKey::Report(i))
-            .collect();
+        let mut keys = Vec::new();
         let mut fingerprints = HashMap::new();
-        for key in renderer.index_pages() {
+        for key in renderer.all_pages() {
             let file = renderer.output_file(key);
             let fp = renderer.fingerprint(key);
-            if state.index_fingerprints.get(&file) != Some(&fp) {
+            let edited =
+                matches!(key, PageKey::Report(i) if self.pending.contains(&site.reports[i].file));
+            if edited || state.fingerprints.get(&file) != Some(&fp) {
                 keys.push(key);
             }
             fingerprints.insert(file, fp);
         }
-        let page_files = renderer
-            .all_pages()
-            .into_iter()
-            .map(|k| renderer.output_file(k))
-            .collect();
         Rerender {
             keys,
-            page_files,
+            page_files: fingerprints.keys().cloned().collect(),
             fingerprints,
         }
     }
@@ -582,7 +577,7 @@ struct Rerender {
     keys: Vec<PageKey>,
     /// Every page file of the new site (rendered or not).
     page_files: BTreeSet<String>,
-    /// The index pages' fingerprints, by output file.
+    /// The pages' fingerprints, by output file.
     fingerprints: HashMap<String, u64>,
 }
 
@@ -596,14 +591,19 @@ fn publish(
     page_files: &BTreeSet<String>,
     statics: bool,
 ) -> Result<(Manifest, usize)> {
-    let gone: Vec<&String> = state.page_files.difference(page_files).collect();
+    let touched = live.touched();
+    // A page gone may have left its path to a static file just copied there.
+    let gone: Vec<&String> = state
+        .page_files
+        .difference(page_files)
+        .filter(|f| !touched.contains_key(*f))
+        .collect();
     let mut removed = live.remove(gone.iter().copied())?;
     let mut manifest = state.manifest.clone();
     for f in &gone {
         manifest.remove(*f);
     }
     if statics {
-        let touched = live.touched();
         let stale: Vec<String> = manifest
             .keys()
             .filter(|f| !page_files.contains(*f) && !touched.contains_key(*f))

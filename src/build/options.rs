@@ -10,7 +10,7 @@ use crate::site::config::CONFIG_FILE;
 use crate::site::content::Page;
 
 /// Where a build reads and writes.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
     /// The site folder (holds `config.yaml`, `content/`, `themes/`, `templates/`, `static/`).
     pub root: PathBuf,
@@ -20,6 +20,10 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Build into an output folder sitrep did not write (its files are kept).
     pub force: bool,
+    /// A `base_url` in place of the configuration's: the preview's own address under
+    /// `sitrep serve`, so that absolute links (the 404 page, canonical links, feeds,
+    /// sitemap) stay in the preview. `None`: the configured one.
+    pub base_url: Option<String>,
 }
 
 impl BuildOptions {

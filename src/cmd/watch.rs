@@ -6,14 +6,18 @@ use std::sync::atomic::AtomicBool;
 use anyhow::Result;
 
 use crate::import::Outcome;
+use crate::live::lock::PreviewLock;
 use crate::live::watch::{Event, Rebuild, WatchOptions, stop_on_ctrl_c, watch};
 
 /// Runs watch mode, printing one line per rebuild.
 ///
-/// Errors: the root is not a site, or the watcher cannot start.
+/// Errors: the root is not a site, another preview of it runs, or the watcher
+/// cannot start.
 pub fn run(opts: &WatchOptions) -> Result<()> {
     crate::build::check_site(&opts.build.root)?;
     crate::build::check_output(&opts.build)?;
+    // One preview per site, released when this function returns.
+    let _lock = PreviewLock::acquire(&opts.build.root)?;
     let stop = Arc::new(AtomicBool::new(false));
     stop_on_ctrl_c(stop.clone(), || {})?;
     crate::ui::info(&format!(

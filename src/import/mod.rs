@@ -799,12 +799,14 @@ impl Target<'_> {
 /// an imported report) has that name, `reports/<stem>-<seed>.md` (then `-2`, `-3`...).
 /// A seed keeps the name it got before, so the same seed always gives the same file.
 fn report_file(stem: &str, name: &str, content_dir: &Path, previous: Option<&Written>) -> String {
-    let seed_slug = slug::slugify(
+    // Bounded, as every segment sitrep makes from a name: a long seed name must not
+    // make a file name the file system refuses.
+    let seed_slug = crate::site::paths::bounded_segment(slug::slugify(
         Path::new(name)
             .file_stem()
             .unwrap_or_default()
             .to_string_lossy(),
-    );
+    ));
     let seed_slug = if seed_slug.is_empty() {
         "seed".to_string()
     } else {
@@ -863,5 +865,27 @@ mod tests {
         let s = slug_of("China is leveraging its near-monopoly on rare-earth processing");
         assert!(s.len() <= MAX_SLUG_LEN && !s.ends_with('-'), "{s}");
         assert_eq!(slug_of("???"), "report");
+    }
+
+    #[test]
+    fn a_long_seed_name_gives_a_file_name_the_file_system_takes() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(tmp.path().join("reports")).unwrap();
+        // Another seed's report has the name: this one's takes the seed's name too.
+        std::fs::write(
+            tmp.path().join("reports/2025-07-08-talks.md"),
+            "---\ntitle: T\ndate: 2025-07-08\nseed: other.txt\n---\n",
+        )
+        .unwrap();
+        let seed = format!("{}.txt", "中華人民共和國".repeat(11));
+        let file = report_file("2025-07-08-talks", &seed, tmp.path(), None);
+        let name = Path::new(&file)
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        assert!(name.starts_with("2025-07-08-talks-zhong-hua"), "{name}");
+        assert!(name.len() <= 255, "{} bytes: {name}", name.len());
+        std::fs::write(tmp.path().join(&file), "x").unwrap();
     }
 }

@@ -454,6 +454,7 @@ mod tests {
                 output: output.map(PathBuf::from),
                 drafts: false,
                 force: false,
+                base_url: None,
             },
             seeds: Some("/inbox".into()),
         };

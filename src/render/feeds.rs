@@ -28,27 +28,23 @@ fn timestamp(date: NaiveDate) -> FixedDateTime {
 ///
 /// Errors: writing the XML fails (not expected).
 ///
-/// A feed with no entries is `updated` at `site_updated` (the newest report of the
-/// site), or 1970-01-01 for a site without reports.
+/// The feed is `updated` at `updated` (its newest entry's date; for a feed with no
+/// entries, the newest report of the site), or 1970-01-01 for a site without reports.
 pub fn atom_feed(
     config: &Config,
     title: &str,
     page_path: &str,
     feed_path: &str,
     reports: &[&Page],
-    site_updated: Option<NaiveDate>,
+    updated: Option<NaiveDate>,
 ) -> Result<String> {
     let base = &config.base_url;
     let reports = &reports[..reports.len().min(config.feed_len())];
     let entries: Vec<Entry> = reports.iter().map(|p| atom_entry(base, p)).collect();
-    let updated = reports
-        .first()
-        .map(|p| p.date())
-        .or(site_updated)
-        .map_or_else(
-            || timestamp(NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()),
-            timestamp,
-        );
+    let updated = updated.map_or_else(
+        || timestamp(NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()),
+        timestamp,
+    );
     let feed = Feed {
         title: Text::plain(title.to_string()),
         id: format!("{base}{feed_path}"),
@@ -261,7 +257,7 @@ pub fn reports_json<'p>(
 }
 
 /// One part of the data exports by month (see [`data_index`]).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct DataPart {
     /// The month, `2025-07`.
     pub month: String,

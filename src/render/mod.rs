@@ -164,6 +164,38 @@ impl PageKey {
     }
 }
 
+/// What an output made by code is made of: [`Renderer::generate`] reads nothing else
+/// (but the configuration), and [`Renderer::fingerprint`] hashes all of it, so that a
+/// rebuild cannot miss a change to a generated output (a feed without entries is as
+/// new as the site, and changes with it).
+enum Generated<'r> {
+    /// An Atom feed of `reports` (indices into [`Site::reports`], at most
+    /// `feed_limit`), updated at `updated`.
+    Feed {
+        title: String,
+        page_path: &'r str,
+        feed_path: String,
+        reports: &'r [usize],
+        updated: Option<chrono::NaiveDate>,
+    },
+    /// A sitemap (or one part of a big one).
+    Sitemap(&'r [SitemapEntry]),
+    /// The index of a sitemap in parts: each part's newest date.
+    SitemapIndex(Vec<Option<chrono::NaiveDate>>),
+    /// `robots.txt`.
+    Robots,
+    /// A JSON export of these reports (`reports.json`, `data/YYYY-MM.json`).
+    Reports(&'r [usize]),
+    /// `data/index.json`.
+    DataIndex {
+        total: usize,
+        with_all: bool,
+        parts: Vec<feeds::DataPart>,
+    },
+    /// A file of the search index (see [`search`]).
+    Search(SearchFile),
+}
+
 /// Everything a page's template sees besides `config` and `generator` (the same for
 /// every page), and so everything its HTML depends on with given templates and config.
 /// Serialised into the tera context; hashed by [`Renderer::fingerprint`] to tell
@@ -498,86 +530,111 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Renders an output made by code: feeds, sitemap, `robots.txt`, JSON, the
-    /// search index.
-    fn generate(&self, key: PageKey) -> Result<Vec<u8>> {
-        if let PageKey::SearchIndex(file) = key {
-            return self.search.bytes(file);
-        }
-        self.generate_text(key).map(String::into_bytes)
-    }
-
-    fn generate_text(&self, key: PageKey) -> Result<String> {
-        let config = &self.site.config;
-        let reports = |idx: &[usize]| {
-            idx.iter()
-                .map(|&i| &*self.site.reports[i])
-                .collect::<Vec<_>>()
-        };
-        let newest = self.site.reports.first().map(|p| p.date());
+    /// What the output made by code at `key` is made of (see [`Generated`]).
+    fn generated(&self, key: PageKey) -> Generated<'_> {
+        let site = self.site;
+        let feed = |title, page_path, list| self.feed(key, title, page_path, list);
         match key {
-            PageKey::Feed => {
-                let all: Vec<&Page> = self.site.reports.iter().map(|p| &**p).collect();
-                feeds::atom_feed(config, &config.title, "", "atom.xml", &all, newest)
-            }
+            PageKey::Feed => feed(site.config.title.clone(), "", &self.all_reports),
             PageKey::RegionFeed(i) => {
                 let link = &self.region_links[i];
-                feeds::atom_feed(
-                    config,
-                    &format!("{} — {}", link.name, config.title),
-                    &link.path,
-                    &self.output_file(key),
-                    &reports(&self.site.regions[i].1),
-                    newest,
-                )
+                let title = format!("{} — {}", link.name, site.config.title);
+                feed(title, &link.path, &site.regions[i].1)
             }
             PageKey::Sitemap | PageKey::SitemapPart(_) => {
                 let entries = self.sitemap_entries();
-                let limit = SITEMAP_LIMIT;
-                let parts: Vec<&[SitemapEntry]> = entries.chunks(limit).collect();
+                let parts: Vec<&[SitemapEntry]> = entries.chunks(SITEMAP_LIMIT).collect();
                 match key {
-                    PageKey::Sitemap if parts.len() <= 1 => {
-                        feeds::sitemap(&config.base_url, entries)
-                    }
-                    PageKey::Sitemap => {
-                        let lastmod: Vec<_> = parts
+                    PageKey::Sitemap if parts.len() <= 1 => Generated::Sitemap(entries),
+                    PageKey::Sitemap => Generated::SitemapIndex(
+                        parts
                             .iter()
                             .map(|p| p.iter().filter_map(|e| e.lastmod).max())
-                            .collect();
-                        feeds::sitemap_index(&config.base_url, parts.len(), &lastmod)
-                    }
-                    PageKey::SitemapPart(n) => feeds::sitemap(&config.base_url, parts[n]),
+                            .collect(),
+                    ),
+                    PageKey::SitemapPart(n) => Generated::Sitemap(parts[n]),
                     _ => unreachable!(),
                 }
             }
-            PageKey::Robots => Ok(feeds::robots_txt(&config.base_url)),
-            PageKey::ReportsJson => {
-                feeds::reports_json(&config.base_url, self.site.reports.iter().map(|p| &**p))
-            }
-            PageKey::DataMonth(i) => {
-                feeds::reports_json(&config.base_url, reports(&self.site.months[i].1))
-            }
-            PageKey::DataIndex => {
-                let parts: Vec<feeds::DataPart> = self
-                    .site
+            PageKey::Robots => Generated::Robots,
+            PageKey::ReportsJson => Generated::Reports(&self.all_reports),
+            PageKey::DataMonth(i) => Generated::Reports(&site.months[i].1),
+            PageKey::DataIndex => Generated::DataIndex {
+                total: site.reports.len(),
+                with_all: self.writes_reports_json(),
+                parts: site
                     .months
                     .iter()
                     .map(|(m, list)| feeds::DataPart {
                         month: m.slug(),
                         path: data_month_path(&m.slug()),
                         reports: list.len(),
-                        updated: self.site.reports[list[0]].date(),
+                        updated: site.reports[list[0]].date(),
                     })
-                    .collect();
-                feeds::data_index(
-                    &config.base_url,
-                    self.site.reports.len(),
-                    self.writes_reports_json(),
-                    &parts,
-                )
-            }
+                    .collect(),
+            },
+            PageKey::SearchIndex(file) => Generated::Search(file),
             _ => unreachable!("only generated outputs"),
         }
+    }
+
+    /// The Atom feed at `key`, titled `title`, of the page at `page_path`, listing
+    /// the first `feed_limit` reports of `list`.
+    fn feed<'s>(
+        &'s self,
+        key: PageKey,
+        title: String,
+        page_path: &'s str,
+        list: &'s [usize],
+    ) -> Generated<'s> {
+        let list = &list[..list.len().min(self.site.config.feed_len())];
+        Generated::Feed {
+            title,
+            page_path,
+            feed_path: self.output_file(key),
+            reports: list,
+            // A feed without entries is as new as the site.
+            updated: list
+                .first()
+                .or(self.all_reports.first())
+                .map(|&i| self.site.reports[i].date()),
+        }
+    }
+
+    /// Renders an output made by code: feeds, sitemap, `robots.txt`, JSON, the
+    /// search index.
+    fn generate(&self, key: PageKey) -> Result<Vec<u8>> {
+        let config = &self.site.config;
+        let base = &config.base_url;
+        let reports =
+            |idx: &[usize]| -> Vec<&Page> { idx.iter().map(|&i| &*self.site.reports[i]).collect() };
+        let text = match self.generated(key) {
+            Generated::Feed {
+                title,
+                page_path,
+                feed_path,
+                reports: list,
+                updated,
+            } => feeds::atom_feed(
+                config,
+                &title,
+                page_path,
+                &feed_path,
+                &reports(list),
+                updated,
+            ),
+            Generated::Sitemap(entries) => feeds::sitemap(base, entries),
+            Generated::SitemapIndex(lastmod) => feeds::sitemap_index(base, lastmod.len(), &lastmod),
+            Generated::Robots => Ok(feeds::robots_txt(base)),
+            Generated::Reports(list) => feeds::reports_json(base, reports(list)),
+            Generated::DataIndex {
+                total,
+                with_all,
+                parts,
+            } => feeds::data_index(base, total, with_all, &parts),
+            Generated::Search(file) => return self.search.bytes(file),
+        };
+        text.map(String::into_bytes)
     }
 
     /// Every HTML page but the 404 page, with the newest report date it shows.
@@ -724,53 +781,73 @@ impl<'a> Renderer<'a> {
     }
 
     /// A hash of everything the page depends on besides the templates and the
-    /// configuration: equal fingerprints give equal HTML.
+    /// configuration: equal fingerprints give equal bytes. A report page's body is
+    /// left out: it changes only with the report's file, which a rebuild renders
+    /// anyway; everything else a report page shows (its countries' names and pages,
+    /// its region) may change with other files, and is in.
     pub fn fingerprint(&self, key: PageKey) -> u64 {
         use std::collections::hash_map::DefaultHasher;
         use std::hash::{Hash, Hasher};
         let mut h = DefaultHasher::new();
-        // Generated outputs: a hash of the reports they are made of (cheaper than
-        // making them); the configuration and templates are the same for all.
-        let hash_reports = |h: &mut DefaultHasher, idx: &mut dyn Iterator<Item = usize>| {
-            for i in idx {
-                let p = &self.site.reports[i];
-                p.path.hash(h);
-                p.front_matter.hash(h);
-                p.region.hash(h);
-                p.countries.hash(h);
+        if !key.is_generated() {
+            let mut data = self.page_data(key);
+            data.body = None;
+            data.hash(&mut h);
+            return h.finish();
+        }
+        // Generated outputs: a hash of what they are made of, reports included
+        // (cheaper than making them). Every field is named, none skipped with `..`:
+        // a new input of a generated output cannot be left out of its fingerprint.
+        match self.generated(key) {
+            Generated::Feed {
+                title,
+                page_path,
+                feed_path,
+                reports,
+                updated,
+            } => {
+                (title, page_path, feed_path, updated).hash(&mut h);
+                self.hash_reports(&mut h, reports, false);
             }
-        };
-        let all = 0..self.site.reports.len();
-        let limit = self.site.config.feed_len();
-        match key {
-            PageKey::Feed => hash_reports(&mut h, &mut all.take(limit)),
-            PageKey::RegionFeed(i) => {
-                self.region_links[i].hash(&mut h);
-                hash_reports(
-                    &mut h,
-                    &mut self.site.regions[i].1.iter().copied().take(limit),
-                )
-            }
-            PageKey::ReportsJson => hash_reports(&mut h, &mut all.clone()),
-            PageKey::DataMonth(i) => {
-                hash_reports(&mut h, &mut self.site.months[i].1.iter().copied())
-            }
-            PageKey::DataIndex => {
-                self.writes_reports_json().hash(&mut h);
-                for (m, list) in &self.site.months {
-                    (m, list.len(), self.site.reports[list[0]].date()).hash(&mut h);
-                }
-            }
-            PageKey::SearchIndex(file) => match self.search.bytes(file) {
+            Generated::Sitemap(entries) => entries.hash(&mut h),
+            Generated::SitemapIndex(lastmod) => lastmod.hash(&mut h),
+            Generated::Robots => {}
+            Generated::Reports(list) => self.hash_reports(&mut h, list, false),
+            Generated::DataIndex {
+                total,
+                with_all,
+                parts,
+            } => (total, with_all, parts).hash(&mut h),
+            Generated::Search(file) => match self.search.bytes(file) {
                 Ok(bytes) => bytes.hash(&mut h),
                 // Rendering will report the error.
                 Err(_) => u64::MAX.hash(&mut h),
             },
-            PageKey::Sitemap | PageKey::SitemapPart(_) => self.sitemap_entries().hash(&mut h),
-            PageKey::Robots => {}
-            _ => self.page_data(key).hash(&mut h),
         }
         h.finish()
+    }
+
+    /// Hashes what a generated output may show of the reports `list` (and their bodies,
+    /// when `body`): every field of a [`Page`] but where it was read from.
+    fn hash_reports(&self, h: &mut impl std::hash::Hasher, list: &[usize], body: bool) {
+        use std::hash::Hash;
+        list.len().hash(h);
+        for &i in list {
+            let Page {
+                file: _,
+                path,
+                front_matter,
+                region,
+                countries,
+                body: text,
+                body_line: _,
+                converted_from: _,
+            } = &*self.site.reports[i];
+            (path, front_matter, region, countries).hash(h);
+            if body {
+                text.hash(h);
+            }
+        }
     }
 
     /// Renders one page to HTML.

@@ -143,6 +143,31 @@ pub fn copy_static(
     out: &dyn Sink,
     reserved: &std::collections::BTreeSet<String>,
 ) -> Result<usize> {
+    let files = static_sources(theme_dir, site_static)?;
+    refuse_clashes(&files, reserved)?;
+    files.par_iter().try_for_each(|(rel, src)| match src {
+        Source::Bytes(b) => out.write(rel, b),
+        Source::File(p) => out.copy(rel, p),
+    })?;
+    Ok(files.len())
+}
+
+/// Checks, without copying anything, that no static file has the path of a page
+/// sitrep writes (`reserved`): a rebuild that adds pages but copies no static file
+/// must fail as a full build would.
+///
+/// Errors: as [`copy_static`]'s for a clash; a static folder cannot be read.
+pub fn check_static_clashes(
+    theme_dir: &Path,
+    site_static: &Path,
+    reserved: &std::collections::BTreeSet<String>,
+) -> Result<()> {
+    refuse_clashes(&static_sources(theme_dir, site_static)?, reserved)
+}
+
+/// Every static file by output path: the built-in ones, overridden by the theme's,
+/// overridden by the site's.
+fn static_sources(theme_dir: &Path, site_static: &Path) -> Result<BTreeMap<String, Source>> {
     let mut files: BTreeMap<String, Source> = DEFAULT_STATIC
         .iter()
         .map(|(n, b)| (n.to_string(), Source::Bytes(b)))
@@ -171,6 +196,15 @@ pub fn copy_static(
             files.insert(rel, Source::File(entry.into_path()));
         }
     }
+    Ok(files)
+}
+
+/// An error ([`RenderErrors`]) naming every static file of `files` at a path in
+/// `reserved`.
+fn refuse_clashes(
+    files: &BTreeMap<String, Source>,
+    reserved: &std::collections::BTreeSet<String>,
+) -> Result<()> {
     let clashes: Vec<String> = files
         .iter()
         .filter(|(rel, _)| reserved.contains(*rel))
@@ -185,11 +219,7 @@ pub fn copy_static(
     if !clashes.is_empty() {
         return Err(RenderErrors(clashes).into());
     }
-    files.par_iter().try_for_each(|(rel, src)| match src {
-        Source::Bytes(b) => out.write(rel, b),
-        Source::File(p) => out.copy(rel, p),
-    })?;
-    Ok(files.len())
+    Ok(())
 }
 
 enum Source {

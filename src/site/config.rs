@@ -119,9 +119,26 @@ impl Config {
         for s in [&mut config.title, &mut config.description] {
             crate::text::strip_unpublishable(s);
         }
+        config.compose_names();
         crate::site::region::Regions::new(&config.regions)
             .with_context(|| format!("invalid `regions` in `{}`", path.display()))?;
         Ok(config)
+    }
+
+    /// Puts the names the configuration gives (title, author, regions with their
+    /// slugs and aliases, `extra`) in Unicode NFC ([`crate::text::nfc`]), as content
+    /// is, so that a region written decomposed here and composed in a report is one.
+    fn compose_names(&mut self) {
+        use crate::text::to_nfc;
+        to_nfc(&mut self.title);
+        to_nfc(&mut self.description);
+        self.author.iter_mut().for_each(to_nfc);
+        for r in &mut self.regions {
+            to_nfc(&mut r.name);
+            r.slug.iter_mut().for_each(to_nfc);
+            r.aliases.iter_mut().for_each(to_nfc);
+        }
+        crate::text::to_nfc_mapping(&mut self.extra);
     }
 
     /// The theme folder for `root`: `root/themes/<theme>`.

@@ -12,6 +12,7 @@ use walkdir::WalkDir;
 
 use crate::geo::gazetteer;
 use crate::site::front_matter::{self, FrontMatter};
+use crate::site::paths::{MAX_PAGE_PATH_BYTES, bounded_segment};
 use crate::site::region::{Region, Regions};
 use crate::site::term::term_key;
 
@@ -100,38 +101,53 @@ pub fn is_ignored(name: &std::ffi::OsStr) -> bool {
 /// gazetteer's common form), its region and its URL path.
 ///
 /// Errors: the file cannot be read, its front matter does not parse, it names a
-/// region the site does not have, or its slug is empty; each names the file and,
-/// where known, the line.
+/// region the site does not have, its slug is empty, or its URL path is longer than
+/// [`MAX_PAGE_PATH_BYTES`]; each names the file and, where known, the line.
 pub fn load_page(file: &Path, content_dir: &Path, regions: &Regions) -> Result<Page> {
     let bytes = crate::text::read_input(file)
         .map_err(|e| anyhow!("{}: cannot read: {e}", file.display()))?;
     let decoded = crate::text::decode(&bytes);
     let text = crate::text::normalise(&decoded.text);
+    // Canonically equal text is equal text: the body's words (search), and the front
+    // matter's names as written (YAML escapes are composed by `parse`).
+    let text = crate::text::nfc(&text);
     let doc = front_matter::parse(&text, file)?;
     let countries = known_countries(&doc.front_matter.countries);
     let region = page_region(&doc.front_matter, &countries, regions, file, &text)?;
     let slug = page_slug(&doc.front_matter, file, &text)?;
-    let folder = file
-        .parent()
-        .and_then(|p| p.strip_prefix(content_dir).ok())
-        .map(|p| {
-            p.components()
-                .map(|c| slug::slugify(c.as_os_str().to_string_lossy()))
-                .filter(|c| !c.is_empty())
-                .map(|c| c + "/")
-                .collect::<String>()
-        })
-        .unwrap_or_default();
+    let path = format!("{}{slug}/", folder_path(file, content_dir));
+    if path.len() > MAX_PAGE_PATH_BYTES {
+        return Err(anyhow!(
+            "{}: its URL path is {} bytes long, more than the {MAX_PAGE_PATH_BYTES} sitrep writes: move it into fewer or shorter folders",
+            file.display(),
+            path.len()
+        ));
+    }
     Ok(Page {
         converted_from: decoded.converted_from,
         file: file.to_path_buf(),
-        path: format!("{folder}{slug}/"),
+        path,
         region,
         countries,
         body: doc.body,
         body_line: doc.body_line,
         front_matter: doc.front_matter,
     })
+}
+
+/// The site folder of a content file: its folders below `content_dir`, each slugified
+/// and at most [`crate::site::paths::MAX_SEGMENT_BYTES`] long ([`bounded_segment`]), with a trailing slash
+/// (`reports/2025/`; empty for a file directly in `content/`).
+fn folder_path(file: &Path, content_dir: &Path) -> String {
+    let Some(folders) = file.parent().and_then(|p| p.strip_prefix(content_dir).ok()) else {
+        return String::new();
+    };
+    folders
+        .components()
+        .map(|c| slug::slugify(crate::text::nfc(&c.as_os_str().to_string_lossy())))
+        .filter(|c| !c.is_empty())
+        .map(|c| bounded_segment(c) + "/")
+        .collect()
 }
 
 /// The front matter's countries: known names in their common form, others with
@@ -180,17 +196,20 @@ fn page_region(
 }
 
 /// The last segment of the page's URL: the front matter's `slug:`, else the file
-/// name's, slugified.
+/// name's, slugified, and at most [`crate::site::paths::MAX_SEGMENT_BYTES`] long ([`bounded_segment`]: a
+/// longer one is cut and ends with a hash of the whole).
 fn page_slug(fm: &FrontMatter, file: &Path, text: &str) -> Result<String> {
     let (s, from_key) = match &fm.slug {
         Some(s) => (slug::slugify(s), true),
         None => (
-            slug::slugify(file.file_stem().unwrap_or_default().to_string_lossy()),
+            slug::slugify(crate::text::nfc(
+                &file.file_stem().unwrap_or_default().to_string_lossy(),
+            )),
             false,
         ),
     };
     match (s.is_empty(), from_key) {
-        (false, _) => Ok(s),
+        (false, _) => Ok(bounded_segment(s)),
         (true, true) => Err(anyhow!(
             "{}:{}: `slug` has no letters or digits",
             file.display(),

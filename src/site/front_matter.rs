@@ -81,6 +81,29 @@ impl FrontMatter {
         });
         self.extra.values_mut().for_each(strip_unpublishable_value);
     }
+
+    /// Puts every string in Unicode Normalization Form C ([`crate::text::nfc`]), so
+    /// that a name typed decomposed (`Co` + U+0302 `te`, as macOS and copy-paste give
+    /// it, or a YAML escape) is the same name as the composed one: one country, one
+    /// region, one source, one slug.
+    pub fn to_nfc(&mut self) {
+        use crate::text::{to_nfc, to_nfc_mapping};
+        to_nfc(&mut self.title);
+        for s in [
+            &mut self.source,
+            &mut self.region,
+            &mut self.summary,
+            &mut self.seed,
+            &mut self.slug,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            to_nfc(s);
+        }
+        self.countries.iter_mut().for_each(to_nfc);
+        to_nfc_mapping(&mut self.extra);
+    }
 }
 
 /// A field of the front matter an editor should check (see [`FrontMatter::review`]).
@@ -157,7 +180,8 @@ pub struct Document {
 }
 
 /// Parses a content file: `---`, YAML, `---`, then Markdown. `path` is used in error
-/// messages only.
+/// messages only. Strings of the front matter come out in Unicode NFC
+/// ([`FrontMatter::to_nfc`]).
 ///
 /// Errors name the file and, for YAML errors, the line and column in the file
 /// (`content/reports/x.md:4:8: invalid type...`).
@@ -191,6 +215,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Document> {
     let mut front_matter: FrontMatter =
         serde_yaml::from_str(yaml).map_err(|e| crate::site::config::yaml_error(path, 1, &e))?;
     front_matter.strip_unpublishable();
+    front_matter.to_nfc();
     if front_matter.title.trim().is_empty() {
         bail!("{}:2:1: `title` is empty", path.display());
     }

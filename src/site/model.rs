@@ -114,7 +114,7 @@ fn country_terms(reports: &[Arc<Page>]) -> (Vec<(Term, Vec<usize>)>, Vec<String>
                 .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
                 .map(|(n, _)| n.to_string())
                 .unwrap_or_default();
-            let slug = slug::slugify(&name);
+            let slug = crate::site::paths::bounded_segment(slug::slugify(&name));
             (Term { name, slug }, list)
         })
         .collect();

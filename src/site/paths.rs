@@ -39,6 +39,41 @@ pub const GENERATED_FOLDERS: &[&str] = &[
     DATA_DIR,
 ];
 
+/// The longest path segment sitrep makes from a name (a slug, a folder, a country or
+/// region), in bytes. File systems allow 255 (143 on some encrypted ones); a segment
+/// this long leaves room, and a URL stays readable.
+pub const MAX_SEGMENT_BYTES: usize = 120;
+
+/// The longest page path (from the site root) sitrep writes, in bytes: with the output
+/// folder's own path it stays far below the 4,096 bytes a file path may have.
+pub const MAX_PAGE_PATH_BYTES: usize = 1024;
+
+/// `segment` (a slug) as a path segment of at most [`MAX_SEGMENT_BYTES`]: unchanged
+/// when it fits; else cut, on a hyphen where there is one near the end, and followed by
+/// `-` and the first 10 hex digits of the SHA-256 of the whole segment, so that two
+/// long slugs that differ only at their end stay two pages. Stable: the same slug
+/// always gives the same segment.
+pub fn bounded_segment(segment: String) -> String {
+    use sha2::Digest;
+    const HASH_HEX: usize = 10;
+    if segment.len() <= MAX_SEGMENT_BYTES {
+        return segment;
+    }
+    let digest = sha2::Sha256::digest(segment.as_bytes());
+    let hash: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    let mut cut = MAX_SEGMENT_BYTES - HASH_HEX - 1;
+    while !segment.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &segment[..cut];
+    // Cut between words when a word boundary is near.
+    let head = match head.rfind('-') {
+        Some(i) if i + 20 >= cut => &head[..i],
+        _ => head,
+    };
+    format!("{}-{}", head.trim_end_matches('-'), &hash[..HASH_HEX])
+}
+
 /// The path of page `n` (0-based) of a list whose first page is at `base`:
 /// `base` itself, then `base` + `page/2/`, `page/3/`...
 pub fn page_path(base: &str, n: usize) -> String {
@@ -75,5 +110,24 @@ mod tests {
         assert_eq!(relative_root(""), "");
         assert_eq!(relative_root("regions/"), "../");
         assert_eq!(relative_root("reports/x/"), "../../");
+    }
+
+    #[test]
+    fn long_segments_are_cut_with_a_hash() {
+        assert_eq!(bounded_segment("short-slug".into()), "short-slug");
+        let long = |end: &str| format!("{}{end}", "word-".repeat(60));
+        let (a, b) = (bounded_segment(long("a")), bounded_segment(long("b")));
+        assert!(
+            a.len() <= MAX_SEGMENT_BYTES && b.len() <= MAX_SEGMENT_BYTES,
+            "{a}"
+        );
+        assert_ne!(a, b, "slugs differing at the end stay apart");
+        assert!(a.starts_with("word-word-") && !a.contains("--"), "{a}");
+        assert_eq!(a, bounded_segment(long("a")), "stable");
+        let exact = "x".repeat(MAX_SEGMENT_BYTES);
+        assert_eq!(bounded_segment(exact.clone()), exact);
+        // Not ASCII (a region's own `slug:`): cut on a character boundary.
+        let wide = bounded_segment("é".repeat(100));
+        assert!(wide.len() <= MAX_SEGMENT_BYTES, "{wide}");
     }
 }

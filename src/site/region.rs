@@ -23,7 +23,8 @@ use serde::{Deserialize, Serialize};
 pub struct RegionConfig {
     /// Display name, e.g. `Asia-Pacific`.
     pub name: String,
-    /// URL slug; derived from the name when absent (`asia-pacific`).
+    /// URL slug; derived from the name when absent (`asia-pacific`). One longer than
+    /// [`crate::site::paths::MAX_SEGMENT_BYTES`] is cut and ends with a hash.
     #[serde(default)]
     pub slug: Option<String>,
     /// Other spellings accepted in seeds and front matter (`APAC`, `Asia Pacific`).
@@ -183,10 +184,10 @@ impl Regions {
             if rc.name.trim().is_empty() {
                 bail!("region {} has an empty name", i + 1);
             }
-            let slug = match &rc.slug {
+            let slug = crate::site::paths::bounded_segment(match &rc.slug {
                 Some(s) => s.clone(),
                 None => slug::slugify(&rc.name),
-            };
+            });
             if slug.is_empty() || regions.iter().any(|r: &Region| r.slug == slug) {
                 bail!(
                     "region `{}` has an empty or duplicate slug `{slug}`",
@@ -291,9 +292,11 @@ impl Regions {
 }
 
 /// Normalises a region name for comparison: lower case, letters and digits only
-/// (`Asia-Pacific` and `asia pacific` both give `asiapacific`).
+/// (`Asia-Pacific` and `asia pacific` both give `asiapacific`), canonically equal
+/// spellings alike (`Océanie` composed or decomposed).
 pub fn normalise(name: &str) -> String {
-    name.chars()
+    crate::text::nfc(name)
+        .chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
@@ -356,6 +359,13 @@ mod tests {
         assert_eq!(find("Atlantis"), None);
         assert_eq!(find("July 2025"), None);
         assert_eq!(find(""), None);
+        let mut rc = default_regions();
+        rc[4].name = "Oce\u{301}anie".into();
+        let r = Regions::new(&rc).unwrap();
+        assert_eq!(
+            r.find("Oc\u{e9}anie").map(|r| r.slug.as_str()),
+            Some("oceanie")
+        );
     }
 
     #[test]

@@ -133,6 +133,7 @@ pub fn build_site(root: &Path, output: Option<&Path>) {
         output: output.map(Path::to_path_buf),
         drafts: false,
         force: false,
+        ..Default::default()
     })
     .unwrap();
 }
@@ -142,4 +143,39 @@ pub fn fixture_copy() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
     copy_tree(Path::new("tests/fixtures/site"), tmp.path());
     tmp
+}
+
+/// Runs `query` through the built site's `search.js` over its `search/` index.
+/// `None` when node is missing.
+pub fn search_query(public: &Path, query: &str, filters: &str) -> Option<serde_json::Value> {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/search_query.cjs");
+    let out = match Command::new("node")
+        .arg(script)
+        .arg(public.join("search.js"))
+        .arg(public.join("search"))
+        .arg(query)
+        .arg(filters)
+        .output()
+    {
+        Ok(out) => out,
+        Err(e) => {
+            eprintln!("skipped: node is not installed ({e})");
+            return None;
+        }
+    };
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(serde_json::from_slice(&out.stdout).unwrap())
+}
+
+pub fn search_titles(found: &serde_json::Value) -> Vec<&str> {
+    found["titles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t.as_str().unwrap())
+        .collect()
 }
