@@ -35,7 +35,10 @@ fn queries_find_reports_ranked_with_results_as_shown() {
         return;
     };
     // Title matches first, then text matches, newer first among equals.
-    assert_eq!(search_titles(&found), ["Talks in Côte d'Ivoire", "加沙停火谈判"]);
+    assert_eq!(
+        search_titles(&found),
+        ["Talks in Côte d'Ivoire", "加沙停火谈判"]
+    );
     assert_eq!(
         found["docs"][0],
         serde_json::json!([
