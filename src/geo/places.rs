@@ -680,7 +680,7 @@ impl Gazetteer {
     /// them, only the first mention of each name not returned yet (up to twice as many
     /// in all), so that a text of megabytes gives a bounded list.
     pub fn find_places(&self, paragraphs: &[&str]) -> Vec<PlaceMention> {
-        let tokenized: Vec<Vec<Token>> = paragraphs.iter().map(|p| tokenize(p)).collect();
+        let tokenized: Vec<Vec<Token>> = paragraphs.iter().map(|p| self.tokenize(p)).collect();
         self.places_in(paragraphs, &tokenized, detect_language(paragraphs))
     }
 
