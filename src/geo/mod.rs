@@ -904,26 +904,24 @@ fn match_first<'g>(
     lang: Option<Lang>,
 ) -> Option<&'g Form> {
     candidates.iter().find(|f| {
+        // The words after the first (the cheapest test to fail), the dates, the
+        // language, then the case of each word.
         i + f.words.len() <= tokens.len()
+            && f.words[1..]
+                .iter()
+                .zip(&tokens[i + 1..])
+                .all(|(w, t)| w.as_str() == t.norm.as_str())
             && date.is_none_or(|date| {
                 f.valid
                     .is_none_or(|(from, until)| from <= date && date <= until)
             })
             && (lang.is_none() || f.lang.is_none() || f.lang == lang)
-            && f.words
-                .iter()
-                .zip(&f.case)
-                .enumerate()
-                .all(|(k, (w, rule))| {
-                    let t = &tokens[i + k];
-                    (k == 0 || *w == t.norm)
-                        && match rule {
-                            CaseRule::Any => true,
-                            CaseRule::Capitalised => t.capitalised,
-                            CaseRule::AllCaps => t.all_caps,
-                            CaseRule::Lower => !t.capitalised,
-                        }
-                })
+            && f.case.iter().zip(&tokens[i..]).all(|(rule, t)| match rule {
+                CaseRule::Any => true,
+                CaseRule::Capitalised => t.capitalised,
+                CaseRule::AllCaps => t.all_caps,
+                CaseRule::Lower => !t.capitalised,
+            })
     })
 }
 
@@ -1056,38 +1054,44 @@ fn is_direction(word: Option<&str>) -> bool {
 fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 6 + 1);
     let bytes = text.as_bytes();
-    let mut start: Option<usize> = None;
-    // Whether the run so far is only ASCII letters and digits: one word as it stands.
-    let mut plain = true;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        let (part, alnum, len) = if b.is_ascii() {
-            let alnum = b.is_ascii_alphanumeric();
-            (alnum || matches!(b, b'\'' | b'.'), alnum, 1)
-        } else {
-            let c = text[i..].chars().next().expect("a char at a char boundary");
-            let part = c.is_alphanumeric() || c == '’' || is_arabic_mark(c);
-            (part, false, c.len_utf8())
-        };
-        match (part, start) {
-            (true, None) => {
-                start = Some(i);
-                plain = alnum;
-            }
-            (true, Some(_)) => plain &= alnum,
-            (false, Some(s)) => {
-                push_run(text, s, i, plain, &mut tokens);
-                start = None;
-            }
-            (false, None) => {}
+        let (part, len) = word_part(text, i);
+        if !part {
+            i += len;
+            continue;
         }
-        i += len;
-    }
-    if let Some(s) = start {
-        push_run(text, s, text.len(), plain, &mut tokens);
+        // A run of word parts; `plain` while it is only ASCII letters and digits.
+        let (start, mut plain) = (i, true);
+        loop {
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            if i == bytes.len() {
+                break;
+            }
+            let (part, len) = word_part(text, i);
+            if !part {
+                break;
+            }
+            plain = false;
+            i += len;
+        }
+        push_run(text, start, i, plain, &mut tokens);
     }
     tokens
+}
+
+/// Whether the character at byte `i` of `text` is part of a word (a letter, a digit,
+/// an apostrophe, a dot or an Arabic vowel mark), and its length in bytes.
+fn word_part(text: &str, i: usize) -> (bool, usize) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        return (b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'.'), 1);
+    }
+    let c = text[i..].chars().next().expect("a char at a char boundary");
+    let part = c.is_alphanumeric() || c == '’' || is_arabic_mark(c);
+    (part, c.len_utf8())
 }
 
 /// Adds the word(s) of the run `text[start..end]` to `tokens`; `plain` when the run

@@ -749,12 +749,17 @@ pub fn bullet_item(line: &str) -> Option<&str> {
     None
 }
 
+/// Whether `line` holds one of the separators of [`is_menu_line`] (`|`, `•`, `·`,
+/// `»`, `›`; all but `|` outside ASCII): a search for each, which is faster than one
+/// for any of them.
+fn has_menu_separator(line: &str) -> bool {
+    line.contains('|') || (!line.is_ascii() && ['•', '·', '»', '›'].iter().any(|&c| line.contains(c)))
+}
+
 /// Whether a line is a menu or ticker flattened into one line: three or more short
 /// items between `|`, `•`, `·` or `»` (`Home | World | Sudan | Sport`).
 pub fn is_menu_line(line: &str) -> bool {
-    // The separators but `|` are not ASCII: a line of other ASCII has none.
-    if !line.bytes().any(|b| b == b'|' || !b.is_ascii()) || !line.contains(['|', '•', '·', '»', '›'])
-    {
+    if !has_menu_separator(line) {
         return false;
     }
     let parts: Vec<&str> = line

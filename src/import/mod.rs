@@ -251,10 +251,10 @@ pub fn escape_markdown(text: &str) -> String {
     // Block markers only matter at the start of the paragraph.
     let needs_escape = {
         let t = out.as_str();
+        // `1987.`, `3)`: one to nine digits before the first dot or parenthesis.
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
         t.starts_with(['#', '>', '+', '-', '=', '|'])
-            || t.split_once(['.', ')']).is_some_and(|(n, _)| {
-                !n.is_empty() && n.len() <= 9 && n.bytes().all(|b| b.is_ascii_digit())
-            })
+            || ((1..=9).contains(&digits) && t[digits..].starts_with(['.', ')']))
     };
     if needs_escape {
         // `1987. The` would start an ordered list: escape the dot (or paren) instead.
