@@ -111,7 +111,15 @@ struct Token {
     all_caps: bool,
     /// Written in Arabic script.
     arabic: bool,
+    /// The index of the forms the norm opens (see [`Gazetteer::token_forms`]), or
+    /// [`UNSEEN`] or [`NO_FORMS`].
+    entry: u32,
 }
+
+/// [`Token::entry`] not looked up yet.
+const UNSEEN: u32 = u32::MAX;
+/// [`Token::entry`] of a word that opens no form.
+const NO_FORMS: u32 = u32::MAX - 1;
 
 /// A paragraph as the matching rules read it.
 struct Para<'a> {
@@ -154,8 +162,11 @@ struct Form {
 pub struct Gazetteer {
     countries: Vec<Country>,
     by_code: FastMap<String, usize>,
-    /// First word of a form -> forms starting with it, longest first.
-    forms: FastMap<String, Vec<Form>>,
+    /// First word of a form -> the index in `form_lists` of the forms starting with
+    /// it.
+    forms: FastMap<String, u32>,
+    /// Lists of forms with the same first word, longest first.
+    form_lists: Vec<Vec<Form>>,
     /// [`US_STATES`], as normalised words.
     us_states: Vec<Vec<String>>,
     /// The first words of [`US_STATES`].
@@ -212,6 +223,7 @@ impl Gazetteer {
             countries: Vec::new(),
             by_code: FastMap::default(),
             forms: FastMap::default(),
+            form_lists: Vec::new(),
             us_state_words: US_STATES
                 .iter()
                 .filter_map(|s| tokenize(s).into_iter().next().map(|t| t.norm.into_string()))
@@ -275,7 +287,7 @@ impl Gazetteer {
         for f in STOP_FORMS {
             g.add_form(f, None, FormKind::Name, None);
         }
-        for forms in g.forms.values_mut() {
+        for forms in &mut g.form_lists {
             // Longest first; among equals, the first added (stable sort).
             forms.sort_by_key(|f| std::cmp::Reverse(f.words.len()));
         }
@@ -384,7 +396,12 @@ impl Gazetteer {
             (Some(_), Some(rule)) => vec![rule; words.len()],
             (Some(_), None) => case,
         };
-        let entry = self.forms.entry(first.norm.to_string()).or_default();
+        let next = self.form_lists.len() as u32;
+        let k = *self.forms.entry(first.norm.to_string()).or_insert(next);
+        if k == next {
+            self.form_lists.push(Vec::new());
+        }
+        let entry = &mut self.form_lists[k as usize];
         // The same words for the same dates, case and language twice: the first stays.
         if entry.iter().any(|f| {
             f.words == words
@@ -498,6 +515,34 @@ impl Gazetteer {
         );
     }
 
+    /// The forms whose first word is `first` (a token's norm), longest first.
+    fn forms_of(&self, first: &str) -> Option<&[Form]> {
+        self.forms
+            .get(first)
+            .map(|&k| self.form_lists[k as usize].as_slice())
+    }
+
+    /// The forms a token's norm opens, looked up once (see [`Self::tokenize`]).
+    fn token_forms(&self, t: &Token) -> Option<&[Form]> {
+        match t.entry {
+            UNSEEN => self.forms_of(&t.norm),
+            NO_FORMS => None,
+            k => Some(&self.form_lists[k as usize]),
+        }
+    }
+
+    /// [`tokenize`], with each token's forms looked up once, for the many rules that
+    /// match forms at a token.
+    fn tokenize(&self, text: &str) -> Vec<Token> {
+        let mut tokens = tokenize(text);
+        for t in &mut tokens {
+            if !t.arabic {
+                t.entry = self.forms.get(t.norm.as_str()).copied().unwrap_or(NO_FORMS);
+            }
+        }
+        tokens
+    }
+
     /// All countries; [`Mention::country`] indexes into this.
     pub fn countries(&self) -> &[Country] {
         &self.countries
@@ -527,7 +572,7 @@ impl Gazetteer {
         }
         let tokens = tokenize(name);
         let first = tokens.first()?;
-        let forms = self.forms.get(first.norm.as_str())?;
+        let forms = self.forms_of(first.norm.as_str())?;
         forms
             .iter()
             .find(|f| {
@@ -545,7 +590,7 @@ impl Gazetteer {
         let Some(first) = tokens.first() else {
             return false;
         };
-        self.forms.get(first.norm.as_str()).is_some_and(|forms| {
+        self.forms_of(first.norm.as_str()).is_some_and(|forms| {
             forms.iter().any(|f| {
                 f.kind == FormKind::Capital
                     && f.words.len() == tokens.len()
@@ -586,7 +631,7 @@ impl Gazetteer {
     /// text of megabytes gives a bounded list (a caller that compares mentions with one
     /// another or with places stays linear too), and still names every country.
     pub fn find_mentions(&self, paragraphs: &[&str], date: NaiveDate) -> Vec<Mention> {
-        let tokenized: Vec<Vec<Token>> = paragraphs.iter().map(|p| tokenize(p)).collect();
+        let tokenized: Vec<Vec<Token>> = paragraphs.iter().map(|p| self.tokenize(p)).collect();
         self.mentions_in(paragraphs, &tokenized, detect_language(paragraphs), date)
     }
 
@@ -597,7 +642,7 @@ impl Gazetteer {
         paragraphs: &[&str],
         date: NaiveDate,
     ) -> (Vec<Mention>, Vec<places::PlaceMention>) {
-        let tokenized: Vec<Vec<Token>> = paragraphs.iter().map(|p| tokenize(p)).collect();
+        let tokenized: Vec<Vec<Token>> = paragraphs.iter().map(|p| self.tokenize(p)).collect();
         let lang = detect_language(paragraphs);
         (
             self.mentions_in(paragraphs, &tokenized, lang, date),
@@ -615,8 +660,6 @@ impl Gazetteer {
     ) -> Vec<Mention> {
         let mut mentions = Vec::new();
         let mut named = vec![false; self.countries.len()];
-        let mut georgia_cue = false;
-        let mut us_state_named = false;
         let us = self.by_code["US"];
         for (pi, (text, tokens)) in paragraphs.iter().zip(tokenized).enumerate() {
             let p = Para {
@@ -626,11 +669,6 @@ impl Gazetteer {
                 date,
                 title_case: title_case(tokens),
             };
-            georgia_cue |= tokens
-                .iter()
-                .any(|t| GEORGIA_COUNTRY_CUES.contains(&t.norm.as_str()));
-            us_state_named |= (0..tokens.len())
-                .any(|k| tokens[k].norm != "georgia" && self.us_state_at(tokens, k));
             let mut push = |country: usize, kind: FormKind, span: (usize, usize), locative| {
                 // Past the cap, only a country not named yet.
                 if mentions.len() < MAX_MENTIONS || !named[country] {
@@ -672,10 +710,29 @@ impl Gazetteer {
             }
         }
         let ge = self.by_code["GE"];
-        if !georgia_cue && (us_state_named || mentions.iter().any(|m| m.country == us)) {
-            mentions.retain(|m| !(m.country == ge && m.kind == FormKind::Name));
+        let georgia = |m: &Mention| m.country == ge && m.kind == FormKind::Name;
+        if mentions.iter().any(georgia) && self.georgia_is_the_us_state(tokenized, &mentions) {
+            mentions.retain(|m| !georgia(m));
         }
         mentions
+    }
+
+    /// Whether `Georgia` names the US state in a text (`tokenized`, with `mentions`):
+    /// it mentions the United States or another US state, and nothing shows the
+    /// country (`Tbilisi`, `Georgian`, `Abkhazia`...).
+    fn georgia_is_the_us_state(&self, tokenized: &[Vec<Token>], mentions: &[Mention]) -> bool {
+        let us = self.by_code["US"];
+        let cue = tokenized
+            .iter()
+            .flatten()
+            .any(|t| GEORGIA_COUNTRY_CUES.contains(&t.norm.as_str()));
+        let us_state_named = || {
+            tokenized.iter().any(|tokens| {
+                (0..tokens.len())
+                    .any(|k| tokens[k].norm != "georgia" && self.us_state_at(tokens, k))
+            })
+        };
+        !cue && (us_state_named() || mentions.iter().any(|m| m.country == us))
     }
 
     /// Whether the form matched at `p.tokens[i]` names a place where something happens
@@ -828,46 +885,44 @@ impl Gazetteer {
         lang: Option<Lang>,
     ) -> Option<&Form> {
         if tokens[i].arabic {
-            return arabic_variants(&tokens[i].norm)
-                .iter()
-                .find_map(|first| self.match_first(tokens, i, first, date, lang));
+            return arabic_variants(&tokens[i].norm).iter().find_map(|first| {
+                let candidates = self.forms_of(first)?;
+                match_first(candidates, tokens, i, date, lang)
+            });
         }
-        self.match_first(tokens, i, &tokens[i].norm, date, lang)
+        match_first(self.token_forms(&tokens[i])?, tokens, i, date, lang)
     }
+}
 
-    /// [`Self::match_at`], with `first` standing for the first word's norm.
-    fn match_first(
-        &self,
-        tokens: &[Token],
-        i: usize,
-        first: &str,
-        date: Option<NaiveDate>,
-        lang: Option<Lang>,
-    ) -> Option<&Form> {
-        let candidates = self.forms.get(first)?;
-        candidates.iter().find(|f| {
-            i + f.words.len() <= tokens.len()
-                && date.is_none_or(|date| {
-                    f.valid
-                        .is_none_or(|(from, until)| from <= date && date <= until)
-                })
-                && (lang.is_none() || f.lang.is_none() || f.lang == lang)
-                && f.words
-                    .iter()
-                    .zip(&f.case)
-                    .enumerate()
-                    .all(|(k, (w, rule))| {
-                        let t = &tokens[i + k];
-                        (*w == t.norm || k == 0)
-                            && match rule {
-                                CaseRule::Any => true,
-                                CaseRule::Capitalised => t.capitalised,
-                                CaseRule::AllCaps => t.all_caps,
-                                CaseRule::Lower => !t.capitalised,
-                            }
-                    })
-        })
-    }
+/// [`Gazetteer::match_at`] among `candidates`, the forms whose first word stands for
+/// the word at `tokens[i]`.
+fn match_first<'g>(
+    candidates: &'g [Form],
+    tokens: &[Token],
+    i: usize,
+    date: Option<NaiveDate>,
+    lang: Option<Lang>,
+) -> Option<&'g Form> {
+    candidates.iter().find(|f| {
+        // The words after the first (the cheapest test to fail), the dates, the
+        // language, then the case of each word.
+        i + f.words.len() <= tokens.len()
+            && f.words[1..]
+                .iter()
+                .zip(&tokens[i + 1..])
+                .all(|(w, t)| w.as_str() == t.norm.as_str())
+            && date.is_none_or(|date| {
+                f.valid
+                    .is_none_or(|(from, until)| from <= date && date <= until)
+            })
+            && (lang.is_none() || f.lang.is_none() || f.lang == lang)
+            && f.case.iter().zip(&tokens[i..]).all(|(rule, t)| match rule {
+                CaseRule::Any => true,
+                CaseRule::Capitalised => t.capitalised,
+                CaseRule::AllCaps => t.all_caps,
+                CaseRule::Lower => !t.capitalised,
+            })
+    })
 }
 
 /// The regular plural of a French, Spanish or Portuguese demonym: `tchadien` ->
@@ -920,11 +975,14 @@ fn title_case(tokens: &[Token]) -> bool {
         if t.arabic || !t.norm.starts_with(|c: char| c.is_ascii_lowercase()) {
             continue;
         }
-        if SMALL.contains(&t.norm.as_str()) {
+        if t.norm.len() <= 4 && SMALL.contains(&t.norm.as_str()) {
             continue;
         }
         words += 1;
         lower += usize::from(!t.capitalised);
+        if lower * 10 > tokens.len() {
+            return false; // more than a tenth of all the words, whatever follows
+        }
     }
     words >= 4 && lower * 10 <= words
 }
@@ -994,24 +1052,56 @@ fn is_direction(word: Option<&str>) -> bool {
 /// French elisions (`l'Irak` -> `l'`, `irak`; `d'Ivoire` -> `d'`, `ivoire`). Arabic
 /// words keep their vowel marks (dropped from the norm).
 fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    let mut start: Option<usize> = None;
-    let is_part =
-        |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '.') || is_arabic_mark(c);
-    for (i, c) in text.char_indices() {
-        match (is_part(c), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                push_tokens(text, s, i, &mut tokens);
-                start = None;
-            }
-            _ => {}
+    let mut tokens = Vec::with_capacity(text.len() / 6 + 1);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let (part, len) = word_part(text, i);
+        if !part {
+            i += len;
+            continue;
         }
-    }
-    if let Some(s) = start {
-        push_tokens(text, s, text.len(), &mut tokens);
+        // A run of word parts; `plain` while it is only ASCII letters and digits.
+        let (start, mut plain) = (i, true);
+        loop {
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            if i == bytes.len() {
+                break;
+            }
+            let (part, len) = word_part(text, i);
+            if !part {
+                break;
+            }
+            plain = false;
+            i += len;
+        }
+        push_run(text, start, i, plain, &mut tokens);
     }
     tokens
+}
+
+/// Whether the character at byte `i` of `text` is part of a word (a letter, a digit,
+/// an apostrophe, a dot or an Arabic vowel mark), and its length in bytes.
+fn word_part(text: &str, i: usize) -> (bool, usize) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        return (b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'.'), 1);
+    }
+    let c = text[i..].chars().next().expect("a char at a char boundary");
+    let part = c.is_alphanumeric() || c == '’' || is_arabic_mark(c);
+    (part, c.len_utf8())
+}
+
+/// Adds the word(s) of the run `text[start..end]` to `tokens`; `plain` when the run
+/// is only ASCII letters and digits (one word, as it stands).
+fn push_run(text: &str, start: usize, end: usize, plain: bool, tokens: &mut Vec<Token>) {
+    if plain {
+        tokens.push(make_token(text, start, end));
+    } else {
+        push_tokens(text, start, end, tokens);
+    }
 }
 
 /// Adds the word(s) in `text[start..end]` (a run of letters, digits, dots and
@@ -1153,10 +1243,17 @@ pub fn detect_language(paragraphs: &[&str]) -> Lang {
         "o", "os", "do", "da", "dos", "das", "em", "na", "nas", "um", "uma", "com", "não", "ao",
         "aos", "pelo", "pela", "foi", "são", "também", "disse", "mais", "e", "à",
     ];
-    static SETS: LazyLock<[FastSet<&'static str>; 4]> =
-        LazyLock::new(|| [word_set(EN), word_set(FR), word_set(ES), word_set(PT)]);
-    let (mut arabic, mut latin) = (0usize, 0usize);
-    let mut counts = [0usize; 4];
+    // Each function word with the languages (bits 0 to 3) it is one of.
+    static WORDS: LazyLock<FastMap<&'static str, u8>> = LazyLock::new(|| {
+        let mut words = FastMap::default();
+        for (k, list) in [EN, FR, ES, PT].iter().enumerate() {
+            for &w in *list {
+                *words.entry(w).or_insert(0) |= 1 << k;
+            }
+        }
+        words
+    });
+    let mut tally = LanguageTally::default();
     // The first few thousand characters tell the language as well as the whole text.
     let mut seen = 0;
     for p in paragraphs {
@@ -1164,25 +1261,13 @@ pub fn detect_language(paragraphs: &[&str]) -> Lang {
             break;
         }
         seen += p.len();
-        for c in p.chars() {
-            if is_arabic(c) {
-                arabic += 1;
-            } else if c.is_alphabetic() {
-                latin += 1;
-            }
-        }
-        // Lower-case words of up to six bytes: all the function words counted.
-        for w in p.split(|c: char| !c.is_alphabetic()) {
-            if w.is_empty() || w.len() > 6 || !w.chars().next().is_some_and(char::is_lowercase) {
-                continue;
-            }
-            for (k, set) in SETS.iter().enumerate() {
-                if set.contains(w) {
-                    counts[k] += 1;
-                }
-            }
-        }
+        tally.add(p, &WORDS);
     }
+    let LanguageTally {
+        arabic,
+        latin,
+        counts,
+    } = tally;
     if arabic > latin {
         Lang::Ar
     } else if counts[3] > counts[0] && counts[3] > counts[1] && counts[3] > counts[2] {
@@ -1193,6 +1278,61 @@ pub fn detect_language(paragraphs: &[&str]) -> Lang {
         Lang::Es
     } else {
         Lang::En
+    }
+}
+
+/// What [`detect_language`] counts: letters in Arabic script and other letters, and
+/// the function words of each language.
+#[derive(Default)]
+struct LanguageTally {
+    arabic: usize,
+    latin: usize,
+    counts: [usize; 4],
+}
+
+impl LanguageTally {
+    /// Counts the letters of `text`, and its lower-case words of up to six bytes (all
+    /// the function words counted) found in `words` (the languages of each, as bits).
+    fn add(&mut self, text: &str, words: &FastMap<&'static str, u8>) {
+        let bytes = text.as_bytes();
+        let mut word: Option<usize> = None;
+        let mut i = 0;
+        while i <= bytes.len() {
+            let (alphabetic, len) = match bytes.get(i) {
+                None => (false, 1),
+                Some(b) if b.is_ascii() => {
+                    let a = b.is_ascii_alphabetic();
+                    self.latin += usize::from(a);
+                    (a, 1)
+                }
+                Some(_) => {
+                    let c = text[i..].chars().next().expect("a char at a char boundary");
+                    if is_arabic(c) {
+                        self.arabic += 1;
+                    } else if c.is_alphabetic() {
+                        self.latin += 1;
+                    }
+                    (c.is_alphabetic(), c.len_utf8())
+                }
+            };
+            match (alphabetic, word) {
+                (true, None) => word = Some(i),
+                (false, Some(start)) => {
+                    word = None;
+                    let w = &text[start..i];
+                    if w.len() <= 6
+                        && w.chars().next().is_some_and(char::is_lowercase)
+                        && let Some(&langs) = words.get(w)
+                    {
+                        for (k, count) in self.counts.iter_mut().enumerate() {
+                            *count += usize::from(langs >> k & 1);
+                        }
+                    }
+                }
+                _ => {}
+            }
+            i += len;
+        }
     }
 }
 
@@ -1217,11 +1357,16 @@ fn make_token(text: &str, start: usize, end: usize) -> Token {
     let ascii = s.is_ascii();
     let arabic = !ascii && s.chars().any(is_arabic);
     let (norm, all_caps) = if ascii {
-        let b = s.as_bytes();
-        let caps = b.iter().any(u8::is_ascii_uppercase) && !b.iter().any(u8::is_ascii_lowercase);
+        let (mut upper, mut lower) = (false, false);
+        for &b in s.as_bytes() {
+            upper |= b.is_ascii_uppercase();
+            lower |= b.is_ascii_lowercase();
+        }
         let mut norm = CompactString::from(s);
-        norm.make_ascii_lowercase();
-        (norm, caps)
+        if upper {
+            norm.make_ascii_lowercase();
+        }
+        (norm, upper && !lower)
     } else {
         let norm = if arabic {
             arabic_norm(s).into()
@@ -1242,6 +1387,7 @@ fn make_token(text: &str, start: usize, end: usize) -> Token {
         capitalised,
         all_caps,
         arabic,
+        entry: UNSEEN,
     }
 }
 

@@ -148,13 +148,19 @@ pub fn resolve(m: &PlaceMention, named: &[usize]) -> Option<usize> {
 /// spellings of one transliteration meet (`Doroud`/`Dorud`, `Khan Younis`/`Khan
 /// Yunis`). `None` when a word is not in Latin script.
 pub fn place_key(words: &[&str]) -> Option<String> {
+    key_of(words.iter().map(|w| (*w, false)))
+}
+
+/// [`place_key`] of words each given with whether an `s` ends it (a possessive kept
+/// in a name: `cox` + `s`).
+fn key_of<'w>(words: impl Iterator<Item = (&'w str, bool)>) -> Option<String> {
     let mut key = String::new();
     let mut glue = true;
-    for w in words {
+    for (w, s) in words {
         if !glue {
             key.push(' ');
         }
-        glue = w.ends_with('\'');
+        glue = !s && w.ends_with('\'');
         for c in w.chars() {
             match c {
                 'a'..='z' | '0'..='9' => key.push(c),
@@ -162,22 +168,25 @@ pub fn place_key(words: &[&str]) -> Option<String> {
                 _ => return None,
             }
         }
+        if s {
+            key.push('s');
+        }
     }
-    (!key.is_empty()).then(|| fold(&key))
+    (!key.is_empty()).then(|| fold(key))
 }
 
 /// See [`place_key`]: `ou` -> `u`, then doubled ASCII letters single, until nothing
 /// changes (as `gen_places.py` folds its keys).
-fn fold(key: &str) -> String {
+fn fold(key: String) -> String {
     let b = key.as_bytes();
     if !key.contains("ou")
         && !b
             .windows(2)
             .any(|w| w[0] == w[1] && w[0].is_ascii_lowercase())
     {
-        return key.to_string();
+        return key;
     }
-    let mut key = key.to_string();
+    let mut key = key;
     loop {
         let replaced = key.replace("ou", "u");
         let mut out = String::with_capacity(replaced.len());
@@ -680,7 +689,7 @@ impl Gazetteer {
     /// them, only the first mention of each name not returned yet (up to twice as many
     /// in all), so that a text of megabytes gives a bounded list.
     pub fn find_places(&self, paragraphs: &[&str]) -> Vec<PlaceMention> {
-        let tokenized: Vec<Vec<Token>> = paragraphs.iter().map(|p| tokenize(p)).collect();
+        let tokenized: Vec<Vec<Token>> = paragraphs.iter().map(|p| self.tokenize(p)).collect();
         self.places_in(paragraphs, &tokenized, detect_language(paragraphs))
     }
 
@@ -817,16 +826,10 @@ impl Ctx<'_> {
     /// -> `coxs bazar`).
     fn key(&self, from: usize, to: usize) -> Option<String> {
         let t = &self.tokens[from..to];
-        let words: Vec<std::borrow::Cow<str>> = t
-            .iter()
-            .enumerate()
-            .map(|(k, w)| match t.get(k + 1) {
-                Some(next) if possessive(self.text, w, next) => format!("{}s", w.norm).into(),
-                _ => w.norm.as_str().into(),
-            })
-            .collect();
-        let words: Vec<&str> = words.iter().map(|w| w.as_ref()).collect();
-        place_key(&words)
+        key_of(t.iter().enumerate().map(|(k, w)| {
+            let s = t.get(k + 1).is_some_and(|next| possessive(self.text, w, next));
+            (w.norm.as_str(), s)
+        }))
     }
 
     /// Looks up the run `s..e` left to right, longest name first at each word.
@@ -1071,7 +1074,7 @@ mod tests {
                 key.bytes()
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' ')
             );
-            assert_eq!(fold(key), key);
+            assert_eq!(fold(key.to_string()), key);
             for c in list.trim_start_matches('*').split(',') {
                 assert!(parse_candidate(g, c).is_some(), "{line}");
             }

@@ -6,6 +6,7 @@
 //! lone punctuation and icon names, copyright footers, category and tag lines, photo
 //! credits and captions, bylines, "related" headers, and bullet menus.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -464,13 +465,15 @@ pub fn is_prompt(line: &str) -> bool {
 
 /// A short Arabic line made of interface words (`شارك`, `تابعونا على تويتر`).
 fn is_arabic_interface(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    !words.is_empty()
-        && words.len() <= 6
-        && words.iter().all(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            w.is_empty() || ARABIC_INTERFACE.contains(&w)
-        })
+    let mut count = 0;
+    for w in line.split_whitespace() {
+        count += 1;
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if count > 6 || !(w.is_empty() || ARABIC_INTERFACE.contains(&w)) {
+            return false;
+        }
+    }
+    count > 0
 }
 
 /// A ticker or flash line over a page: `BREAKING: ...`, `JUST IN: ...`, `LIVE: ...`.
@@ -503,22 +506,25 @@ pub fn source_label(line: &str) -> Option<String> {
 /// with at least one interface word: `Share this article`, `Leave a comment`,
 /// `12 Comments`, `Suivre ce blog Administration + Créer mon blog`, `Follow us on X`.
 fn is_interface(line: &str) -> bool {
-    let words: Vec<String> = line
+    static INTERFACE: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| INTERFACE_WORDS.iter().copied().collect());
+    static SMALL: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| SMALL_WORDS.iter().copied().collect());
+    let words = line
         .split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '·' | '•' | '+' | '›' | '»'))
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
-                .to_lowercase()
-        })
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.is_empty() || words.len() > 12 {
-        return false;
-    }
-    let mut interface = 0;
-    for w in &words {
-        if INTERFACE_WORDS.contains(&w.as_str()) || w == "x" {
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\''))
+        .filter(|w| !w.is_empty());
+    // Word by word, stopping at the first that is not chrome or past twelve words.
+    let (mut count, mut interface) = (0, 0);
+    for w in words {
+        count += 1;
+        if count > 12 {
+            return false;
+        }
+        let w = w.to_lowercase();
+        if INTERFACE.contains(w.as_str()) || w == "x" {
             interface += 1;
-        } else if !(SMALL_WORDS.contains(&w.as_str()) || w.chars().all(|c| c.is_ascii_digit())) {
+        } else if !(SMALL.contains(w.as_str()) || w.chars().all(|c| c.is_ascii_digit())) {
             return false;
         }
     }
@@ -678,7 +684,13 @@ pub fn byline(line: &str) -> Option<String> {
 
 /// Kickers pages put above a story: `BREAKING`, `EXCLUSIVE`, `UPDATE`, `LIVE`.
 pub fn is_kicker(line: &str) -> bool {
-    let l = line.trim_end_matches([':', '!']).to_lowercase();
+    let l = line.trim_end_matches([':', '!']);
+    // Lower case has at least as many characters: a line of more characters than the
+    // longest kicker (`developing story`) is none.
+    if l.len() > 4 * "developing story".len() {
+        return false;
+    }
+    let l = l.to_lowercase();
     matches!(
         l.as_str(),
         "breaking"
@@ -737,10 +749,17 @@ pub fn bullet_item(line: &str) -> Option<&str> {
     None
 }
 
+/// Whether `line` holds one of the separators of [`is_menu_line`] (`|`, `•`, `·`,
+/// `»`, `›`; all but `|` outside ASCII): a search for each, which is faster than one
+/// for any of them.
+fn has_menu_separator(line: &str) -> bool {
+    line.contains('|') || (!line.is_ascii() && ['•', '·', '»', '›'].iter().any(|&c| line.contains(c)))
+}
+
 /// Whether a line is a menu or ticker flattened into one line: three or more short
 /// items between `|`, `•`, `·` or `»` (`Home | World | Sudan | Sport`).
 pub fn is_menu_line(line: &str) -> bool {
-    if !line.contains(['|', '•', '·', '»', '›']) {
+    if !has_menu_separator(line) {
         return false;
     }
     let parts: Vec<&str> = line

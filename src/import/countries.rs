@@ -27,6 +27,9 @@
 //! score (ties go to the earlier first mention); the rest follow in order of first
 //! mention.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use chrono::NaiveDate;
 
 use crate::geo::groups::find_groups;
@@ -311,16 +314,16 @@ enum Reading {
 /// a sentence boundary (`.`, `!`, `?`, `;`). Words are runs of letters, digits and
 /// hyphens.
 fn words_before(text: &str, end: usize, n: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut word = String::new();
-    for c in text[..end].chars().rev() {
+    let mut out = Vec::with_capacity(n);
+    // The end of the word being read, backwards.
+    let mut word_end: Option<usize> = None;
+    for (i, c) in text[..end].char_indices().rev() {
         if c.is_alphanumeric() || c == '-' {
-            word.push(c);
+            word_end.get_or_insert(i + c.len_utf8());
             continue;
         }
-        if !word.is_empty() {
-            out.push(word.chars().rev().flat_map(char::to_lowercase).collect());
-            word.clear();
+        if let Some(e) = word_end.take() {
+            out.push(lower_case(&text[i + c.len_utf8()..e]));
             if out.len() == n {
                 return out;
             }
@@ -329,10 +332,28 @@ fn words_before(text: &str, end: usize, n: usize) -> Vec<String> {
             return out;
         }
     }
-    if !word.is_empty() && out.len() < n {
-        out.push(word.chars().rev().flat_map(char::to_lowercase).collect());
+    if let Some(e) = word_end
+        && out.len() < n
+    {
+        out.push(lower_case(&text[..e]));
     }
     out
+}
+
+/// A word in lower case, letter by letter.
+fn lower_case(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.chars().flat_map(char::to_lowercase).collect()
+    }
+}
+
+/// Whether `word` is one of [`CONFLICT_BEFORE`].
+fn is_conflict_word(word: &str) -> bool {
+    static WORDS: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| CONFLICT_BEFORE.iter().copied().collect());
+    WORDS.contains(word)
 }
 
 /// The lower-case word of `text` after byte `start`, if one follows (spaces and
@@ -398,7 +419,7 @@ fn read_mention(m: &Mention, previous: Option<&Mention>, text: &str) -> Reading 
     // `attacks by Azerbaijan` names the attacker, not the place.
     let conflict_before = m.kind != FormKind::Demonym
         && before.first() != Some(&"by")
-        && before.iter().take(3).any(|w| CONFLICT_BEFORE.contains(w));
+        && before.iter().take(3).any(|w| is_conflict_word(w));
     let conflict_after =
         m.kind == FormKind::Name && next.is_some_and(|w| CONFLICT_AFTER.contains(&w));
     if conflict_before || conflict_after {
@@ -557,7 +578,8 @@ fn place_evidence(
 fn read_place(m: &PlaceMention, country: usize, text: &str) -> Evidence {
     let before = words_before(text, m.span.0, 4);
     let has = |list: &[&str], n: usize| before.iter().take(n).any(|w| list.contains(&w.as_str()));
-    let conflict = before.first().map(String::as_str) != Some("by") && has(CONFLICT_BEFORE, 3);
+    let conflict = before.first().map(String::as_str) != Some("by")
+        && before.iter().take(3).any(|w| is_conflict_word(w));
     let venue = has(VENUE_BEFORE, 3) || has(FLIGHT_BEFORE, 4);
     let reading = match (conflict, m.locative, venue) {
         (_, _, true) => Reading::Plain,

@@ -16,7 +16,7 @@
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
-use regex::Regex;
+use regex::{Captures, Regex};
 
 /// Month names and abbreviations, by language, with their numbers. Abbreviations of
 /// three letters or more; a trailing stop is allowed by the patterns.
@@ -402,6 +402,15 @@ fn bounded(line: &str, start: usize, end: usize) -> bool {
     ok_before && ok_after
 }
 
+/// The captures of the matches of `re` in `line` that stand alone (see [`bounded`]),
+/// as `captures_iter` gives them: the matches are found first, and the costlier
+/// captures read only for those that count.
+fn bounded_captures<'h>(re: &Regex, line: &'h str) -> impl Iterator<Item = Captures<'h>> {
+    re.find_iter(line)
+        .filter(|m| bounded(line, m.start(), m.end()))
+        .filter_map(|m| re.captures_at(line, m.start()))
+}
+
 /// Every date in `line`, in order, none overlapping another. `line` should have ASCII
 /// digits (see [`ascii_digits`]); spans refer to it.
 pub fn find_dates(line: &str) -> Vec<DateMatch> {
@@ -436,11 +445,8 @@ fn named_dates(line: &str) -> Vec<(usize, usize, Written)> {
     let p = &*PATTERNS;
     let mut out = Vec::new();
     for re in [&p.month_day_year, &p.day_month_year] {
-        for c in re.captures_iter(line) {
+        for c in bounded_captures(re, line) {
             let whole = c.get(0).unwrap();
-            if !bounded(line, whole.start(), whole.end()) {
-                continue;
-            }
             let (Some(month), Ok(day), Ok(year)) = (
                 month_number(&c["mon"]),
                 c["day"].parse::<u32>(),
@@ -463,9 +469,9 @@ fn named_dates(line: &str) -> Vec<(usize, usize, Written)> {
 fn digit_dates(line: &str) -> Vec<(usize, usize, Written)> {
     let p = &*PATTERNS;
     let mut out = Vec::new();
-    for c in p.iso.captures_iter(line) {
+    for c in bounded_captures(&p.iso, line) {
         let whole = c.get(0).unwrap();
-        if !bounded(line, whole.start(), whole.end()) || !same_separators(whole.as_str()) {
+        if !same_separators(whole.as_str()) {
             continue;
         }
         let year: i32 = c["year"].parse().unwrap_or(0);
@@ -476,9 +482,9 @@ fn digit_dates(line: &str) -> Vec<(usize, usize, Written)> {
             out.push((whole.start(), whole.end(), written));
         }
     }
-    for c in p.numeric.captures_iter(line) {
+    for c in bounded_captures(&p.numeric, line) {
         let whole = c.get(0).unwrap();
-        if !bounded(line, whole.start(), whole.end()) || !same_separators(whole.as_str()) {
+        if !same_separators(whole.as_str()) {
             continue;
         }
         let (a, b): (u32, u32) = (c["a"].parse().unwrap_or(0), c["b"].parse().unwrap_or(0));
@@ -512,11 +518,8 @@ fn yearless_dates(line: &str) -> Vec<(usize, usize, Written)> {
     let p = &*PATTERNS;
     let mut out = Vec::new();
     for re in [&p.month_day, &p.day_month] {
-        for c in re.captures_iter(line) {
+        for c in bounded_captures(re, line) {
             let whole = c.get(0).unwrap();
-            if !bounded(line, whole.start(), whole.end()) {
-                continue;
-            }
             let (Some(month), Ok(day)) = (month_number(&c["mon"]), c["day"].parse::<u32>()) else {
                 continue;
             };

@@ -251,10 +251,10 @@ pub fn escape_markdown(text: &str) -> String {
     // Block markers only matter at the start of the paragraph.
     let needs_escape = {
         let t = out.as_str();
+        // `1987.`, `3)`: one to nine digits before the first dot or parenthesis.
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
         t.starts_with(['#', '>', '+', '-', '=', '|'])
-            || t.split_once(['.', ')']).is_some_and(|(n, _)| {
-                !n.is_empty() && n.len() <= 9 && n.bytes().all(|b| b.is_ascii_digit())
-            })
+            || ((1..=9).contains(&digits) && t[digits..].starts_with(['.', ')']))
     };
     if needs_escape {
         // `1987. The` would start an ordered list: escape the dot (or paren) instead.
@@ -400,6 +400,7 @@ pub fn import_paths(
         state: &mut state,
         names: Default::default(),
         results: &mut results,
+        root: content_dir.parent().and_then(|r| r.canonicalize().ok()),
     };
     // Reading and parsing, the costly part, in parallel; placing the files in input
     // order, so that names (and name clashes) do not depend on timing. In chunks, so
@@ -441,6 +442,9 @@ struct Placing<'a> {
     /// same name in one import would take each other's report.
     names: std::collections::HashMap<std::ffi::OsString, PathBuf>,
     results: &'a mut Vec<SeedResult>,
+    /// The site folder (the content folder's parent), resolved once for
+    /// [`seed_location`].
+    root: Option<PathBuf>,
 }
 
 impl Placing<'_> {
@@ -468,9 +472,10 @@ impl Placing<'_> {
             let (outcome, note, draft) = match prepared {
                 Ok(p) => {
                     let draft = p.report.front_matter.draft;
+                    let from = seed_location(&seed, self.root.as_deref());
                     let (outcome, note) = place(
                         p,
-                        &seed,
+                        (&seed, from),
                         self.content_dir,
                         self.force,
                         self.state,
@@ -574,23 +579,21 @@ fn prepare(seed: &Path, regions: &Regions) -> Result<Prepared, String> {
 }
 
 /// Where a seed file is, as [`Written::from`] records it: relative to the site folder
-/// (the content folder's parent) when inside it, else absolute; as given when it
-/// cannot be resolved.
-fn seed_location(seed: &Path, content_dir: &Path) -> PathBuf {
+/// (`root`, the content folder's parent, resolved) when inside it, else absolute; as
+/// given when it cannot be resolved.
+fn seed_location(seed: &Path, root: Option<&Path>) -> PathBuf {
     let Ok(seed) = seed.canonicalize() else {
         return seed.to_path_buf();
     };
-    content_dir
-        .parent()
-        .and_then(|root| root.canonicalize().ok())
-        .and_then(|root| seed.strip_prefix(root).ok().map(Path::to_path_buf))
+    root.and_then(|root| seed.strip_prefix(root).ok().map(Path::to_path_buf))
         .unwrap_or(seed)
 }
 
-/// Writes a prepared report where it belongs, by the rules of [`import_paths`].
+/// Writes a prepared report where it belongs, by the rules of [`import_paths`]; `seed`
+/// is the seed file and where it is (see [`seed_location`]).
 fn place(
     prepared: Prepared,
-    seed: &Path,
+    (seed, from): (&Path, PathBuf),
     content_dir: &Path,
     force: bool,
     state: &mut ImportState,
@@ -604,7 +607,6 @@ fn place(
     let note = import_note(&report);
     let rel = report_file(&report.stem, &name, content_dir, state.get(&name));
     let previous = state.get(&name).cloned();
-    let from = seed_location(seed, content_dir);
     let target = Target {
         content_dir,
         rel: &rel,

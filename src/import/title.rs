@@ -144,38 +144,31 @@ pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
 
 /// Byte index just after the first sentence's final punctuation (and closing quote).
 fn sentence_end(text: &str) -> usize {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
+    for (i, c) in text.char_indices() {
         if !matches!(c, '.' | '!' | '?') {
             continue;
         }
         // Include closing quotes and brackets.
-        let mut j = k + 1;
-        while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')') {
-            j += 1;
-        }
-        let end = chars.get(j).map_or(text.len(), |&(b, _)| b);
+        let rest = text[i + c.len_utf8()..].trim_start_matches(['"', '”', '’', '\'', ')']);
+        let end = text.len() - rest.len();
         // A sentence ends at the end of text or before a space and a capital/quote/digit.
-        let next_visible = chars[j..].iter().find(|(_, ch)| !ch.is_whitespace());
-        let spaced = chars.get(j).is_none_or(|(_, ch)| ch.is_whitespace());
-        if !spaced {
+        if !rest.chars().next().is_none_or(char::is_whitespace) {
             continue;
         }
-        let Some(&(_, next)) = next_visible else {
+        let Some(next) = rest.chars().find(|ch| !ch.is_whitespace()) else {
             return text.len();
         };
         if !(next.is_uppercase() || next.is_ascii_digit() || matches!(next, '"' | '“' | '‘')) {
             continue;
         }
         if c == '.' {
-            let word: String = text[..i]
-                .chars()
+            let start = text[..i]
+                .char_indices()
                 .rev()
-                .take_while(|ch| ch.is_alphanumeric() || *ch == '.')
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
+                .take_while(|&(_, ch)| ch.is_alphanumeric() || ch == '.')
+                .last()
+                .map_or(i, |(b, _)| b);
+            let word = &text[start..i];
             let lower = word.to_lowercase();
             let is_initial =
                 word.chars().filter(|c| c.is_alphabetic()).count() == 1 || word.contains('.'); // `U.S.`, `a.m.`

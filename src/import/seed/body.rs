@@ -163,11 +163,40 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// 7 jul (EFE).- `: a capitalised place, maybe a country in brackets and a date, then
 /// an agency in brackets.
 static AGENCY_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?P<city>[\p{Lu}][\p{L}.'’ -]{1,40}?)(?:\s*\([\p{L} .'’-]{2,30}\))?(?:,\s*[^()]{1,40}?)?\s*\((?P<agency>AFP|AP|EFE|Reuters|Xinhua|ANSA|DPA|dpa|Lusa|Anadolu|AA|IRNA|TASS|Sputnik|UPI|PTI|IANS|ANI|Bernama|Kyodo|Yonhap|SANA|WAM|KUNA|QNA|SPA|MENA|APS|APA|CNA|Europa Press)\)\s*(?:(?:\.?-|–|—|--|:)\s*|\s+)",
-    )
+    Regex::new(&format!(
+        r"^(?P<city>[\p{{Lu}}][\p{{L}}.'’ -]{{1,40}}?)(?:\s*\([\p{{L}} .'’-]{{2,30}}\))?(?:,\s*[^()]{{1,40}}?)?\s*\((?P<agency>{})\)\s*(?:(?:\.?-|–|—|--|:)\s*|\s+)",
+        DATELINE_AGENCIES.join("|")
+    ))
     .unwrap()
 });
+
+/// The agencies [`AGENCY_DATELINE`] reads in brackets.
+const DATELINE_AGENCIES: &[&str] = &[
+    "AFP", "AP", "EFE", "Reuters", "Xinhua", "ANSA", "DPA", "dpa", "Lusa", "Anadolu", "AA", "IRNA",
+    "TASS", "Sputnik", "UPI", "PTI", "IANS", "ANI", "Bernama", "Kyodo", "Yonhap", "SANA", "WAM",
+    "KUNA", "QNA", "SPA", "MENA", "APS", "APA", "CNA", "Europa Press",
+];
+
+/// Whether `text` names one of [`DATELINE_AGENCIES`] in brackets (`(AFP)`), as
+/// [`AGENCY_DATELINE`] needs: a cheap test that spares most paragraphs that regex.
+fn has_bracketed_agency(text: &str) -> bool {
+    text.match_indices('(').any(|(i, _)| {
+        let rest = &text[i + 1..];
+        DATELINE_AGENCIES
+            .iter()
+            .any(|a| rest.strip_prefix(a).is_some_and(|r| r.starts_with(')')))
+    })
+}
+
+/// Whether `text` has four numerals in a row, as a year of [`DATED_DATELINE`]
+/// (`\d{4}`) needs: a cheap test that spares most paragraphs that regex.
+fn has_four_digits(text: &str) -> bool {
+    let mut run = 0;
+    text.chars().any(|c| {
+        run = if c.is_numeric() { run + 1 } else { 0 };
+        run == 4
+    })
+}
 
 /// The wire dateline at the start of a paragraph, if any, including the dash (or
 /// colon) and the space after it: `NICOSIA, Oct 19 - `, `WASHINGTON, Oct 20 - `,
@@ -182,8 +211,9 @@ pub fn find_dateline(text: &str) -> Option<&str> {
     {
         return Some(caps.get(0)?.as_str());
     }
-    let agency = AGENCY_DATELINE
-        .captures(text)
+    let agency = has_bracketed_agency(text)
+        .then(|| AGENCY_DATELINE.captures(text))
+        .flatten()
         .and_then(|c| c.get(0))
         .filter(|m| {
             // Without a dash after the agency (`Taipei, April 1 (CNA) Taiwan's...`), the
@@ -194,7 +224,10 @@ pub fn find_dateline(text: &str) -> Option<&str> {
                     && text[m.end()..].starts_with(char::is_uppercase))
         });
     agency
-        .or_else(|| DATED_DATELINE.captures(text).and_then(|c| c.get(0)))
+        .or_else(|| {
+            let caps = has_four_digits(text).then(|| DATED_DATELINE.captures(text));
+            caps.flatten().and_then(|c| c.get(0))
+        })
         .map(|m| m.as_str())
 }
 
