@@ -81,20 +81,22 @@ fn editing_a_report_renders_it_and_its_index_pages_only() {
     let stats = site.content(&[file]);
     // The report, the home page (it lists it), its region page, its month page, its
     // two countries' pages, the site's and the region's Atom feeds, reports.json, its
-    // month's data export, and the search index's shard (the title's words) and
-    // result data (the sitemap has no titles).
-    assert_eq!(stats.rendered, 12, "{stats:?}");
+    // month's data export, and the search index's block (its shard, with the title's
+    // words, and its facets, whose bytes stay) and result data (the sitemap has no
+    // titles).
+    assert_eq!(stats.rendered, 13, "{stats:?}");
+    assert_eq!(stats.written, 12, "{stats:?}");
     let page =
         std::fs::read_to_string(site.path("public/reports/2025-07-08-kachin/index.html")).unwrap();
     assert!(page.contains("China leans on Kachin rebels"));
     site.assert_same_as_fresh_build();
 
-    // Editing only the body: the report page and the search index's shard; index
-    // pages show the summary, which is the same.
+    // Editing only the body: the report page and the search index's block (only its
+    // shard's bytes change); index pages show the summary, which is the same.
     let text = std::fs::read_to_string(site.path(file)).unwrap();
     std::fs::write(site.path(file), format!("{text}\nA new paragraph.\n")).unwrap();
     let stats = site.content(&[file]);
-    assert_eq!(stats.rendered, 2, "{stats:?}");
+    assert_eq!(stats.rendered, 3, "{stats:?}");
     assert_eq!(stats.written, 2, "{stats:?}");
     site.assert_same_as_fresh_build();
 }
@@ -344,4 +346,80 @@ fn a_folder_replaced_by_one_with_the_same_file_names_is_read_again() {
         std::fs::read_to_string(site.path("public/reports/2025-07-08-kachin/index.html")).unwrap();
     assert!(page.contains("Swapped-in title"));
     site.assert_same_as_fresh_build();
+}
+
+#[test]
+fn an_edited_report_is_written_first_and_the_rest_follows() {
+    let mut site = Site::new();
+    let file = site.path("content/reports/2025-06-30-sudan.md");
+    let page = site.path("public/reports/2025-06-30-sudan/index.html");
+    let meta = site.path("public/search/meta.json");
+    let home_before = std::fs::read(site.path("public/index.html")).unwrap();
+    let shards_before = snapshot(&site.path("public/search"));
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, format!("{text}\nA quokka was seen in El Fasher.\n")).unwrap();
+    let changes = Changes {
+        content: [file.clone()].into(),
+        ..Default::default()
+    };
+    let written = site.builder.write_edited_first(&changes).unwrap();
+    assert_eq!(written, ["reports/2025-06-30-sudan/index.html"]);
+    assert!(std::fs::read_to_string(&page).unwrap().contains("quokka"));
+    // Nothing else yet: the search index does not know the word.
+    assert_eq!(snapshot(&site.path("public/search")), shards_before);
+    assert_eq!(std::fs::read(site.path("public/index.html")).unwrap(), home_before);
+    assert!(meta.is_file());
+    // The rebuild brings the rest: the search index changes, and the output is a
+    // fresh build's.
+    site.builder.rebuild(&changes).unwrap();
+    assert_ne!(snapshot(&site.path("public/search")), shards_before);
+    site.assert_same_as_fresh_build();
+
+    // A new report is not written first: the rebuild writes it.
+    let new = site.path("content/reports/2025-07-01-new.md");
+    std::fs::write(&new, "---\ntitle: New\ndate: 2025-07-01\n---\nText.\n").unwrap();
+    let changes = Changes {
+        content: [new].into(),
+        ..Default::default()
+    };
+    assert!(site.builder.write_edited_first(&changes).unwrap().is_empty());
+    site.builder.rebuild(&changes).unwrap();
+    site.assert_same_as_fresh_build();
+}
+
+#[test]
+fn an_interrupted_rebuild_writes_nothing_and_keeps_its_changes() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    copy_tree(Path::new(FIXTURE), &root);
+    let flag = Arc::new(AtomicBool::new(false));
+    let mut builder = Builder::new(BuildOptions {
+        root: root.clone(),
+        ..Default::default()
+    })
+    .with_interrupt(flag.clone());
+    builder.build().unwrap();
+    let before = snapshot(&root.join("public"));
+    let file = root.join("content/reports/2025-07-20-gaza.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("Strikes on Gaza", "Edited: strikes on Gaza")).unwrap();
+    let changes = Changes {
+        content: [file].into(),
+        ..Default::default()
+    };
+    flag.store(true, Ordering::SeqCst);
+    let err = builder.rebuild(&changes).unwrap_err();
+    assert!(err.is::<sitrep::build::Interrupted>(), "{err:#}");
+    assert_eq!(snapshot(&root.join("public")), before);
+    // The next rebuild, with no changes named, still has them.
+    flag.store(false, Ordering::SeqCst);
+    let stats = builder.rebuild(&Changes::default()).unwrap();
+    assert!(stats.written > 0);
+    let home = std::fs::read_to_string(root.join("public/index.html")).unwrap();
+    assert!(home.contains("Edited:"), "{home}");
+    let fresh = tmp.path().join("fresh");
+    build_site(&root, Some(&fresh));
+    assert_eq!(snapshot(&root.join("public")), snapshot(&fresh));
 }

@@ -57,6 +57,19 @@ pub struct BuildStats {
     pub phases: Vec<(&'static str, std::time::Duration)>,
 }
 
+/// A rebuild stopped, before writing anything, because newer changes came
+/// ([`Builder::with_interrupt`]); its changes wait for the next rebuild.
+#[derive(Debug)]
+pub struct Interrupted;
+
+impl std::fmt::Display for Interrupted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the rebuild stopped for newer changes")
+    }
+}
+
+impl std::error::Error for Interrupted {}
+
 /// All the errors of a failed build, each naming its file (and line, where known).
 #[derive(Debug)]
 pub struct BuildErrors(pub Vec<String>);
@@ -101,6 +114,9 @@ struct State {
     tera: Tera,
     /// Valid pages by source file.
     pages: BTreeMap<PathBuf, Arc<Page>>,
+    /// The site made of `pages`, with the edited reports written first since
+    /// ([`Builder::write_edited_first`]) in place of theirs.
+    site: Site,
     /// Every file in the output, with its hash.
     manifest: Manifest,
     /// The output files that are pages (the rest are static files).
@@ -133,6 +149,12 @@ pub struct Builder {
     static_count: usize,
     /// Hears of each page rendered ([`Builder::with_progress`]).
     progress: Arc<dyn Progress>,
+    /// Pages were written first ([`Builder::write_edited_first`]) since the output's
+    /// marker was last written.
+    marker_stale: bool,
+    /// Set by the caller when newer changes came: a content rebuild then stops
+    /// before writing anything ([`Builder::with_interrupt`]).
+    interrupt: Option<Arc<std::sync::atomic::AtomicBool>>,
 }
 
 impl Builder {
@@ -150,6 +172,27 @@ impl Builder {
             one_shot: false,
             static_count: 0,
             progress: Arc::new(Silent),
+            marker_stale: false,
+            interrupt: None,
+        }
+    }
+
+    /// Lets `flag` interrupt content rebuilds: when it is set, [`Builder::rebuild`]
+    /// stops at its next step, before writing anything, with an [`Interrupted`]
+    /// error, and keeps its changes for the next rebuild. Watch mode sets it when
+    /// newer changes come, so that they are not kept waiting behind older ones.
+    pub fn with_interrupt(self, flag: Arc<std::sync::atomic::AtomicBool>) -> Builder {
+        Builder {
+            interrupt: Some(flag),
+            ..self
+        }
+    }
+
+    /// [`Interrupted`] when the caller asked ([`Builder::with_interrupt`]).
+    fn check_interrupt(&self) -> Result<()> {
+        match &self.interrupt {
+            Some(f) if f.load(std::sync::atomic::Ordering::SeqCst) => Err(Interrupted.into()),
+            _ => Ok(()),
         }
     }
 
@@ -193,7 +236,7 @@ impl Builder {
         let fresh = self.load_all()?;
         phase("read and parse content");
         let staging = Staging::begin_reusing(&self.opts.output_dir(), self.opts.force, previous)?;
-        let (stats, page_files, fingerprints) = self
+        let written = self
             .write_all(&fresh, &staging, !self.one_shot)
             .map_err(as_build_error)?;
         phase("render and write pages");
@@ -203,11 +246,11 @@ impl Builder {
         let stats = BuildStats {
             written: manifest.len(),
             phases,
-            ..stats
+            ..written.stats.clone()
         };
-        self.static_count = manifest.len() - page_files.len();
+        self.static_count = manifest.len() - written.page_files.len();
         if !self.one_shot {
-            self.install(fresh, manifest, page_files, fingerprints);
+            self.install(fresh, manifest, written);
         }
         Ok(stats)
     }
@@ -263,22 +306,83 @@ impl Builder {
             // Everything is rendered before anything is written: a page that fails
             // leaves the whole live site as it was.
             let buffer = Buffered::default();
-            let (mut stats, page_files, fingerprints) = self
+            let written = self
                 .write_all(&fresh, &buffer, true)
                 .map_err(as_build_error)?;
+            let mut stats = written.stats.clone();
             buffer.write_to(&live)?;
             let manifest = live.touched();
             stats.removed =
                 live.remove(prev.manifest.keys().filter(|f| !manifest.contains_key(*f)))?;
             stats.written = live.written();
             write_marker(&output, &manifest)?;
-            self.install(fresh, manifest, page_files, fingerprints);
+            self.install(fresh, manifest, written);
             return Ok(stats);
         }
         let statics = self.pending_statics;
         let stats = self.update_content(statics)?;
         self.pending_statics = false;
         Ok(stats)
+    }
+
+    /// Writes at once the pages of the reports whose files `changes` names and that
+    /// were in the last good build, rendered with that build's site with those reports
+    /// put in (their neighbours, counts and lists as they were), so that a preview
+    /// shows an edit without waiting for the rest of the site. Returns the output
+    /// files written (empty when there is nothing such: a new or removed file, a
+    /// configuration, template or static change, a file with an error, a report
+    /// whose page moved or that became a draft). Nothing else is changed: the next
+    /// [`Builder::rebuild`] with the same changes brings the whole site up to date,
+    /// these pages included, as if this had not run.
+    ///
+    /// Errors: reading the file fails or its page fails to render; then nothing was
+    /// written (the rebuild reports it).
+    pub fn write_edited_first(&mut self, changes: &Changes) -> Result<Vec<String>> {
+        let Some(state) = self.state.as_mut() else {
+            return Ok(Vec::new());
+        };
+        if changes.everything || self.pending_full {
+            return Ok(Vec::new());
+        }
+        let content_dir = self.opts.content_dir();
+        let mut edited = Vec::new();
+        for file in &changes.content {
+            let Some(old) = state.pages.get(file) else {
+                continue;
+            };
+            let Ok(page) = load_page(file, &content_dir, &state.regions) else {
+                continue;
+            };
+            let Some(i) = state.site.reports.iter().position(|p| &p.file == file) else {
+                continue;
+            };
+            if page.path == old.path && self.opts.builds(&page) {
+                state.site.reports[i] = Arc::new(page);
+                edited.push(PageKey::Report(i));
+            }
+        }
+        if edited.is_empty() {
+            return Ok(Vec::new());
+        }
+        let renderer = Renderer::new(&state.site, &state.tera);
+        let rendered = edited
+            .iter()
+            .map(|&k| Ok((renderer.output_file(k), renderer.render(k)?)))
+            .collect::<Result<Vec<_>>>()?;
+        let output = self.opts.output_dir();
+        let live = Live::new(&output, &state.manifest);
+        let mut written = Vec::new();
+        for (file, bytes) in &rendered {
+            let before = live.written();
+            live.write(file, bytes)?;
+            if live.written() > before {
+                written.push(file.clone());
+            }
+        }
+        // The manifest says what is on disk; the marker follows with the rebuild.
+        state.manifest.extend(live.touched());
+        self.marker_stale |= !written.is_empty();
+        Ok(written)
     }
 
     /// Loads config, templates and all content; every error is collected.
@@ -335,38 +439,29 @@ impl Builder {
         })
     }
 
-    fn install(
-        &mut self,
-        fresh: Fresh,
-        manifest: Manifest,
-        page_files: BTreeSet<String>,
-        fingerprints: HashMap<String, u64>,
-    ) {
-        let static_files = manifest.len() - page_files.len();
+    fn install(&mut self, fresh: Fresh, manifest: Manifest, written: Written) {
+        let static_files = manifest.len() - written.page_files.len();
         self.state = Some(State {
             config: fresh.config,
             regions: fresh.regions,
             tera: fresh.tera,
             pages: fresh.pages,
+            site: written.site,
             manifest,
-            page_files,
-            fingerprints,
+            page_files: written.page_files,
+            fingerprints: written.fingerprints,
             static_files,
         });
         self.pending.clear();
         self.loaded.clear();
         self.pending_full = false;
         self.pending_statics = false;
+        self.marker_stale = false;
     }
 
     /// Renders every page and copies the static files into `out`. Returns the stats, the
     /// set of page files and the pages' fingerprints (when `fingerprint`).
-    fn write_all(
-        &self,
-        fresh: &Fresh,
-        out: &dyn Sink,
-        fingerprint: bool,
-    ) -> Result<(BuildStats, BTreeSet<String>, HashMap<String, u64>)> {
+    fn write_all(&self, fresh: &Fresh, out: &dyn Sink, fingerprint: bool) -> Result<Written> {
         let opts = &self.opts;
         let site = Site::new(
             fresh.config.clone(),
@@ -386,9 +481,9 @@ impl Builder {
         )?;
         // Only a builder that rebuilds later needs them.
         let fingerprints = if fingerprint {
-            keys.iter()
-                .copied()
-                .map(|k| (renderer.output_file(k), renderer.fingerprint(k)))
+            fingerprints_of(&renderer, keys.clone())
+                .into_iter()
+                .map(|(_, file, fp)| (file, fp))
                 .collect()
         } else {
             HashMap::new()
@@ -413,7 +508,13 @@ impl Builder {
             warnings,
             ..BuildStats::default()
         };
-        Ok((stats, page_files, fingerprints))
+        drop(renderer);
+        Ok(Written {
+            stats,
+            page_files,
+            fingerprints,
+            site,
+        })
     }
 
     /// Reloads the pending content files and writes what changed.
@@ -427,10 +528,13 @@ impl Builder {
             pages.values().cloned().collect(),
         )
         .map_err(BuildErrors)?;
+        self.check_interrupt()?;
         let renderer = Renderer::new(&site, &state.tera);
         let plan = self.plan_rerender(&site, &renderer);
+        self.check_interrupt()?;
         let buffer = Buffered::default();
         render_pages(&renderer, &plan.keys, &buffer, &*self.progress).map_err(as_build_error)?;
+        self.check_interrupt()?;
         let theme_dir = state.config.theme_dir(&self.opts.root);
         let site_static = self.opts.root.join("static");
         if statics {
@@ -445,7 +549,7 @@ impl Builder {
         let live = Live::new(&output, &state.manifest);
         buffer.write_to(&live)?;
         let (manifest, removed) = publish(&live, state, &plan.page_files, statics)?;
-        if manifest != state.manifest {
+        if manifest != state.manifest || self.marker_stale {
             write_marker(&output, &manifest)?;
         }
         let stats = BuildStats {
@@ -456,7 +560,10 @@ impl Builder {
             warnings: self.loaded.values().filter_map(|p| p.warning()).collect(),
             phases: Vec::new(),
         };
+        drop(renderer);
+        self.marker_stale = false;
         let state = self.state.as_mut().expect("checked by caller");
+        state.site = site;
         state.static_files = manifest.len() - plan.page_files.len();
         state.pages = pages;
         state.manifest = manifest;
@@ -553,9 +660,7 @@ impl Builder {
         let state = self.state.as_ref().expect("checked by caller");
         let mut keys = Vec::new();
         let mut fingerprints = HashMap::new();
-        for key in renderer.all_pages() {
-            let file = renderer.output_file(key);
-            let fp = renderer.fingerprint(key);
+        for (key, file, fp) in fingerprints_of(renderer, renderer.all_pages()) {
             let edited =
                 matches!(key, PageKey::Report(i) if self.pending.contains(&site.reports[i].file));
             if edited || state.fingerprints.get(&file) != Some(&fp) {
@@ -569,6 +674,13 @@ impl Builder {
             fingerprints,
         }
     }
+}
+
+/// Each page's output file and fingerprint ([`Renderer::fingerprint`]), in parallel.
+fn fingerprints_of(renderer: &Renderer, keys: Vec<PageKey>) -> Vec<(PageKey, String, u64)> {
+    keys.into_par_iter()
+        .map(|k| (k, renderer.output_file(k), renderer.fingerprint(k)))
+        .collect()
 }
 
 /// What a rebuild renders ([`Builder::plan_rerender`]).
@@ -616,6 +728,16 @@ fn publish(
     }
     manifest.extend(live.touched());
     Ok((manifest, removed))
+}
+
+/// What [`Builder::write_all`] rendered.
+struct Written {
+    stats: BuildStats,
+    /// Every page file (the rest of the output is static files).
+    page_files: BTreeSet<String>,
+    /// The pages' fingerprints, by output file (empty when not asked for).
+    fingerprints: HashMap<String, u64>,
+    site: Site,
 }
 
 /// Everything loaded for a full build.

@@ -64,6 +64,11 @@ fn print_rebuild(r: &Rebuild) {
     let time = chrono::Local::now().format("%H:%M:%S");
     let took = crate::ui::duration(r.took);
     match &r.result {
+        Ok(s) if r.first => crate::ui::info(&format!(
+            "[{time}] {}: {} edited page(s) written first; the rest follows when edits pause ({took})",
+            r.what,
+            crate::ui::count(s.written)
+        )),
         Ok(s) => {
             for w in &s.warnings {
                 crate::ui::warning(w);

@@ -18,7 +18,7 @@ use anyhow::{Context, Result};
 use notify_debouncer_full::notify::{EventKind, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
-use crate::build::{BuildErrors, BuildOptions, BuildStats, Builder, Changes};
+use crate::build::{BuildErrors, BuildOptions, BuildStats, Builder, Changes, Interrupted};
 use crate::import::{SeedResult, import_paths};
 use crate::progress::Progress;
 use crate::site::config::{CONFIG_FILE, Config};
@@ -26,7 +26,11 @@ use crate::site::content::is_ignored;
 use crate::site::region::Regions;
 
 /// How long the debouncer waits for a file to be quiet before reporting it.
-pub const DEBOUNCE: Duration = Duration::from_millis(50);
+pub const DEBOUNCE: Duration = Duration::from_millis(20);
+
+/// How long edits must pause before the rest of the site follows the pages of edited
+/// reports, which are written first ([`Builder::write_edited_first`]).
+pub const QUIET: Duration = Duration::from_millis(300);
 
 /// Options of watch mode.
 #[derive(Debug, Clone)]
@@ -62,6 +66,9 @@ pub struct Rebuild {
     pub result: std::result::Result<BuildStats, Vec<String>>,
     /// Whether only stylesheets changed (a browser can reload just those).
     pub css_only: bool,
+    /// Whether only the pages of edited reports were written, first; the rest of
+    /// the site follows once edits pause for [`QUIET`].
+    pub first: bool,
     /// How long it took.
     pub took: Duration,
 }
@@ -196,59 +203,180 @@ pub fn watch(
     // Watch first, build second: a change made while the first build runs is then
     // seen, not lost.
     let (tx, rx) = channel();
+    // Set as soon as a change that matters comes, to interrupt a rebuild under way.
+    let interrupt = Arc::new(AtomicBool::new(false));
+    let handler = interrupting(tx, interrupt.clone(), classifier.clone());
     let mut debouncer =
-        new_debouncer(DEBOUNCE, None, tx).context("cannot start the file watcher")?;
+        new_debouncer(DEBOUNCE, None, handler).context("cannot start the file watcher")?;
     let mut watched = Watched::default();
     watched.update(&mut debouncer, &classifier)?;
 
-    let mut builder = Builder::new(opts.build.clone()).with_progress(progress);
+    let mut builder = Builder::new(opts.build.clone())
+        .with_progress(progress)
+        .with_interrupt(interrupt.clone());
     let start = Instant::now();
     let result = builder.build().map_err(error_lines);
     report(&Event::Rebuilt(Rebuild {
         what: "first build".into(),
         result,
         css_only: false,
+        first: false,
         took: start.elapsed(),
     }));
 
+    // Changes whose edited pages were written first, waiting for edits to pause.
+    let mut waiting: Option<Waiting> = None;
     while !stop.load(Ordering::SeqCst) {
-        let batch = next_batch(&rx, stop, &classifier, &mut report);
+        let poll = waiting.as_ref().map_or(POLL, |w| {
+            (w.since + QUIET).saturating_duration_since(Instant::now())
+        });
+        let batch = next_batch(&rx, stop, &classifier, &mut report, poll);
         // Watched folders may have been created, removed or replaced (a new folder
         // under an old name): checked at every turn, which costs a few `stat`s.
         watched.update(&mut debouncer, &classifier)?;
         if let Some(batch) = batch {
-            handle_batch(opts, &classifier, &mut builder, batch, &mut report);
+            waiting = handle_batch(
+                opts,
+                &classifier,
+                &mut builder,
+                batch,
+                waiting,
+                &interrupt,
+                &mut report,
+            );
+        } else if let Some(w) = waiting.take_if(|w| w.since.elapsed() >= QUIET) {
+            let root = &classifier.root;
+            waiting = rebuild(
+                &mut builder,
+                w.changes,
+                false,
+                root,
+                &interrupt,
+                &mut report,
+            );
         }
+    }
+    // What waits is built before stopping.
+    if let Some(w) = waiting {
+        interrupt.store(false, Ordering::SeqCst);
+        let _ = builder.rebuild(&w.changes);
     }
     debouncer.stop();
     Ok(())
 }
 
-/// Imports the batch's seeds, then rebuilds for its changes.
+/// The watcher's event handler: sends every result on `tx`, and sets `flag` when one
+/// holds a change that matters (so that a rebuild under way stops for it).
+fn interrupting(
+    tx: std::sync::mpsc::Sender<DebounceEventResult>,
+    flag: Arc<AtomicBool>,
+    classifier: Classifier,
+) -> impl FnMut(DebounceEventResult) + Send + 'static {
+    move |result: DebounceEventResult| {
+        if result.as_ref().is_ok_and(|events| {
+            events.iter().any(|e| {
+                !matches!(e.event.kind, EventKind::Access(_))
+                    && e.event
+                        .paths
+                        .iter()
+                        .any(|p| classifier.classify(p, &mut Changes::default(), &mut Vec::new()))
+            })
+        }) {
+            flag.store(true, Ordering::SeqCst);
+        }
+        let _ = tx.send(result);
+    }
+}
+
+/// How long [`next_batch`] waits for a first event before giving the loop a turn.
+const POLL: Duration = Duration::from_millis(200);
+
+/// Changes whose edited pages were written first: the rest of the site waits.
+struct Waiting {
+    changes: Changes,
+    /// When the last of them came.
+    since: Instant,
+}
+
+/// Imports the batch's seeds, then writes the pages of edited reports first, when
+/// the batch is only such edits (the rest waits, returned, until edits pause), or
+/// rebuilds for its changes and any that wait.
 fn handle_batch(
     opts: &WatchOptions,
     classifier: &Classifier,
     builder: &mut Builder,
     batch: Batch,
+    waiting: Option<Waiting>,
+    interrupt: &AtomicBool,
     report: &mut impl FnMut(&Event),
-) {
+) -> Option<Waiting> {
     if !batch.seeds.is_empty()
         && let Some(event) = import_seeds(opts, &batch.seeds)
     {
         report(&event);
     }
     if batch.changes.is_empty() {
-        return;
+        return waiting;
     }
     let start = Instant::now();
+    let mut changes = waiting.map(|w| w.changes).unwrap_or_default();
+    changes.everything |= batch.changes.everything;
+    changes.statics |= batch.changes.statics;
+    changes
+        .content
+        .extend(batch.changes.content.iter().cloned());
     let what = describe(&batch.changes, &classifier.root);
-    let result = builder.rebuild(&batch.changes).map_err(error_lines);
+    if !batch.css_only
+        && let Ok(files) = builder.write_edited_first(&batch.changes)
+        && !files.is_empty()
+    {
+        report(&Event::Rebuilt(Rebuild {
+            what,
+            result: Ok(BuildStats {
+                rendered: files.len(),
+                written: files.len(),
+                ..BuildStats::default()
+            }),
+            css_only: false,
+            first: true,
+            took: start.elapsed(),
+        }));
+        return Some(Waiting {
+            changes,
+            since: Instant::now(),
+        });
+    }
+    let root = &classifier.root;
+    rebuild(builder, changes, batch.css_only, root, interrupt, report)
+}
+
+/// Rebuilds for `changes` and reports it; when newer changes interrupt it
+/// ([`Interrupted`]), returns the changes, to wait with the newer ones.
+fn rebuild(
+    builder: &mut Builder,
+    changes: Changes,
+    css_only: bool,
+    root: &Path,
+    interrupt: &AtomicBool,
+    report: &mut impl FnMut(&Event),
+) -> Option<Waiting> {
+    let start = Instant::now();
+    interrupt.store(false, Ordering::SeqCst);
+    let result = builder.rebuild(&changes);
+    if result.as_ref().is_err_and(|e| e.is::<Interrupted>()) {
+        return Some(Waiting {
+            changes,
+            since: Instant::now(),
+        });
+    }
     report(&Event::Rebuilt(Rebuild {
-        what,
-        result,
-        css_only: batch.css_only,
+        what: describe(&changes, root),
+        result: result.map_err(error_lines),
+        css_only,
+        first: false,
         took: start.elapsed(),
     }));
+    None
 }
 
 /// The longest a batch keeps collecting events while changes keep coming.
@@ -272,11 +400,12 @@ fn next_batch(
     stop: &AtomicBool,
     classifier: &Classifier,
     report: &mut impl FnMut(&Event),
+    poll: Duration,
 ) -> Option<Batch> {
     let mut changes = Changes::default();
     let mut seeds = Vec::new();
     let mut css_only = true;
-    let poll_end = Instant::now() + Duration::from_millis(200);
+    let poll_end = Instant::now() + poll;
     // When the first and the latest relevant events came.
     let mut started: Option<Instant> = None;
     let mut latest = Instant::now();

@@ -319,7 +319,7 @@ pub struct Renderer<'a> {
     raw_html: RawHtml,
     /// The sitemap's entries, made once, when first needed.
     sitemap: std::sync::OnceLock<Vec<SitemapEntry>>,
-    /// The search index (made a block at a time, when first needed).
+    /// The search index (its blocks made when first needed).
     search: SearchIndex<'a>,
 }
 
@@ -365,7 +365,7 @@ impl<'a> Renderer<'a> {
             .collect();
         let views = site
             .reports
-            .iter()
+            .par_iter()
             .map(|p| report_view(p, base, &region_by_slug, &country_by_key))
             .collect();
         let config = ConfigView {
@@ -818,11 +818,7 @@ impl<'a> Renderer<'a> {
                 with_all,
                 parts,
             } => (total, with_all, parts).hash(&mut h),
-            Generated::Search(file) => match self.search.bytes(file) {
-                Ok(bytes) => bytes.hash(&mut h),
-                // Rendering will report the error.
-                Err(_) => u64::MAX.hash(&mut h),
-            },
+            Generated::Search(file) => self.search.hash_inputs(file, &mut h),
         }
         h.finish()
     }
@@ -897,6 +893,9 @@ pub fn render_pages(
     out: &dyn Sink,
     progress: &dyn Progress,
 ) -> Result<()> {
+    if keys.iter().any(|k| matches!(k, PageKey::SearchIndex(_))) {
+        renderer.search.prepare();
+    }
     progress.start(keys.len(), "rendering");
     let mut errors: Vec<String> = keys
         .par_iter()

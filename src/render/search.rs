@@ -251,9 +251,12 @@ struct Block {
     facets: Vec<u8>,
 }
 
-/// The search index of a site. Its blocks are made when it is made (in parallel), not
-/// on demand: a block made lazily inside a parallel render could be asked for again,
-/// on the same thread, by a task stolen while it is being made.
+/// The search index of a site. Its blocks are made when first needed, all at once (in
+/// parallel), or by [`SearchIndex::prepare`]: call that before asking for files inside
+/// a parallel loop, as [`crate::render::render_pages`] does, since blocks made inside
+/// one could be asked for again, on the same thread, by a task stolen while they are
+/// being made. A renderer that renders no search file (the edited page written first
+/// in watch mode) never makes them.
 pub struct SearchIndex<'a> {
     site: &'a Site,
     /// Country index by [`term_key`].
@@ -262,7 +265,9 @@ pub struct SearchIndex<'a> {
     regions: HashMap<&'a str, u32>,
     /// Reports per block ([`BLOCK`]).
     block: usize,
-    blocks: Vec<Block>,
+    blocks: std::sync::OnceLock<Vec<Block>>,
+    /// [`SearchIndex::block_hash`] of each block, made when first needed.
+    block_hashes: std::sync::OnceLock<Vec<u64>>,
 }
 
 impl<'a> SearchIndex<'a> {
@@ -287,24 +292,38 @@ impl<'a> SearchIndex<'a> {
             .enumerate()
             .map(|(i, (r, _))| (r.slug.as_str(), i as u32))
             .collect();
-        let mut index = SearchIndex {
+        SearchIndex {
             site,
             countries,
             regions,
             block,
-            blocks: Vec::new(),
-        };
-        index.blocks = (0..site.reports.len().div_ceil(block))
-            .into_par_iter()
-            .map(|b| index.make_block(b))
-            .collect();
-        index
+            blocks: std::sync::OnceLock::new(),
+            block_hashes: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Makes the blocks now, if not made yet.
+    pub fn prepare(&self) {
+        self.blocks();
+    }
+
+    fn blocks(&self) -> &[Block] {
+        self.blocks.get_or_init(|| {
+            (0..self.block_count())
+                .into_par_iter()
+                .map(|b| self.make_block(b))
+                .collect()
+        })
+    }
+
+    fn block_count(&self) -> usize {
+        self.site.reports.len().div_ceil(self.block)
     }
 
     /// Every file of the index.
     pub fn files(&self) -> Vec<SearchFile> {
         let mut files = vec![SearchFile::Meta];
-        for b in 0..self.blocks.len() {
+        for b in 0..self.block_count() {
             let len = self.block_len(b);
             let b32 = b as u32;
             files.extend((0..shard_count(len) as u32).map(|s| SearchFile::Shard(b32, s)));
@@ -336,6 +355,69 @@ impl<'a> SearchIndex<'a> {
         })
     }
 
+    /// Hashes into `h` what `file` is made of, without making it (cheap: no block is
+    /// made): for a block's shards and facets, its reports (body included) and the
+    /// site's region and country lists (facets number them); for a chunk of result
+    /// data, its reports' paths, front matter and regions; for `meta.json`, the site's counts and lists. Two sites
+    /// that hash alike for a file make the same bytes for it.
+    pub fn hash_inputs(&self, file: SearchFile, h: &mut impl std::hash::Hasher) {
+        use std::hash::Hash;
+        let site = self.site;
+        (file, site.reports.len(), self.block).hash(h);
+        match file {
+            SearchFile::Meta => {
+                self.lists_hash().hash(h);
+                for (m, list) in &site.months {
+                    (m.slug(), list.len(), list.last()).hash(h);
+                }
+            }
+            SearchFile::Shard(b, _) | SearchFile::Facets(b) => {
+                (self.lists_hash(), self.block_hash(b as usize)).hash(h)
+            }
+            SearchFile::Docs(b, k) => {
+                let first = b as usize * self.block + k as usize * CHUNK;
+                for id in first..(first + CHUNK).min(site.reports.len()) {
+                    let p = self.report(id);
+                    (&p.path, &p.front_matter, &p.region).hash(h);
+                }
+            }
+        }
+    }
+
+    /// Hashes the reports with ids `ids` (all a block may take of them).
+    fn hash_reports(&self, h: &mut impl std::hash::Hasher, ids: std::ops::Range<usize>) {
+        use std::hash::Hash;
+        for id in ids {
+            let p = self.report(id);
+            (&p.path, &p.front_matter, &p.region, &p.countries, &p.body).hash(h);
+        }
+    }
+
+    /// A hash of block `b`'s reports, made once for all its files (sequentially:
+    /// it may be asked for inside a parallel loop).
+    fn block_hash(&self, b: usize) -> u64 {
+        use std::hash::Hasher;
+        self.block_hashes.get_or_init(|| {
+            (0..self.block_count())
+                .map(|b| {
+                    let mut h = std::collections::hash_map::DefaultHasher::new();
+                    let first = b * self.block;
+                    self.hash_reports(&mut h, first..first + self.block_len(b));
+                    h.finish()
+                })
+                .collect()
+        })[b]
+    }
+
+    /// A hash of the site's regions and countries, in order (facets number them).
+    fn lists_hash(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        self.site.regions.iter().for_each(|(r, _)| r.hash(&mut h));
+        self.site.countries.iter().for_each(|(t, _)| t.hash(&mut h));
+        h.finish()
+    }
+
     /// How many reports block `b` holds.
     fn block_len(&self, b: usize) -> usize {
         (self.site.reports.len() - b * self.block).min(self.block)
@@ -348,7 +430,7 @@ impl<'a> SearchIndex<'a> {
     }
 
     fn block(&self, b: usize) -> &Block {
-        &self.blocks[b]
+        &self.blocks()[b]
     }
 
     /// Tokenises the block's reports (in parallel: a slice of the block per thread)
@@ -467,7 +549,7 @@ impl<'a> SearchIndex<'a> {
             docs: n,
             block: self.block,
             chunk: CHUNK,
-            shards: (0..self.blocks.len())
+            shards: (0..self.block_count())
                 .map(|b| shard_count(self.block_len(b)))
                 .collect(),
             regions: self
