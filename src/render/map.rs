@@ -34,14 +34,19 @@ struct Shape {
     code: Option<&'static str>,
     /// Natural Earth's name (`Dem. Rep. Congo`), for areas sitrep does not know.
     name: &'static str,
+    /// Its bounding box: min x, min y, max x, max y.
+    bbox: Rect,
     /// The SVG path (relative commands).
     d: &'static str,
 }
 
+/// A rectangle in map units: min x, min y, max x, max y.
+type Rect = [f64; 4];
+
 /// The compiled-in shapes.
 struct Shapes {
-    /// `min-x min-y width height`, map units.
-    view_box: &'static str,
+    /// The whole map: min x, min y, max x, max y.
+    view_box: Rect,
     shapes: Vec<Shape>,
     /// Index into `shapes` by code.
     by_code: HashMap<&'static str, usize>,
@@ -53,15 +58,26 @@ const DATA: &str = include_str!("world_map.tsv");
 fn shapes() -> &'static Shapes {
     static SHAPES: OnceLock<Shapes> = OnceLock::new();
     SHAPES.get_or_init(|| {
-        let mut view_box = "";
+        let mut view_box = [0.0; 4];
         let mut shapes = Vec::new();
+        let numbers = |text: &str| -> Rect {
+            let mut out = [0.0; 4];
+            for (o, v) in out.iter_mut().zip(text.split(' ')) {
+                *o = v.parse().expect("world_map.tsv: a number");
+            }
+            out
+        };
         for line in DATA.lines().filter(|l| !l.starts_with('#')) {
             let fields: Vec<&str> = line.split('\t').collect();
             match fields[..] {
-                ["viewBox", v] => view_box = v,
-                [code, name, _bbox, d] => shapes.push(Shape {
+                ["viewBox", v] => {
+                    let [x, y, w, h] = numbers(v);
+                    view_box = [x, y, x + w, y + h];
+                }
+                [code, name, bbox, d] => shapes.push(Shape {
                     code: (code != "-").then_some(code),
                     name,
+                    bbox: numbers(bbox),
                     d,
                 }),
                 _ => panic!("world_map.tsv: bad line {line:?}"),
@@ -88,13 +104,64 @@ pub fn sprite() -> String {
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{}\">\n\
          <!-- Made with Natural Earth (public domain), via world-atlas (ISC) -->\n",
-        s.view_box
+        view_box_attr(s.view_box)
     );
     for shape in &s.shapes {
         let _ = writeln!(out, "<path id=\"{}\" d=\"{}\"/>", shape_id(shape), shape.d);
     }
     out.push_str("</svg>\n");
     out
+}
+
+/// A rectangle as an SVG `viewBox` value (`min-x min-y width height`).
+fn view_box_attr([x0, y0, x1, y1]: Rect) -> String {
+    format!(
+        "{} {} {} {}",
+        x0.round(),
+        y0.round(),
+        (x1 - x0).round(),
+        (y1 - y0).round()
+    )
+}
+
+/// The narrowest a zoomed map gets, in map units (a little more than Europe's width).
+const MIN_ZOOM_WIDTH: f64 = 200.0;
+
+/// The part of the map to show for the shapes `boxes`: their union, with a margin,
+/// widened to at least [`MIN_ZOOM_WIDTH`] and to the whole map's proportions, and kept
+/// within it. The whole map when `boxes` is empty or would fill most of it.
+fn zoom_box(boxes: impl Iterator<Item = Rect>, world: Rect) -> Rect {
+    let union = boxes.reduce(|a, b| {
+        [
+            a[0].min(b[0]),
+            a[1].min(b[1]),
+            a[2].max(b[2]),
+            a[3].max(b[3]),
+        ]
+    });
+    let Some([x0, y0, x1, y1]) = union else {
+        return world;
+    };
+    let (world_w, world_h) = (world[2] - world[0], world[3] - world[1]);
+    let aspect = world_w / world_h;
+    let mut w = ((x1 - x0) * 1.2).max(MIN_ZOOM_WIDTH);
+    let mut h = (y1 - y0) * 1.2;
+    if w / h < aspect {
+        w = h * aspect;
+    } else {
+        h = w / aspect;
+    }
+    if w >= world_w * 0.8 {
+        return world;
+    }
+    let x = ((x0 + x1 - w) / 2.0).clamp(world[0], world[2] - w);
+    let y = ((y0 + y1 - h) / 2.0).clamp(world[1], world[3] - h);
+    [x, y, x + w, y + h]
+}
+
+/// Whether two rectangles overlap.
+fn overlaps(a: Rect, b: Rect) -> bool {
+    a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
 }
 
 fn shape_id(shape: &Shape) -> String {
@@ -188,54 +255,39 @@ pub struct MapCount {
     pub on_map: bool,
 }
 
+/// Which part of the world a map shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Extent {
+    /// The whole map.
+    World,
+    /// The countries where the reports are (their primary countries), and around
+    /// them: a region's page.
+    Reports,
+}
+
 /// The map of the reports `list` (indices into [`Site::reports`]) for a page whose
-/// path to the site root is `root`; `label` names it for screen readers (`Reports by
-/// country, Africa`). `None` when the reports mention no country.
-pub fn world_map(site: &Site, list: &[usize], root: &str, label: &str) -> Option<MapView> {
+/// path to the site root is `root`, showing `extent`; `label` names it for screen
+/// readers (`Map of Africa's reports by country`). `None` when the reports mention no
+/// country.
+pub fn world_map(
+    site: &Site,
+    list: &[usize],
+    root: &str,
+    label: &str,
+    extent: Extent,
+) -> Option<MapView> {
     let counts = country_counts(site, list);
     let max = counts.iter().map(|c| c.0.count).max()?;
     let breaks = class_breaks(max);
     let s = shapes();
-    // The shaded shapes: shape index -> row of `counts` (the one with most reports,
-    // should two spellings name one country).
-    let mut shaded: HashMap<usize, usize> = HashMap::new();
-    for (row, (_, shape)) in counts.iter().enumerate() {
-        if let Some(i) = shape {
-            shaded.entry(*i).or_insert(row);
-        }
-    }
-    let sprite = format!("{root}{SPRITE_PATH}");
-    let mut svg = format!(
-        "<svg class=\"map\" viewBox=\"{}\" aria-label=\"{}\">",
-        s.view_box,
-        escape(label)
-    );
-    for (i, shape) in s.shapes.iter().enumerate() {
-        let id = shape_id(shape);
-        let Some(&row) = shaded.get(&i) else {
-            let name = shape
-                .code
-                .and_then(|c| gazetteer().by_code(c))
-                .map_or(shape.name, |c| c.name.as_str());
-            let _ = write!(
-                svg,
-                "<use href=\"{sprite}#{id}\"><title>{}: no reports</title></use>",
-                escape(name)
-            );
-            continue;
-        };
-        let c = &counts[row].0;
-        let _ = write!(
-            svg,
-            "<a href=\"{root}{}\" class=\"m{}\"><title>{}: {} {}</title><use href=\"{sprite}#{id}\"/></a>",
-            c.path,
-            class_of(c.count, &breaks),
-            escape(&c.name),
-            c.count,
-            if c.count == 1 { "report" } else { "reports" }
-        );
-    }
-    svg.push_str("</svg>");
+    let view = match extent {
+        Extent::World => s.view_box,
+        Extent::Reports => zoom_box(
+            primary_shapes(site, list).map(|i| s.shapes[i].bbox),
+            s.view_box,
+        ),
+    };
+    let svg = draw(&counts, &breaks, view, root, label);
     let classes = breaks
         .iter()
         .enumerate()
@@ -254,6 +306,75 @@ pub fn world_map(site: &Site, list: &[usize], root: &str, label: &str) -> Option
         classes,
         counts: counts.into_iter().map(|c| c.0).collect(),
         missing,
+    })
+}
+
+/// The map's SVG: every shape that shows in `view`, shaded by its row of `counts`
+/// (class from `breaks`) and a link to its page, or neutral.
+fn draw(
+    counts: &[(MapCount, Option<usize>)],
+    breaks: &[(usize, usize)],
+    view: Rect,
+    root: &str,
+    label: &str,
+) -> String {
+    let s = shapes();
+    // The shaded shapes: shape index -> row of `counts` (the one with most reports,
+    // should two spellings name one country).
+    let mut shaded: HashMap<usize, usize> = HashMap::new();
+    for (row, (_, shape)) in counts.iter().enumerate() {
+        if let Some(i) = shape {
+            shaded.entry(*i).or_insert(row);
+        }
+    }
+    let sprite = format!("{root}{SPRITE_PATH}");
+    // How much smaller a map unit is drawn than on the whole map, for strokes of the
+    // same width whatever the zoom (`--map-scale` in the theme's CSS).
+    let scale = (view[2] - view[0]) / (s.view_box[2] - s.view_box[0]);
+    let mut svg = format!(
+        "<svg class=\"map\" viewBox=\"{}\" style=\"--map-scale:{:.2}\" aria-label=\"{}\">",
+        view_box_attr(view),
+        scale,
+        escape(label)
+    );
+    for (i, shape) in s.shapes.iter().enumerate() {
+        if !overlaps(shape.bbox, view) {
+            continue;
+        }
+        let id = shape_id(shape);
+        let Some(&row) = shaded.get(&i) else {
+            let name = shape
+                .code
+                .and_then(|c| gazetteer().by_code(c))
+                .map_or(shape.name, |c| c.name.as_str());
+            let _ = write!(
+                svg,
+                "<use href=\"{sprite}#{id}\"><title>{}: no reports</title></use>",
+                escape(name)
+            );
+            continue;
+        };
+        let c = &counts[row].0;
+        let _ = write!(
+            svg,
+            "<a href=\"{root}{}\" class=\"m{}\"><title>{}: {} {}</title><use href=\"{sprite}#{id}\"/></a>",
+            c.path,
+            class_of(c.count, breaks),
+            escape(&c.name),
+            c.count,
+            if c.count == 1 { "report" } else { "reports" }
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// The shapes of the reports' primary (first) countries, where the map draws them.
+fn primary_shapes<'s>(site: &'s Site, list: &'s [usize]) -> impl Iterator<Item = usize> + 's {
+    list.iter().filter_map(|&r| {
+        let name = site.reports[r].countries.first()?;
+        let code = gazetteer().lookup(name)?.code.as_str();
+        shapes().by_code.get(code).copied()
     })
 }
 
@@ -370,7 +491,7 @@ mod tests {
     #[test]
     fn the_shapes_cover_the_worlds_states_within_the_view_box() {
         let s = shapes();
-        assert_eq!(s.view_box, "133 0 862 439");
+        assert_eq!(view_box_attr(s.view_box), "133 0 862 439");
         // Natural Earth's 177 countries but Antarctica; N. Cyprus and Somaliland
         // without a code.
         assert_eq!(s.shapes.len(), 176);
@@ -403,6 +524,31 @@ mod tests {
             );
             assert!(bbox[2] - bbox[0] < 750, "{line:.40}");
         }
+    }
+
+    #[test]
+    fn a_zoomed_map_shows_its_countries_in_the_maps_proportions() {
+        let world = [133.0, 0.0, 995.0, 439.0];
+        let box_of = |code: &str| shapes().shapes[shapes().by_code[code]].bbox;
+        // No shape, or shapes across the world: the whole map.
+        assert_eq!(zoom_box(std::iter::empty(), world), world);
+        assert_eq!(
+            zoom_box([box_of("US"), box_of("CN")].into_iter(), world),
+            world
+        );
+        // Sudan alone: the narrowest zoom, centred on it, in the map's proportions.
+        let sd = box_of("SD");
+        let z = zoom_box(std::iter::once(sd), world);
+        assert!((z[2] - z[0] - MIN_ZOOM_WIDTH).abs() < 1e-9, "{z:?}");
+        assert!(((z[2] - z[0]) / (z[3] - z[1]) - 862.0 / 439.0).abs() < 1e-9);
+        assert!(
+            z[0] < sd[0] && sd[2] < z[2] && z[1] < sd[1] && sd[3] < z[3],
+            "{z:?}"
+        );
+        // New Zealand, at the map's edge: moved back inside it.
+        let z = zoom_box(std::iter::once(box_of("NZ")), world);
+        assert!(z[2] <= world[2] && z[3] <= world[3], "{z:?}");
+        assert!(overlaps(z, box_of("NZ")) && !overlaps(z, box_of("SD")));
     }
 
     #[test]

@@ -699,8 +699,7 @@ impl<'a> Renderer<'a> {
                 self.add_list(&mut data, self.home_list(), n, "");
                 if n == 0 {
                     self.add_chart(&mut data);
-                    let label = "Map of reports by country";
-                    data.map = map::world_map(self.site, &self.all_reports, &data.root, label);
+                    self.add_map(&mut data, &self.all_reports, None, map::Extent::World);
                 }
             }
             PageKey::Regions => {
@@ -724,9 +723,8 @@ impl<'a> Renderer<'a> {
                 let list = &self.site.regions[i].1;
                 self.add_list(&mut data, list, n, &self.region_links[i].path);
                 if n == 0 {
-                    let label =
-                        format!("Map of {}'s reports by country", self.region_links[i].name);
-                    data.map = map::world_map(self.site, list, &data.root, &label);
+                    let name = Some(self.region_links[i].name.as_str());
+                    self.add_map(&mut data, list, name, map::Extent::Reports);
                 }
             }
             PageKey::Country(i, n) => {
@@ -741,8 +739,8 @@ impl<'a> Renderer<'a> {
                 let list = &self.site.months[i].1;
                 self.add_list(&mut data, list, n, &self.month_links[i].path);
                 if n == 0 {
-                    let label = format!("Map of {}'s reports by country", self.month_links[i].name);
-                    data.map = map::world_map(self.site, list, &data.root, &label);
+                    let name = Some(self.month_links[i].name.as_str());
+                    self.add_map(&mut data, list, name, map::Extent::World);
                 }
             }
             _ => unreachable!("generated outputs have no template"),
@@ -798,6 +796,22 @@ impl<'a> Renderer<'a> {
                 .map(|(name, colour)| LegendItem { name, colour })
                 .collect(),
         );
+    }
+
+    /// Adds the world map of the reports `list`, drawn for the page's root, showing
+    /// `extent`; `name` is the region's or month's (none for the whole site).
+    fn add_map(
+        &self,
+        data: &mut PageData,
+        list: &[usize],
+        name: Option<&str>,
+        extent: map::Extent,
+    ) {
+        let label = match name {
+            Some(name) => format!("Map of {name}'s reports by country"),
+            None => "Map of reports by country".to_string(),
+        };
+        data.map = map::world_map(self.site, list, &data.root, &label, extent);
     }
 
     /// A hash of everything the page depends on besides the templates and the
