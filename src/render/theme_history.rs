@@ -45,6 +45,10 @@ pub const EARLIER_DEFAULTS: &[(&str, &str)] = &[
     ),
     (
         "static/style.css",
+        "d52014d7618430457a77b87f3773905ab58b211f6a2cd6590c331094a9c6a8a4",
+    ),
+    (
+        "static/style.css",
         "df602287d40bd48ee4ce9493f7d593f2e1360552d29576b19bfcaa965dbf844b",
     ),
     (
