@@ -24,7 +24,7 @@
 // Disputed areas are drawn as Natural Earth draws them.
 //
 // Licences: Natural Earth data is in the public domain; world-atlas is ISC
-// (Copyright 2013-2019 Michael Bostock).
+// (Copyright 2013-2019 Michael Bostock); notices in src/render/world_map.NOTICE.
 'use strict';
 
 const WIDTH = 1000;

@@ -3,7 +3,8 @@
 //!
 //! The country shapes are Natural Earth's 1:110m countries (public domain), from the
 //! npm package world-atlas 2 (ISC), projected with Equal Earth and simplified by
-//! `scripts/world_map.cjs` into `world_map.tsv`, compiled in. They are written once,
+//! `scripts/world_map.cjs` into `world_map.tsv`, compiled in (notices in
+//! `world_map.NOTICE`). They are written once,
 //! as the site's [`SPRITE_PATH`] (one `<path id="SD">` per country, by ISO 3166-1
 //! alpha-2 code); each page's map is a small SVG of `<use>` elements pointing at it,
 //! with a class per country ([`class_breaks`]), a link to its country page and a
