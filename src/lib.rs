@@ -11,7 +11,8 @@
 //!   needs; its cache, the atomic output writer and `sitrep check` live here too;
 //! * [`import`]: seeds in, front-mattered Markdown out (dates, titles, countries,
 //!   regions inferred); [`render`]: the site model to pages, feeds, sitemap, search
-//!   index and chart, through tera templates, handed to a [`render::sink::Sink`];
+//!   index, chart and world map, through tera templates, handed to a
+//!   [`render::sink::Sink`];
 //! * [`site`]: the configuration, regions, content files and the site model;
 //! * [`geo`]: the gazetteer of countries (names, demonyms, capitals);
 //! * [`text`] (decoding input files), [`fs`] (atomic writes) and [`progress`] (how

@@ -7,6 +7,7 @@
 //! * [`markdown`]: report bodies to safe HTML (pulldown-cmark, syntect, ammonia);
 //! * [`feeds`]: outputs made by code: Atom feeds, sitemap, `robots.txt`, JSON;
 //! * [`chart`]: the overview chart (SVG);
+//! * [`map`]: the world map of reports by country (SVG over a shared shapes file);
 //! * [`search`]: the sharded search index the theme's search page queries;
 //! * [`sink`]: where rendered bytes go.
 //!
@@ -15,6 +16,7 @@
 
 pub mod chart;
 pub mod feeds;
+pub mod map;
 pub mod markdown;
 pub mod search;
 pub mod sink;
@@ -144,6 +146,9 @@ pub enum PageKey {
     SearchIndex(SearchFile),
     /// The search page, `search/`.
     Search,
+    /// The world map's country shapes, [`map::SPRITE_PATH`], that every page's map
+    /// uses.
+    WorldMap,
 }
 
 impl PageKey {
@@ -160,6 +165,7 @@ impl PageKey {
                 | PageKey::DataIndex
                 | PageKey::DataMonth(_)
                 | PageKey::SearchIndex(_)
+                | PageKey::WorldMap
         )
     }
 }
@@ -194,6 +200,8 @@ enum Generated<'r> {
     },
     /// A file of the search index (see [`search`]).
     Search(SearchFile),
+    /// The world map's shapes (the same for every site: [`map::sprite`]).
+    WorldMap,
 }
 
 /// Everything a page's template sees besides `config` and `generator` (the same for
@@ -226,6 +234,10 @@ struct PageData<'r> {
     chart: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     chart_legend: Option<Vec<LegendItem>>,
+    /// The world map of the page's reports: on the first page of the home page, of
+    /// each region and of each month.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    map: Option<map::MapView>,
     #[serde(skip_serializing_if = "Option::is_none")]
     total: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -417,6 +429,7 @@ impl<'a> Renderer<'a> {
             PageKey::Robots,
             PageKey::DataIndex,
             PageKey::Search,
+            PageKey::WorldMap,
         ];
         keys.extend(self.search.files().into_iter().map(PageKey::SearchIndex));
         if self.writes_reports_json() {
@@ -516,6 +529,7 @@ impl<'a> Renderer<'a> {
             PageKey::DataMonth(i) => data_month_path(&self.site.months[i].0.slug()),
             PageKey::SearchIndex(file) => SearchIndex::path(file),
             PageKey::Search => SEARCH_DIR.into(),
+            PageKey::WorldMap => map::SPRITE_PATH.into(),
         }
     }
 
@@ -574,6 +588,7 @@ impl<'a> Renderer<'a> {
                     .collect(),
             },
             PageKey::SearchIndex(file) => Generated::Search(file),
+            PageKey::WorldMap => Generated::WorldMap,
             _ => unreachable!("only generated outputs"),
         }
     }
@@ -633,6 +648,7 @@ impl<'a> Renderer<'a> {
                 parts,
             } => feeds::data_index(base, total, with_all, &parts),
             Generated::Search(file) => return self.search.bytes(file),
+            Generated::WorldMap => Ok(map::sprite()),
         };
         text.map(String::into_bytes)
     }
@@ -683,6 +699,7 @@ impl<'a> Renderer<'a> {
                 self.add_list(&mut data, self.home_list(), n, "");
                 if n == 0 {
                     self.add_chart(&mut data);
+                    self.add_map(&mut data, &self.all_reports, None, map::Extent::World);
                 }
             }
             PageKey::Regions => {
@@ -703,12 +720,12 @@ impl<'a> Renderer<'a> {
             PageKey::Region(i, n) => {
                 data.template = "region.html";
                 data.region = Some(&self.region_links[i]);
-                self.add_list(
-                    &mut data,
-                    &self.site.regions[i].1,
-                    n,
-                    &self.region_links[i].path,
-                );
+                let list = &self.site.regions[i].1;
+                self.add_list(&mut data, list, n, &self.region_links[i].path);
+                if n == 0 {
+                    let name = Some(self.region_links[i].name.as_str());
+                    self.add_map(&mut data, list, name, map::Extent::Reports);
+                }
             }
             PageKey::Country(i, n) => {
                 data.template = "country.html";
@@ -719,12 +736,12 @@ impl<'a> Renderer<'a> {
             PageKey::Month(i, n) => {
                 data.template = "month.html";
                 data.month = Some(&self.month_links[i]);
-                self.add_list(
-                    &mut data,
-                    &self.site.months[i].1,
-                    n,
-                    &self.month_links[i].path,
-                );
+                let list = &self.site.months[i].1;
+                self.add_list(&mut data, list, n, &self.month_links[i].path);
+                if n == 0 {
+                    let name = Some(self.month_links[i].name.as_str());
+                    self.add_map(&mut data, list, name, map::Extent::World);
+                }
             }
             _ => unreachable!("generated outputs have no template"),
         }
@@ -754,6 +771,7 @@ impl<'a> Renderer<'a> {
             paginator: None,
             chart: None,
             chart_legend: None,
+            map: None,
             total: None,
             page: None,
             body: None,
@@ -778,6 +796,22 @@ impl<'a> Renderer<'a> {
                 .map(|(name, colour)| LegendItem { name, colour })
                 .collect(),
         );
+    }
+
+    /// Adds the world map of the reports `list`, drawn for the page's root, showing
+    /// `extent`; `name` is the region's or month's (none for the whole site).
+    fn add_map(
+        &self,
+        data: &mut PageData,
+        list: &[usize],
+        name: Option<&str>,
+        extent: map::Extent,
+    ) {
+        let label = match name {
+            Some(name) => format!("Map of {name}'s reports by country"),
+            None => "Map of reports by country".to_string(),
+        };
+        data.map = map::world_map(self.site, list, &data.root, &label, extent);
     }
 
     /// A hash of everything the page depends on besides the templates and the
@@ -819,6 +853,7 @@ impl<'a> Renderer<'a> {
                 parts,
             } => (total, with_all, parts).hash(&mut h),
             Generated::Search(file) => self.search.hash_inputs(file, &mut h),
+            Generated::WorldMap => map::sprite().hash(&mut h),
         }
         h.finish()
     }

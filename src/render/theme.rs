@@ -37,6 +37,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &embed_templates![
     "base.html",
     "report_list.html",
     "chart.html",
+    "map.html",
     "index.html",
     "report.html",
     "regions.html",

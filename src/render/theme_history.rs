@@ -17,6 +17,10 @@ pub const EARLIER_DEFAULTS: &[(&str, &str)] = &[
     ),
     (
         "static/style.css",
+        "0288897d6556a65e93027cf02180ceccbad0ad93d6023fbc16b3c7a593552af7",
+    ),
+    (
+        "static/style.css",
         "5eea36aa3ba8484d21a0e1fc4ad779ff35fcbdc547653479c43c0ae3ec8dd387",
     ),
     (
@@ -38,6 +42,10 @@ pub const EARLIER_DEFAULTS: &[(&str, &str)] = &[
     (
         "static/style.css",
         "c4846c307bba86b90dbe8c45e38728f8cbe49427e0480587395ead0951e4d2a0",
+    ),
+    (
+        "static/style.css",
+        "d52014d7618430457a77b87f3773905ab58b211f6a2cd6590c331094a9c6a8a4",
     ),
     (
         "static/style.css",
@@ -84,6 +92,14 @@ pub const EARLIER_DEFAULTS: &[(&str, &str)] = &[
         "9e44ffc7630827538f16e325f8af4542e53232dc1082a9826ac2f03415005379",
     ),
     (
+        "templates/index.html",
+        "b2d814eba1e7e7da76ef55265e3784d1b7bb26a6b499e78906cf47d3dfe38ab3",
+    ),
+    (
+        "templates/month.html",
+        "a09cf5e2019a0d50c6ea9946f3a29c6d8ca069390e05a574dfe862eab610b75a",
+    ),
+    (
         "templates/month.html",
         "a6374abb10d9fa55e5a13d8d0a957a125a4250572feb330a084d00facbe4b31d",
     ),
@@ -102,6 +118,10 @@ pub const EARLIER_DEFAULTS: &[(&str, &str)] = &[
     (
         "templates/region.html",
         "735168151010940ed6edce87da41647736cc9417e1f0342ab6bcb1f1963d1681",
+    ),
+    (
+        "templates/region.html",
+        "b5222868ebc883b7cb9bfa78b17d2ad69b672c0347f3f0942fd49d98ed62fbac",
     ),
     (
         "templates/report.html",
