@@ -45,6 +45,10 @@ pub const EARLIER_DEFAULTS: &[(&str, &str)] = &[
     ),
     (
         "templates/base.html",
+        "064c4539cc08c52bfcc77e9c08fa2c4cc21d3ed8ef0060a1e32d3609e86ee179",
+    ),
+    (
+        "templates/base.html",
         "1dbc7e0d2e754d1e85f8fc36241b8f7c929d2d14abc5aeca8127c6fa65e10e62",
     ),
     (
@@ -68,6 +72,10 @@ pub const EARLIER_DEFAULTS: &[(&str, &str)] = &[
         "b8574c7c2c0431ec5dbc6d28e332bd2c062f646ba9bd6001118c216a4eb400fc",
     ),
     (
+        "templates/country.html",
+        "c76a1bdc29c2e42474f04b5c5c640627aea87fb3e1e576625d61c41b33c64f6b",
+    ),
+    (
         "templates/index.html",
         "16d2ae1cba2465f4d1e71648022e4335dba00de3b8d0eaba9bea2f01a7fa7f8d",
     ),
@@ -82,6 +90,10 @@ pub const EARLIER_DEFAULTS: &[(&str, &str)] = &[
     (
         "templates/index.html",
         "9e44ffc7630827538f16e325f8af4542e53232dc1082a9826ac2f03415005379",
+    ),
+    (
+        "templates/month.html",
+        "a09cf5e2019a0d50c6ea9946f3a29c6d8ca069390e05a574dfe862eab610b75a",
     ),
     (
         "templates/month.html",
@@ -102,6 +114,14 @@ pub const EARLIER_DEFAULTS: &[(&str, &str)] = &[
     (
         "templates/region.html",
         "735168151010940ed6edce87da41647736cc9417e1f0342ab6bcb1f1963d1681",
+    ),
+    (
+        "templates/region.html",
+        "b5222868ebc883b7cb9bfa78b17d2ad69b672c0347f3f0942fd49d98ed62fbac",
+    ),
+    (
+        "templates/report.html",
+        "a3288b91f15cf0bf8fd43e25bb43e8c0151640004d0dc58edcd8394dbe1d79fd",
     ),
     (
         "templates/report.html",
