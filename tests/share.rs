@@ -85,7 +85,7 @@ fn report_pages_share_their_title_date_and_places() {
     assert_eq!(meta(&html, "og:url"), Some(url.clone()));
     assert_eq!(
         attr(&html, r#"link[rel="canonical"]"#, "href"),
-        [url.clone()]
+        [url.as_str()]
     );
     assert_eq!(
         meta(&html, "og:description").as_deref(),
