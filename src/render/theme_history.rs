@@ -76,6 +76,10 @@ pub const EARLIER_DEFAULTS: &[(&str, &str)] = &[
         "c76a1bdc29c2e42474f04b5c5c640627aea87fb3e1e576625d61c41b33c64f6b",
     ),
     (
+        "templates/country.html",
+        "cc9c0e89134340afbedc1f681d143389352292a79515307fe1413d16b3dfa1fd",
+    ),
+    (
         "templates/index.html",
         "16d2ae1cba2465f4d1e71648022e4335dba00de3b8d0eaba9bea2f01a7fa7f8d",
     ),
@@ -93,7 +97,7 @@ pub const EARLIER_DEFAULTS: &[(&str, &str)] = &[
     ),
     (
         "templates/month.html",
-        "a09cf5e2019a0d50c6ea9946f3a29c6d8ca069390e05a574dfe862eab610b75a",
+        "55229973730573383abe52c4f5228d072715a38a1c8fb72d2eaa762399f730df",
     ),
     (
         "templates/month.html",
@@ -117,11 +121,15 @@ pub const EARLIER_DEFAULTS: &[(&str, &str)] = &[
     ),
     (
         "templates/region.html",
+        "98c0c9c102db3dd217fa18480fd1f8cbcded5a89b625fa95333ddc58ba117b0b",
+    ),
+    (
+        "templates/region.html",
         "b5222868ebc883b7cb9bfa78b17d2ad69b672c0347f3f0942fd49d98ed62fbac",
     ),
     (
         "templates/report.html",
-        "a3288b91f15cf0bf8fd43e25bb43e8c0151640004d0dc58edcd8394dbe1d79fd",
+        "9592b88d66ee005b82350aa7d9e3789e86402c56b25fd8f8a66da87dfdd01f33",
     ),
     (
         "templates/report.html",
