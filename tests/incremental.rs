@@ -80,12 +80,13 @@ fn editing_a_report_renders_it_and_its_index_pages_only() {
     .unwrap();
     let stats = site.content(&[file]);
     // The report, the home page (it lists it), its region page, its month page, its
-    // two countries' pages, the site's and the region's Atom feeds, reports.json, its
-    // month's data export, and the search index's block (its shard, with the title's
+    // two countries' pages, the Atom feeds and JSON Feeds of the site, its region and
+    // its two countries, reports.json and data/reports.csv, its month's data exports
+    // (JSON and CSV), and the search index's block (its shard, with the title's
     // words, and its facets, whose bytes stay) and result data (the sitemap has no
     // titles).
-    assert_eq!(stats.rendered, 13, "{stats:?}");
-    assert_eq!(stats.written, 12, "{stats:?}");
+    assert_eq!(stats.rendered, 21, "{stats:?}");
+    assert_eq!(stats.written, 20, "{stats:?}");
     let page =
         std::fs::read_to_string(site.path("public/reports/2025-07-08-kachin/index.html")).unwrap();
     assert!(page.contains("China leans on Kachin rebels"));

@@ -1,5 +1,6 @@
-//! Machine-readable outputs: Atom feeds (atom_syndication), the sitemap (quick-xml),
-//! `robots.txt`, and the JSON export of every report.
+//! Machine-readable outputs: Atom feeds (atom_syndication) and JSON Feeds (serde_json),
+//! the sitemap (quick-xml), `robots.txt`, and the exports of every report as JSON and
+//! as CSV with HXL hashtags (csv).
 //!
 //! All URLs are absolute, made from `base_url`, which may have a path
 //! (`https://example.org/reports-site/`).
@@ -13,7 +14,7 @@ use serde::Serialize;
 
 use crate::site::config::Config;
 use crate::site::content::Page;
-use crate::site::paths::sitemap_part_path;
+use crate::site::paths::{REPORTS_CSV_PATH, sitemap_part_path};
 
 /// A report date as an Atom timestamp: midnight UTC of that day.
 fn timestamp(date: NaiveDate) -> FixedDateTime {
@@ -112,6 +113,94 @@ fn atom_entry(base: &str, p: &Page) -> Entry {
             .collect(),
         ..Default::default()
     }
+}
+
+/// The JSON Feed version this module writes (<https://jsonfeed.org/version/1.1>).
+pub const JSON_FEED_VERSION: &str = "https://jsonfeed.org/version/1.1";
+
+#[derive(Serialize)]
+struct JsonFeed<'a> {
+    version: &'static str,
+    title: &'a str,
+    home_page_url: String,
+    feed_url: String,
+    description: &'a str,
+    language: &'a str,
+    authors: [JsonAuthor; 1],
+    items: Vec<JsonItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonAuthor {
+    name: String,
+}
+
+#[derive(Serialize)]
+struct JsonItem<'a> {
+    id: String,
+    url: String,
+    title: &'a str,
+    content_text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary: Option<&'a str>,
+    date_published: String,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    tags: &'a [String],
+}
+
+/// A JSON Feed 1.1 of `reports` (newest first, at most [`Config::feed_len`]), titled
+/// `title`, for the page at `page_path` and the feed at `feed_path` (paths from the
+/// site root): the same reports as the Atom feed beside it. The feed has `version`,
+/// `title`, `home_page_url`, `feed_url`, `description`, `language` and `authors`;
+/// each item its permalink as `id` and `url`, `title`, `content_text` (the summary,
+/// or the title when there is none: an item must have content), `summary` when
+/// there is one, `date_published` (RFC 3339, midnight UTC of the report's date) and
+/// its countries as `tags`.
+///
+/// Errors: serialising fails (not expected).
+pub fn json_feed(
+    config: &Config,
+    title: &str,
+    page_path: &str,
+    feed_path: &str,
+    reports: &[&Page],
+) -> Result<String> {
+    let base = &config.base_url;
+    let reports = &reports[..reports.len().min(config.feed_len())];
+    let items = reports
+        .iter()
+        .map(|p| {
+            let fm = &p.front_matter;
+            let url = format!("{base}{}", p.path);
+            JsonItem {
+                id: url.clone(),
+                url,
+                title: &fm.title,
+                content_text: fm.summary.as_deref().unwrap_or(&fm.title),
+                summary: fm.summary.as_deref(),
+                date_published: timestamp(p.date()).to_rfc3339(),
+                tags: &p.countries,
+            }
+        })
+        .collect();
+    let feed = JsonFeed {
+        version: JSON_FEED_VERSION,
+        title,
+        home_page_url: format!("{base}{page_path}"),
+        feed_url: format!("{base}{feed_path}"),
+        description: &config.description,
+        language: &config.language,
+        authors: [JsonAuthor {
+            name: config
+                .author
+                .clone()
+                .unwrap_or_else(|| config.title.clone()),
+        }],
+        items,
+    };
+    let mut json = serde_json::to_string_pretty(&feed)?;
+    json.push('\n');
+    Ok(json)
 }
 
 /// One URL of the sitemap: a path from the site root and the date it last changed.
@@ -256,6 +345,50 @@ pub fn reports_json<'p>(
     Ok(json)
 }
 
+/// The columns of the CSV export: a header for people, and the HXL hashtag of each
+/// (<https://hxlstandard.org>), written as the second row.
+pub const CSV_COLUMNS: [(&str, &str); 6] = [
+    ("date", "#date"),
+    ("title", "#meta+title"),
+    ("url", "#meta+url"),
+    ("region", "#region+name"),
+    ("countries", "#country+name"),
+    ("source", "#meta+source"),
+];
+
+/// How the CSV export joins several countries in one cell (`Israel | Palestine`).
+pub const CSV_LIST_SEPARATOR: &str = " | ";
+
+/// The CSV export of `reports` (`data/reports.csv`, `data/YYYY-MM.csv`): one row per
+/// report, in the given order (newest first), under a header row and a row of HXL
+/// hashtags ([`CSV_COLUMNS`]): its date (`YYYY-MM-DD`), title, absolute URL, region,
+/// countries (primary first, joined by [`CSV_LIST_SEPARATOR`]) and source; absent
+/// values are empty cells. Quoted as RFC 4180 says (a cell with a comma, a quote or a
+/// line break is quoted, quotes doubled); lines end with `\n`.
+///
+/// Errors: writing fails (not expected).
+pub fn reports_csv<'p>(
+    base_url: &str,
+    reports: impl IntoIterator<Item = &'p Page>,
+) -> Result<String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(CSV_COLUMNS.map(|(header, _)| header))?;
+    w.write_record(CSV_COLUMNS.map(|(_, tag)| tag))?;
+    for p in reports {
+        let fm = &p.front_matter;
+        w.write_record([
+            p.date().to_string().as_str(),
+            &fm.title,
+            &format!("{base_url}{}", p.path),
+            p.region.as_ref().map_or("", |r| r.name.as_str()),
+            &p.countries.join(CSV_LIST_SEPARATOR),
+            fm.source.as_deref().unwrap_or(""),
+        ])?;
+    }
+    let bytes = w.into_inner().context("cannot write the CSV export")?;
+    Ok(String::from_utf8(bytes).expect("the CSV writer writes the UTF-8 it is given"))
+}
+
 /// One part of the data exports by month (see [`data_index`]).
 #[derive(Debug, Clone, Serialize, Hash)]
 pub struct DataPart {
@@ -263,6 +396,8 @@ pub struct DataPart {
     pub month: String,
     /// The part's path from the site root (`data/2025-07.json`).
     pub path: String,
+    /// The path of the same reports as CSV (`data/2025-07.csv`, see [`reports_csv`]).
+    pub csv_path: String,
     /// How many reports it holds.
     pub reports: usize,
     /// The date of its newest report.
@@ -271,8 +406,10 @@ pub struct DataPart {
 
 /// `data/index.json`: how the site's data is exported, for programs that fetch it.
 /// `{"reports": <total>, "all": <URL of reports.json, or null when the site is too big
-/// for one file>, "parts": [{"month", "path", "url", "reports", "updated"}, ...]}`,
-/// months newest first; each part is an array like `reports.json`'s.
+/// for one file>, "all_csv": <URL of data/reports.csv, or null likewise>, "parts":
+/// [{"month", "path", "csv_path", "url", "csv_url", "reports", "updated"}, ...]}`,
+/// months newest first; each part is an array like `reports.json`'s, and a CSV file
+/// like `data/reports.csv` (see [`reports_csv`]).
 ///
 /// Errors: serialising fails (not expected).
 pub fn data_index(
@@ -286,21 +423,25 @@ pub fn data_index(
         #[serde(flatten)]
         part: &'a DataPart,
         url: String,
+        csv_url: String,
     }
     #[derive(Serialize)]
     struct Index<'a> {
         reports: usize,
         all: Option<String>,
+        all_csv: Option<String>,
         parts: Vec<Part<'a>>,
     }
     let index = Index {
         reports: total,
         all: with_all.then(|| format!("{base_url}reports.json")),
+        all_csv: with_all.then(|| format!("{base_url}{REPORTS_CSV_PATH}")),
         parts: parts
             .iter()
             .map(|part| Part {
                 part,
                 url: format!("{base_url}{}", part.path),
+                csv_url: format!("{base_url}{}", part.csv_path),
             })
             .collect(),
     };

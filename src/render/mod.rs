@@ -5,7 +5,10 @@
 //! * [`theme`]: the built-in default theme and the layers that override it
 //!   (`themes/<theme>/`, the site's `templates/` and `static/`);
 //! * [`markdown`]: report bodies to safe HTML (pulldown-cmark, syntect, ammonia);
-//! * [`feeds`]: outputs made by code: Atom feeds, sitemap, `robots.txt`, JSON;
+//! * [`feeds`]: outputs made by code: Atom feeds and JSON Feeds, sitemap,
+//!   `robots.txt`, the JSON and CSV exports;
+//! * [`share`]: what a page's `<head>` tells sharing sites and search engines (Open
+//!   Graph, JSON-LD);
 //! * [`chart`]: the overview chart (SVG);
 //! * [`map`]: the world map of reports by country (SVG over a shared shapes file);
 //! * [`search`]: the sharded search index the theme's search page queries;
@@ -19,6 +22,7 @@ pub mod feeds;
 pub mod map;
 pub mod markdown;
 pub mod search;
+pub mod share;
 pub mod sink;
 pub mod theme;
 pub mod theme_history;
@@ -35,8 +39,9 @@ use crate::render::markdown::{RawHtml, markdown_to_html};
 use crate::render::sink::Sink;
 use crate::site::content::Page;
 use crate::site::paths::{
-    COUNTRIES_DIR, DATA_DIR, MONTHS_DIR, REGIONS_DIR, SEARCH_DIR, data_month_path, month_path,
-    page_path, relative_root, sitemap_part_path,
+    ATOM_FEED_FILE, COUNTRIES_DIR, DATA_DIR, JSON_FEED_FILE, MONTHS_DIR, REGIONS_DIR,
+    REPORTS_CSV_PATH, SEARCH_DIR, data_month_csv_path, data_month_path, month_path, page_path,
+    relative_root, sitemap_part_path,
 };
 use crate::site::term::term_key;
 use crate::site::{Month, Site};
@@ -128,6 +133,15 @@ pub enum PageKey {
     Feed,
     /// The Atom feed of the region at this index, `regions/<slug>/atom.xml`.
     RegionFeed(usize),
+    /// The Atom feed of the country at this index of [`Site::countries`],
+    /// `countries/<slug>/atom.xml`.
+    CountryFeed(usize),
+    /// The site's JSON Feed, `feed.json` (the reports of [`PageKey::Feed`]).
+    JsonFeed,
+    /// The JSON Feed of the region at this index, `regions/<slug>/feed.json`.
+    RegionJsonFeed(usize),
+    /// The JSON Feed of the country at this index, `countries/<slug>/feed.json`.
+    CountryJsonFeed(usize),
     /// `sitemap.xml`: the sitemap, or with more than [`SITEMAP_LIMIT`]
     /// URLs an index of its parts.
     Sitemap,
@@ -142,6 +156,11 @@ pub enum PageKey {
     DataIndex,
     /// `data/YYYY-MM.json`: the reports of the month at this index of [`Site::months`].
     DataMonth(usize),
+    /// `data/reports.csv`, every report as a CSV row (small sites only, as
+    /// [`PageKey::ReportsJson`]).
+    ReportsCsv,
+    /// `data/YYYY-MM.csv`: the reports of the month at this index as CSV.
+    DataMonthCsv(usize),
     /// A file of the search index (see [`search`]).
     SearchIndex(SearchFile),
     /// The search page, `search/`.
@@ -158,16 +177,29 @@ impl PageKey {
             self,
             PageKey::Feed
                 | PageKey::RegionFeed(_)
+                | PageKey::CountryFeed(_)
+                | PageKey::JsonFeed
+                | PageKey::RegionJsonFeed(_)
+                | PageKey::CountryJsonFeed(_)
                 | PageKey::Sitemap
                 | PageKey::SitemapPart(_)
                 | PageKey::Robots
                 | PageKey::ReportsJson
                 | PageKey::DataIndex
                 | PageKey::DataMonth(_)
+                | PageKey::ReportsCsv
+                | PageKey::DataMonthCsv(_)
                 | PageKey::SearchIndex(_)
                 | PageKey::WorldMap
         )
     }
+}
+
+/// The format of a feed: Atom (RFC 4287) or JSON Feed 1.1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum FeedFormat {
+    Atom,
+    Json,
 }
 
 /// What an output made by code is made of: [`Renderer::generate`] reads nothing else
@@ -175,9 +207,10 @@ impl PageKey {
 /// rebuild cannot miss a change to a generated output (a feed without entries is as
 /// new as the site, and changes with it).
 enum Generated<'r> {
-    /// An Atom feed of `reports` (indices into [`Site::reports`], at most
-    /// `feed_limit`), updated at `updated`.
+    /// A feed of `reports` (indices into [`Site::reports`], at most `feed_limit`),
+    /// updated at `updated` (Atom only), in `format`.
     Feed {
+        format: FeedFormat,
         title: String,
         page_path: &'r str,
         feed_path: String,
@@ -192,6 +225,8 @@ enum Generated<'r> {
     Robots,
     /// A JSON export of these reports (`reports.json`, `data/YYYY-MM.json`).
     Reports(&'r [usize]),
+    /// A CSV export of these reports (`data/reports.csv`, `data/YYYY-MM.csv`).
+    Csv(&'r [usize]),
     /// `data/index.json`.
     DataIndex {
         total: usize,
@@ -242,6 +277,11 @@ struct PageData<'r> {
     total: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     page: Option<&'r ReportView<'r>>,
+    /// Open Graph values and JSON-LD (see [`share`]).
+    share: share::ShareView,
+    /// Whether the whole-site exports (`reports.json`, `data/reports.csv`) are
+    /// written (see `reports_json_limit`); else only those by month.
+    whole_exports: bool,
     /// The Markdown body; templates get it rendered, as `content`.
     #[serde(skip)]
     body: Option<&'r str>,
@@ -425,6 +465,7 @@ impl<'a> Renderer<'a> {
             PageKey::Months,
             PageKey::NotFound,
             PageKey::Feed,
+            PageKey::JsonFeed,
             PageKey::Sitemap,
             PageKey::Robots,
             PageKey::DataIndex,
@@ -433,9 +474,10 @@ impl<'a> Renderer<'a> {
         ];
         keys.extend(self.search.files().into_iter().map(PageKey::SearchIndex));
         if self.writes_reports_json() {
-            keys.push(PageKey::ReportsJson);
+            keys.extend([PageKey::ReportsJson, PageKey::ReportsCsv]);
         }
         keys.extend((0..self.site.months.len()).map(PageKey::DataMonth));
+        keys.extend((0..self.site.months.len()).map(PageKey::DataMonthCsv));
         keys.extend((0..self.page_count(self.home_list().len())).map(PageKey::Home));
         let parts = feeds::sitemap_parts(self.sitemap_entries().len(), SITEMAP_LIMIT);
         keys.extend((0..parts).map(PageKey::SitemapPart));
@@ -443,6 +485,7 @@ impl<'a> Renderer<'a> {
             keys.extend((0..self.page_count(list.len())).map(|n| PageKey::Region(i, n)));
         }
         keys.extend((0..self.site.regions.len()).map(PageKey::RegionFeed));
+        keys.extend((0..self.site.regions.len()).map(PageKey::RegionJsonFeed));
         for (i, (_, list)) in self.site.months.iter().enumerate() {
             keys.extend((0..self.page_count(list.len())).map(|n| PageKey::Month(i, n)));
         }
@@ -450,10 +493,12 @@ impl<'a> Renderer<'a> {
         for (i, (_, list)) in self.site.countries.iter().enumerate() {
             keys.extend((0..self.page_count(list.len())).map(|n| PageKey::Country(i, n)));
         }
+        keys.extend((0..self.site.countries.len()).map(PageKey::CountryFeed));
+        keys.extend((0..self.site.countries.len()).map(PageKey::CountryJsonFeed));
         keys
     }
 
-    /// Whether the site is small enough for `reports.json` (see
+    /// Whether the site is small enough for `reports.json` and `data/reports.csv` (see
     /// [`crate::site::config::Config::reports_json_limit`]).
     fn writes_reports_json(&self) -> bool {
         let limit = self.site.config.reports_json_limit;
@@ -519,14 +564,24 @@ impl<'a> Renderer<'a> {
             PageKey::NotFound => "404.html".into(),
             PageKey::Countries => COUNTRIES_DIR.into(),
             PageKey::Country(i, n) => page_path(&self.country_links[i].path, n),
-            PageKey::Feed => "atom.xml".into(),
-            PageKey::RegionFeed(i) => format!("{}atom.xml", self.region_links[i].path),
+            PageKey::Feed => ATOM_FEED_FILE.into(),
+            PageKey::RegionFeed(i) => format!("{}{ATOM_FEED_FILE}", self.region_links[i].path),
+            PageKey::CountryFeed(i) => format!("{}{ATOM_FEED_FILE}", self.country_links[i].path),
+            PageKey::JsonFeed => JSON_FEED_FILE.into(),
+            PageKey::RegionJsonFeed(i) => {
+                format!("{}{JSON_FEED_FILE}", self.region_links[i].path)
+            }
+            PageKey::CountryJsonFeed(i) => {
+                format!("{}{JSON_FEED_FILE}", self.country_links[i].path)
+            }
             PageKey::Sitemap => "sitemap.xml".into(),
             PageKey::SitemapPart(n) => sitemap_part_path(n),
             PageKey::Robots => "robots.txt".into(),
             PageKey::ReportsJson => "reports.json".into(),
             PageKey::DataIndex => format!("{DATA_DIR}index.json"),
             PageKey::DataMonth(i) => data_month_path(&self.site.months[i].0.slug()),
+            PageKey::ReportsCsv => REPORTS_CSV_PATH.into(),
+            PageKey::DataMonthCsv(i) => data_month_csv_path(&self.site.months[i].0.slug()),
             PageKey::SearchIndex(file) => SearchIndex::path(file),
             PageKey::Search => SEARCH_DIR.into(),
             PageKey::WorldMap => map::SPRITE_PATH.into(),
@@ -545,15 +600,28 @@ impl<'a> Renderer<'a> {
     }
 
     /// What the output made by code at `key` is made of (see [`Generated`]).
-    fn generated(&self, key: PageKey) -> Generated<'_> {
+    fn generated<'r>(&'r self, key: PageKey) -> Generated<'r> {
         let site = self.site;
-        let feed = |title, page_path, list| self.feed(key, title, page_path, list);
+        let format = match key {
+            PageKey::JsonFeed | PageKey::RegionJsonFeed(_) | PageKey::CountryJsonFeed(_) => {
+                FeedFormat::Json
+            }
+            _ => FeedFormat::Atom,
+        };
+        let feed = |link: Option<&'r LinkView>, list: &'r [usize]| {
+            let (title, page_path) = match link {
+                Some(l) => (format!("{} — {}", l.name, site.config.title), &*l.path),
+                None => (site.config.title.clone(), ""),
+            };
+            self.feed(key, format, title, page_path, list)
+        };
         match key {
-            PageKey::Feed => feed(site.config.title.clone(), "", &self.all_reports),
-            PageKey::RegionFeed(i) => {
-                let link = &self.region_links[i];
-                let title = format!("{} — {}", link.name, site.config.title);
-                feed(title, &link.path, &site.regions[i].1)
+            PageKey::Feed | PageKey::JsonFeed => feed(None, &self.all_reports),
+            PageKey::RegionFeed(i) | PageKey::RegionJsonFeed(i) => {
+                feed(Some(&self.region_links[i]), &site.regions[i].1)
+            }
+            PageKey::CountryFeed(i) | PageKey::CountryJsonFeed(i) => {
+                feed(Some(&self.country_links[i]), &site.countries[i].1)
             }
             PageKey::Sitemap | PageKey::SitemapPart(_) => {
                 let entries = self.sitemap_entries();
@@ -573,6 +641,8 @@ impl<'a> Renderer<'a> {
             PageKey::Robots => Generated::Robots,
             PageKey::ReportsJson => Generated::Reports(&self.all_reports),
             PageKey::DataMonth(i) => Generated::Reports(&site.months[i].1),
+            PageKey::ReportsCsv => Generated::Csv(&self.all_reports),
+            PageKey::DataMonthCsv(i) => Generated::Csv(&site.months[i].1),
             PageKey::DataIndex => Generated::DataIndex {
                 total: site.reports.len(),
                 with_all: self.writes_reports_json(),
@@ -582,6 +652,7 @@ impl<'a> Renderer<'a> {
                     .map(|(m, list)| feeds::DataPart {
                         month: m.slug(),
                         path: data_month_path(&m.slug()),
+                        csv_path: data_month_csv_path(&m.slug()),
                         reports: list.len(),
                         updated: site.reports[list[0]].date(),
                     })
@@ -593,17 +664,19 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// The Atom feed at `key`, titled `title`, of the page at `page_path`, listing
-    /// the first `feed_limit` reports of `list`.
+    /// The feed at `key`, in `format`, titled `title`, of the page at `page_path`,
+    /// listing the first `feed_limit` reports of `list`.
     fn feed<'s>(
         &'s self,
         key: PageKey,
+        format: FeedFormat,
         title: String,
         page_path: &'s str,
         list: &'s [usize],
     ) -> Generated<'s> {
         let list = &list[..list.len().min(self.site.config.feed_len())];
         Generated::Feed {
+            format,
             title,
             page_path,
             feed_path: self.output_file(key),
@@ -625,6 +698,7 @@ impl<'a> Renderer<'a> {
             |idx: &[usize]| -> Vec<&Page> { idx.iter().map(|&i| &*self.site.reports[i]).collect() };
         let text = match self.generated(key) {
             Generated::Feed {
+                format: FeedFormat::Atom,
                 title,
                 page_path,
                 feed_path,
@@ -638,10 +712,19 @@ impl<'a> Renderer<'a> {
                 &reports(list),
                 updated,
             ),
+            Generated::Feed {
+                format: FeedFormat::Json,
+                title,
+                page_path,
+                feed_path,
+                reports: list,
+                updated: _,
+            } => feeds::json_feed(config, &title, page_path, &feed_path, &reports(list)),
             Generated::Sitemap(entries) => feeds::sitemap(base, entries),
             Generated::SitemapIndex(lastmod) => feeds::sitemap_index(base, lastmod.len(), &lastmod),
             Generated::Robots => Ok(feeds::robots_txt(base)),
             Generated::Reports(list) => feeds::reports_json(base, reports(list)),
+            Generated::Csv(list) => feeds::reports_csv(base, reports(list)),
             Generated::DataIndex {
                 total,
                 with_all,
@@ -745,7 +828,63 @@ impl<'a> Renderer<'a> {
             }
             _ => unreachable!("generated outputs have no template"),
         }
+        data.share = self.share(key, &data);
         data
+    }
+
+    /// What the page at `key`, showing `data`, tells sharing sites and search
+    /// engines (see [`share::ShareView`]).
+    fn share(&self, key: PageKey, data: &PageData) -> share::ShareView {
+        let config = &self.site.config;
+        let paged = |name: &str, n: usize| match n {
+            0 => name.to_string(),
+            n => format!("{name} — page {}", n + 1),
+        };
+        let (title, description) = match key {
+            PageKey::Report(i) => {
+                let page = &self.views[i];
+                let publisher = share::Publisher {
+                    name: &config.title,
+                    url: &config.base_url,
+                    language: &config.language,
+                };
+                return share::ShareView {
+                    title: page.title.to_string(),
+                    kind: "article",
+                    url: page.permalink.clone(),
+                    description: page.summary.unwrap_or(&config.description).to_string(),
+                    published: Some(page.date.clone()),
+                    json_ld: Some(share::news_article(page, &publisher)),
+                };
+            }
+            PageKey::Home(n) => (paged(&config.title, n), None),
+            PageKey::Regions => ("Regions".into(), None),
+            PageKey::Months => ("Archive".into(), None),
+            PageKey::Countries => ("Countries".into(), None),
+            PageKey::Search => ("Search".into(), None),
+            PageKey::NotFound => ("Page not found".into(), None),
+            PageKey::Region(i, n) => {
+                let name = &self.region_links[i].name;
+                (paged(name, n), Some(format!("Reports from {name}")))
+            }
+            PageKey::Month(i, n) => {
+                let name = &self.month_links[i].name;
+                (paged(name, n), Some(format!("Reports from {name}")))
+            }
+            PageKey::Country(i, n) => {
+                let name = &self.country_links[i].name;
+                (paged(name, n), Some(format!("Reports that mention {name}")))
+            }
+            _ => unreachable!("generated outputs have no template"),
+        };
+        share::ShareView {
+            title,
+            kind: "website",
+            url: format!("{}{}", config.base_url, data.current_path),
+            description: description.unwrap_or_else(|| config.description.clone()),
+            published: None,
+            json_ld: None,
+        }
     }
 
     /// What every page's template sees: where the page is, the way back to the root,
@@ -774,6 +913,8 @@ impl<'a> Renderer<'a> {
             map: None,
             total: None,
             page: None,
+            share: share::ShareView::default(),
+            whole_exports: self.writes_reports_json(),
             body: None,
         }
     }
@@ -834,19 +975,24 @@ impl<'a> Renderer<'a> {
         // a new input of a generated output cannot be left out of its fingerprint.
         match self.generated(key) {
             Generated::Feed {
+                format,
                 title,
                 page_path,
                 feed_path,
                 reports,
                 updated,
             } => {
-                (title, page_path, feed_path, updated).hash(&mut h);
+                (format, title, page_path, feed_path, updated).hash(&mut h);
                 self.hash_reports(&mut h, reports, false);
             }
             Generated::Sitemap(entries) => entries.hash(&mut h),
             Generated::SitemapIndex(lastmod) => lastmod.hash(&mut h),
             Generated::Robots => {}
             Generated::Reports(list) => self.hash_reports(&mut h, list, false),
+            Generated::Csv(list) => {
+                "csv".hash(&mut h);
+                self.hash_reports(&mut h, list, false);
+            }
             Generated::DataIndex {
                 total,
                 with_all,

@@ -13,6 +13,14 @@ pub const SEARCH_DIR: &str = "search/";
 /// The site folder of the data exports by month (`data/2025-07.json`) and their index
 /// (`data/index.json`).
 pub const DATA_DIR: &str = "data/";
+/// The file name of an Atom feed, in the folder of the page it follows (`atom.xml`,
+/// `regions/africa/atom.xml`, `countries/sudan/atom.xml`).
+pub const ATOM_FEED_FILE: &str = "atom.xml";
+/// The file name of a JSON Feed, beside the Atom feed of the same page (`feed.json`,
+/// `regions/africa/feed.json`, `countries/sudan/feed.json`).
+pub const JSON_FEED_FILE: &str = "feed.json";
+/// The path of the CSV export of every report (small sites only, as `reports.json`).
+pub const REPORTS_CSV_PATH: &str = "data/reports.csv";
 /// The folder, below a list's first page, of its further pages (`page/2/`); at the
 /// top level it holds the home page's.
 pub const PAGES_DIR: &str = "page/";
@@ -94,6 +102,12 @@ pub fn month_path(slug: &str) -> String {
 /// slug `2025-07`.
 pub fn data_month_path(slug: &str) -> String {
     format!("{DATA_DIR}{slug}.json")
+}
+
+/// The path of a month's CSV export from the site root: `data/2025-07.csv` for the
+/// slug `2025-07`.
+pub fn data_month_csv_path(slug: &str) -> String {
+    format!("{DATA_DIR}{slug}.csv")
 }
 
 /// The relative path from a page at `path` (`reports/x/`) to the site root (`../../`).
