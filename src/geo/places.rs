@@ -827,7 +827,9 @@ impl Ctx<'_> {
     fn key(&self, from: usize, to: usize) -> Option<String> {
         let t = &self.tokens[from..to];
         key_of(t.iter().enumerate().map(|(k, w)| {
-            let s = t.get(k + 1).is_some_and(|next| possessive(self.text, w, next));
+            let s = t
+                .get(k + 1)
+                .is_some_and(|next| possessive(self.text, w, next));
             (w.norm.as_str(), s)
         }))
     }

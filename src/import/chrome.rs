@@ -753,7 +753,8 @@ pub fn bullet_item(line: &str) -> Option<&str> {
 /// `»`, `›`; all but `|` outside ASCII): a search for each, which is faster than one
 /// for any of them.
 fn has_menu_separator(line: &str) -> bool {
-    line.contains('|') || (!line.is_ascii() && ['•', '·', '»', '›'].iter().any(|&c| line.contains(c)))
+    line.contains('|')
+        || (!line.is_ascii() && ['•', '·', '»', '›'].iter().any(|&c| line.contains(c)))
 }
 
 /// Whether a line is a menu or ticker flattened into one line: three or more short

@@ -251,7 +251,10 @@ fn read_lines(text: &str) -> Vec<Line> {
 fn clean_line(line: &str) -> String {
     // Most lines are plain printable ASCII: nothing to drop but the ends' spaces.
     // (Every byte read, without stopping early: a loop the compiler vectorises.)
-    if line.bytes().fold(true, |ok, b| ok & (b' '..=b'~').contains(&b)) {
+    if line
+        .bytes()
+        .fold(true, |ok, b| ok & (b' '..=b'~').contains(&b))
+    {
         return line.trim().to_string();
     }
     let mut out = String::with_capacity(line.len());
