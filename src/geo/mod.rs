@@ -167,6 +167,9 @@ pub struct Gazetteer {
     forms: FastMap<String, u32>,
     /// Lists of forms with the same first word, longest first.
     form_lists: Vec<Vec<Form>>,
+    /// For each of `form_lists` whose forms all have two words or more, their second
+    /// words: a word followed by none of them opens no form (`the` before `army`).
+    form_seconds: Vec<Option<FastSet<String>>>,
     /// [`US_STATES`], as normalised words.
     us_states: Vec<Vec<String>>,
     /// The first words of [`US_STATES`].
@@ -224,6 +227,7 @@ impl Gazetteer {
             by_code: FastMap::default(),
             forms: FastMap::default(),
             form_lists: Vec::new(),
+            form_seconds: Vec::new(),
             us_state_words: US_STATES
                 .iter()
                 .filter_map(|s| tokenize(s).into_iter().next().map(|t| t.norm.into_string()))
@@ -291,6 +295,14 @@ impl Gazetteer {
             // Longest first; among equals, the first added (stable sort).
             forms.sort_by_key(|f| std::cmp::Reverse(f.words.len()));
         }
+        g.form_seconds = g
+            .form_lists
+            .iter()
+            .map(|forms| {
+                let multi = forms.iter().all(|f| f.words.len() >= 2);
+                multi.then(|| forms.iter().map(|f| f.words[1].clone()).collect())
+            })
+            .collect();
         g
     }
 
@@ -522,12 +534,13 @@ impl Gazetteer {
             .map(|&k| self.form_lists[k as usize].as_slice())
     }
 
-    /// The forms a token's norm opens, looked up once (see [`Self::tokenize`]).
-    fn token_forms(&self, t: &Token) -> Option<&[Form]> {
+    /// The index in `form_lists` of the forms a token's norm opens, looked up once
+    /// (see [`Self::tokenize`]).
+    fn token_entry(&self, t: &Token) -> Option<usize> {
         match t.entry {
-            UNSEEN => self.forms_of(&t.norm),
+            UNSEEN => self.forms.get(t.norm.as_str()).map(|&k| k as usize),
             NO_FORMS => None,
-            k => Some(&self.form_lists[k as usize]),
+            k => Some(k as usize),
         }
     }
 
@@ -890,7 +903,15 @@ impl Gazetteer {
                 match_first(candidates, tokens, i, date, lang)
             });
         }
-        match_first(self.token_forms(&tokens[i])?, tokens, i, date, lang)
+        let k = self.token_entry(&tokens[i])?;
+        if let Some(seconds) = &self.form_seconds[k]
+            && !tokens
+                .get(i + 1)
+                .is_some_and(|t| seconds.contains(t.norm.as_str()))
+        {
+            return None;
+        }
+        match_first(&self.form_lists[k], tokens, i, date, lang)
     }
 }
 

@@ -236,7 +236,9 @@ pub fn parse(text: &str, path: &Path) -> Result<Document> {
 
 /// Writes a content file: front matter between `---` lines, a blank line, the body.
 pub fn to_string(front_matter: &FrontMatter, body: &str) -> String {
-    let yaml = serde_yaml::to_string(front_matter).expect("front matter always serialises");
+    let yaml = plain_yaml(front_matter).unwrap_or_else(|| {
+        serde_yaml::to_string(front_matter).expect("front matter always serialises")
+    });
     let mut out = String::with_capacity(yaml.len() + body.len() + 16);
     out.push_str("---\n");
     out.push_str(&yaml);
@@ -246,9 +248,322 @@ pub fn to_string(front_matter: &FrontMatter, body: &str) -> String {
     out
 }
 
+/// The YAML `serde_yaml` writes for `fm`, written directly (several times faster) when
+/// every string in it is one `serde_yaml` writes plain (see [`is_plain`]), its date has
+/// four digits and `extra` holds plain strings only; `None` otherwise.
+fn plain_yaml(fm: &FrontMatter) -> Option<String> {
+    let mut out = String::with_capacity(256 + fm.summary.as_ref().map_or(0, String::len));
+    push_field(&mut out, "title", &fm.title)?;
+    if let Some(d) = fm.date {
+        if !(1000..=9999).contains(&d.year()) {
+            return None;
+        }
+        // `2025-07-08`: plain, as no number, null or boolean reads so.
+        out.push_str(&format!("date: {d}\n"));
+    }
+    for (key, value) in [("source", &fm.source), ("region", &fm.region)] {
+        value
+            .as_ref()
+            .map_or(Some(()), |v| push_field(&mut out, key, v))?;
+    }
+    if !fm.countries.is_empty() {
+        push_list(
+            &mut out,
+            "countries",
+            fm.countries.iter().map(String::as_str),
+        )?;
+    }
+    for (key, value) in [
+        ("summary", &fm.summary),
+        ("seed", &fm.seed),
+        ("slug", &fm.slug),
+    ] {
+        value
+            .as_ref()
+            .map_or(Some(()), |v| push_field(&mut out, key, v))?;
+    }
+    if fm.draft {
+        out.push_str("draft: true\n");
+    }
+    if !fm.review.is_empty() {
+        push_list(&mut out, "review", fm.review.iter().map(|r| r.name()))?;
+    }
+    for (key, value) in &fm.extra {
+        let (Some(key), Some(value)) = (key.as_str(), value.as_str()) else {
+            return None;
+        };
+        // A longer key is no simple key to libyaml.
+        if key.len() > 128 || !is_plain(key) {
+            return None;
+        }
+        push_field(&mut out, key, value)?;
+    }
+    Some(out)
+}
+
+/// `key: value` and a line end, when `value` is plain (see [`is_plain`]).
+fn push_field(out: &mut String, key: &str, value: &str) -> Option<()> {
+    is_plain(value).then(|| {
+        out.push_str(key);
+        out.push_str(": ");
+        out.push_str(value);
+        out.push('\n');
+    })
+}
+
+/// `key:` and a line `- item` for each item, when every item is plain (see
+/// [`is_plain`]).
+fn push_list<'a>(out: &mut String, key: &str, items: impl Iterator<Item = &'a str>) -> Option<()> {
+    out.push_str(key);
+    out.push_str(":\n");
+    for item in items {
+        if !is_plain(item) {
+            return None;
+        }
+        out.push_str("- ");
+        out.push_str(item);
+        out.push('\n');
+    }
+    Some(())
+}
+
+/// Whether `serde_yaml` writes `s` as a plain scalar, as a value or a simple key of a
+/// block mapping: a conservative test (`false` for some strings written plain). Such
+/// a string opens with a letter (so no indicator opens it and it reads as no number),
+/// or with a digit when a dot in it is followed by neither a digit nor an exponent
+/// (`00001.txt`: no number either); it is no `null`, `true` or `false`, has only
+/// characters libyaml prints as they are and no line break, no `: ` (nor `:` at its
+/// end), no ` #`, no trailing space.
+fn is_plain(s: &str) -> bool {
+    let no_number = || {
+        s.as_bytes()
+            .windows(2)
+            .any(|w| w[0] == b'.' && !(w[1].is_ascii_digit() || matches!(w[1], b'e' | b'E')))
+    };
+    let opening = s.starts_with(char::is_alphabetic)
+        || (s.starts_with(|c: char| c.is_ascii_digit()) && no_number());
+    if !opening
+        || s.ends_with([' ', ':'])
+        || s.contains(": ")
+        || s.contains(" #")
+        || matches!(
+            s,
+            "null" | "Null" | "NULL" | "true" | "True" | "TRUE" | "false" | "False" | "FALSE"
+        )
+    {
+        return false;
+    }
+    // libyaml's printable characters, but for line breaks (`\n`, U+2028, U+2029).
+    s.chars().all(|c| match c {
+        ' '..='~' => true,
+        '\u{2028}' | '\u{2029}' | '\u{feff}' => false,
+        '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'.. => true,
+        _ => false,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_yaml_is_what_serde_yaml_writes() {
+        let strings = [
+            "Plain words",
+            "Sudan: army retakes El Fasher",
+            "Ends with a colon:",
+            "a:b",
+            "x #y",
+            "x#y",
+            "null",
+            "Null value",
+            "true",
+            "True story",
+            "yes",
+            "no",
+            "on",
+            "NO",
+            "~",
+            "- dash",
+            "-dash",
+            "?q",
+            "'quoted'",
+            "don't",
+            "\"q\"",
+            "#tag",
+            "@at",
+            "&amp",
+            "*star",
+            "!bang",
+            "|pipe",
+            "%pct",
+            "`tick`",
+            "[a]",
+            "{a}",
+            "a, b",
+            "a [b] {c}",
+            "2024",
+            "2024-01-02",
+            "0x1F",
+            "1e5",
+            ".inf",
+            "inf",
+            "NaN",
+            "infinity",
+            "Trailing ",
+            " leading",
+            "tab\there",
+            "line\nbreak",
+            "nel\u{85}x",
+            "ls\u{2028}x",
+            "bom\u{feff}x",
+            "Côte d’Ivoire",
+            "“Quoted” words",
+            "Émile",
+            "العربية",
+            "emoji 😀",
+            "nbsp\u{a0}x",
+            "ctl\u{1}x",
+            "c1\u{9f}x",
+            "x\u{fffe}",
+            "---",
+            "...",
+            "a...",
+            "a---b",
+            "",
+            "é",
+            "A: b",
+            "a :b",
+            "a: ",
+            "k",
+            "Año",
+            "ΣΑΣ",
+            "02599.txt",
+            "00001.txt",
+            "1.5",
+            "1.e5",
+            "1.E5",
+            "0.5x",
+            "1.2.3",
+            "3rd place",
+            "1st",
+            "0x1.txt",
+            "1.txt: x",
+            "12.é",
+        ];
+        for s in strings {
+            for key in ["title", "summary"] {
+                let mut fm = FrontMatter {
+                    title: "Title".into(),
+                    date: NaiveDate::from_ymd_opt(2025, 7, 8),
+                    source: None,
+                    region: None,
+                    countries: vec![],
+                    summary: None,
+                    seed: None,
+                    slug: None,
+                    draft: true,
+                    review: vec![Review::Date, Review::Region],
+                    extra: Default::default(),
+                };
+                match key {
+                    "title" => fm.title = s.into(),
+                    _ => fm.summary = Some(s.into()),
+                }
+                fm.countries = vec![s.into(), "Chad".into()];
+                fm.extra.insert(s.into(), s.into());
+                let want = serde_yaml::to_string(&fm).unwrap();
+                if let Some(got) = plain_yaml(&fm) {
+                    assert_eq!(got, want, "{s:?}");
+                }
+            }
+        }
+        // The usual front matter is written directly.
+        let mut usual = fm();
+        usual.title = "China presses Kachin rebels".into();
+        assert_eq!(
+            plain_yaml(&usual),
+            Some(serde_yaml::to_string(&usual).unwrap())
+        );
+        assert_eq!(plain_yaml(&fm()), None, "a title with `: ` is quoted");
+    }
+
+    /// A string of the characters that decide how YAML writes a scalar: indicators,
+    /// spaces, breaks, quotes, digits, dots, non-ASCII and non-printable characters.
+    fn tricky() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let body = "[a-zA-Z0-9 .:#,'\"?!&*|>%@`~\\[\\]{}\\-+_eE\t\n\r\u{85}\u{a0}\u{2028}\u{feff}\u{fffe}\u{1}\u{9f}éΣ’😀]{0,10}";
+        prop_oneof![
+            body.prop_map(|s| s),
+            ("[a-zA-Z0-9éΣ]", body).prop_map(|(a, b)| a + &b),
+            prop::sample::select(vec![
+                "null",
+                "Null",
+                "NULL",
+                "true",
+                "False",
+                "yes",
+                "no",
+                "~",
+                "",
+                "1.0",
+                "1.",
+                ".5",
+                "0x1F",
+                "0o17",
+                "0b11",
+                "1e5",
+                "007",
+                "-007",
+                "+1",
+                ".inf",
+                "-.inf",
+                ".nan",
+                "inf",
+                "nan",
+                "2024-01-02",
+                "12:30",
+                "1_000",
+            ])
+            .prop_map(String::from),
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn plain_yaml_is_what_serde_yaml_writes_for_any_strings(
+            title in tricky(),
+            fields in proptest::collection::vec(proptest::option::of(tricky()), 5),
+            countries in proptest::collection::vec(tricky(), 0..3),
+            extra in proptest::collection::vec((tricky(), tricky()), 0..3),
+            year in proptest::prop_oneof![1i32..=999, 1000i32..=9999],
+            draft: bool,
+        ) {
+            let mut fields = fields.into_iter();
+            let mut next = || fields.next().flatten();
+            let mut fm = FrontMatter {
+                title,
+                date: NaiveDate::from_ymd_opt(year, 7, 8),
+                source: next(),
+                region: next(),
+                countries,
+                summary: next(),
+                seed: next(),
+                slug: next(),
+                draft,
+                review: if draft { vec![Review::Date] } else { vec![] },
+                extra: Default::default(),
+            };
+            for (k, v) in extra {
+                fm.extra.insert(k.into(), v.into());
+            }
+            let want = serde_yaml::to_string(&fm).unwrap();
+            if let Some(got) = plain_yaml(&fm) {
+                proptest::prop_assert_eq!(got, want);
+            }
+        }
+    }
 
     fn fm() -> FrontMatter {
         FrontMatter {
