@@ -14,9 +14,9 @@ out=src/render/theme_history.rs
   echo
   echo "/// \`(path under themes/default/, SHA-256 in hex)\` of earlier versions, sorted."
   echo "pub const EARLIER_DEFAULTS: &[(&str, &str)] = &["
-  for f in $(git ls-files themes/default; git log --format= --name-only --diff-filter=D -- themes/default | sort -u); do
+  for f in $(git ls-files themes/default; git log --full-history --format= --name-only --diff-filter=D -- themes/default | sort -u); do
     current=$( [ -f "$f" ] && sha256sum "$f" | cut -d' ' -f1 || echo none)
-    git log --format=%H -- "$f" | while read -r c; do
+    git log --full-history --format=%H -- "$f" | while read -r c; do
       git show "$c:$f" 2>/dev/null | sha256sum | cut -d' ' -f1 || true
     done | sort -u | while read -r h; do
       # (an empty blob: the commit that deleted the file)
@@ -26,4 +26,5 @@ out=src/render/theme_history.rs
   done | LC_ALL=C sort -u
   echo "];"
 } > "$out"
-echo "wrote $out ($(grep -c '", "' "$out") earlier versions)"
+rustfmt --edition 2024 "$out"
+echo "wrote $out ($(grep -cE '"[0-9a-f]{64}"' "$out") earlier versions)"

@@ -3,46 +3,180 @@
 
 /// `(path under themes/default/, SHA-256 in hex)` of earlier versions, sorted.
 pub const EARLIER_DEFAULTS: &[(&str, &str)] = &[
-    ("static/search.js", "4c1acc3e938cd061be2c53b367631b0e7deeb88a04bca3b58daa7d6f4d63a81e"),
-    ("static/search.js", "a944ed07a5a829858937b8d3a7bc6d037b17fbdc258284fb621f01b7f563dc2f"),
-    ("static/style.css", "01403b51398dc1cb443b14322f391a0de9153ed158326c283a79f925e652ea51"),
-    ("static/style.css", "0288897d6556a65e93027cf02180ceccbad0ad93d6023fbc16b3c7a593552af7"),
-    ("static/style.css", "5eea36aa3ba8484d21a0e1fc4ad779ff35fcbdc547653479c43c0ae3ec8dd387"),
-    ("static/style.css", "73494a206a822435878e8acc15d1aa2c34a50d0d0d2ce7798958d99aa8fd3722"),
-    ("static/style.css", "819c6314182b80fda8f35d5dc4ee93af401bc1bec1205ba68144ee98b23bea95"),
-    ("static/style.css", "9cbeb89f086ae524dee89ec223f39048b600e49887048c6c4b504cff929bdd37"),
-    ("static/style.css", "a597b5727d2b486945175357b4359fe3c82a29748650c419e54adc49bddf2021"),
-    ("static/style.css", "c4846c307bba86b90dbe8c45e38728f8cbe49427e0480587395ead0951e4d2a0"),
-    ("static/style.css", "d52014d7618430457a77b87f3773905ab58b211f6a2cd6590c331094a9c6a8a4"),
-    ("static/style.css", "df602287d40bd48ee4ce9493f7d593f2e1360552d29576b19bfcaa965dbf844b"),
-    ("templates/base.html", "064c4539cc08c52bfcc77e9c08fa2c4cc21d3ed8ef0060a1e32d3609e86ee179"),
-    ("templates/base.html", "1dbc7e0d2e754d1e85f8fc36241b8f7c929d2d14abc5aeca8127c6fa65e10e62"),
-    ("templates/base.html", "28ff6609101cb362d699a8c7a9c5755ffc4f4a0e9d08b569a224ab816603a93a"),
-    ("templates/base.html", "82476c57f89958ea62fa6de426b17b10e42f4d30828fb4bf79e026a5073810fd"),
-    ("templates/base.html", "968bbf09dffd6a5b6422ff8796a6bdf6e0bbfb883bf613adadd5fde32bdb51e7"),
-    ("templates/base.html", "c86e743ff3747786a7fdd543a9991ce2ba550f02656b63748bc3c2b0f6d398a0"),
-    ("templates/country.html", "b8574c7c2c0431ec5dbc6d28e332bd2c062f646ba9bd6001118c216a4eb400fc"),
-    ("templates/country.html", "c76a1bdc29c2e42474f04b5c5c640627aea87fb3e1e576625d61c41b33c64f6b"),
-    ("templates/country.html", "cc9c0e89134340afbedc1f681d143389352292a79515307fe1413d16b3dfa1fd"),
-    ("templates/index.html", "16d2ae1cba2465f4d1e71648022e4335dba00de3b8d0eaba9bea2f01a7fa7f8d"),
-    ("templates/index.html", "3444e6fee6b15ebcc807080e5ee22c87a5cbcf446e567dfcfbda242e33aafc01"),
-    ("templates/index.html", "3cf0aa4943718c8b82b38851623fde8291a81747017c5ca967da25be456ad81f"),
-    ("templates/index.html", "9e44ffc7630827538f16e325f8af4542e53232dc1082a9826ac2f03415005379"),
-    ("templates/index.html", "b2d814eba1e7e7da76ef55265e3784d1b7bb26a6b499e78906cf47d3dfe38ab3"),
-    ("templates/month.html", "a09cf5e2019a0d50c6ea9946f3a29c6d8ca069390e05a574dfe862eab610b75a"),
-    ("templates/month.html", "a6374abb10d9fa55e5a13d8d0a957a125a4250572feb330a084d00facbe4b31d"),
-    ("templates/months.html", "e4fdb2ae1c62a94b55a7e80eefdb5311abf5810eddf145a6cffe36b6fb7e8fe5"),
-    ("templates/region.html", "2ff49a10e421a7e45d0ef571988458142fbb6dbb340de4780a77d55b4b39a2e6"),
-    ("templates/region.html", "4fae76b4733f3ba03380a352dc8d6da484f9958bee8cdacf9ab52373cf8efce9"),
-    ("templates/region.html", "735168151010940ed6edce87da41647736cc9417e1f0342ab6bcb1f1963d1681"),
-    ("templates/region.html", "98c0c9c102db3dd217fa18480fd1f8cbcded5a89b625fa95333ddc58ba117b0b"),
-    ("templates/region.html", "aa6b36de27d837c37372bd8ccf29ffe9191581df0861406ec328adec4d71a51f"),
-    ("templates/region.html", "b5222868ebc883b7cb9bfa78b17d2ad69b672c0347f3f0942fd49d98ed62fbac"),
-    ("templates/region.html", "b7e5fe9db4bf248df44ce5c66e86f4f1db628c6202c8ef419be52eddef963c5b"),
-    ("templates/report.html", "e19e4b6ad6f3c4bc5f281607815693087e89245846a4d1f3d5e5097a5b23d677"),
-    ("templates/report_list.html", "10306f0822c99611b0497834d6f47d532391885058bac3d8b4f2773022495bb4"),
-    ("templates/report_list.html", "5a1b8f0eac73aac66e6c53ff6940140a6082148561d47e2d1c624b551a308904"),
-    ("templates/report_list.html", "6586ad3e1c36e218688164f2ac443712144c40651e041c3162fedfaacdec43bf"),
-    ("templates/report_list.html", "7836a14281b692420c716cffcc2512e02e8804387b4884fda218faae56d740f7"),
-    ("templates/search.html", "7aa5b594f66b43d34bc8aa491123087a948f4a5f88ea0758b0930fa86062cf68"),
+    (
+        "static/search.js",
+        "4c1acc3e938cd061be2c53b367631b0e7deeb88a04bca3b58daa7d6f4d63a81e",
+    ),
+    (
+        "static/search.js",
+        "a944ed07a5a829858937b8d3a7bc6d037b17fbdc258284fb621f01b7f563dc2f",
+    ),
+    (
+        "static/style.css",
+        "01403b51398dc1cb443b14322f391a0de9153ed158326c283a79f925e652ea51",
+    ),
+    (
+        "static/style.css",
+        "0288897d6556a65e93027cf02180ceccbad0ad93d6023fbc16b3c7a593552af7",
+    ),
+    (
+        "static/style.css",
+        "5eea36aa3ba8484d21a0e1fc4ad779ff35fcbdc547653479c43c0ae3ec8dd387",
+    ),
+    (
+        "static/style.css",
+        "73494a206a822435878e8acc15d1aa2c34a50d0d0d2ce7798958d99aa8fd3722",
+    ),
+    (
+        "static/style.css",
+        "819c6314182b80fda8f35d5dc4ee93af401bc1bec1205ba68144ee98b23bea95",
+    ),
+    (
+        "static/style.css",
+        "9cbeb89f086ae524dee89ec223f39048b600e49887048c6c4b504cff929bdd37",
+    ),
+    (
+        "static/style.css",
+        "a597b5727d2b486945175357b4359fe3c82a29748650c419e54adc49bddf2021",
+    ),
+    (
+        "static/style.css",
+        "c4846c307bba86b90dbe8c45e38728f8cbe49427e0480587395ead0951e4d2a0",
+    ),
+    (
+        "static/style.css",
+        "d52014d7618430457a77b87f3773905ab58b211f6a2cd6590c331094a9c6a8a4",
+    ),
+    (
+        "static/style.css",
+        "df602287d40bd48ee4ce9493f7d593f2e1360552d29576b19bfcaa965dbf844b",
+    ),
+    (
+        "templates/base.html",
+        "064c4539cc08c52bfcc77e9c08fa2c4cc21d3ed8ef0060a1e32d3609e86ee179",
+    ),
+    (
+        "templates/base.html",
+        "1dbc7e0d2e754d1e85f8fc36241b8f7c929d2d14abc5aeca8127c6fa65e10e62",
+    ),
+    (
+        "templates/base.html",
+        "28ff6609101cb362d699a8c7a9c5755ffc4f4a0e9d08b569a224ab816603a93a",
+    ),
+    (
+        "templates/base.html",
+        "82476c57f89958ea62fa6de426b17b10e42f4d30828fb4bf79e026a5073810fd",
+    ),
+    (
+        "templates/base.html",
+        "968bbf09dffd6a5b6422ff8796a6bdf6e0bbfb883bf613adadd5fde32bdb51e7",
+    ),
+    (
+        "templates/base.html",
+        "c86e743ff3747786a7fdd543a9991ce2ba550f02656b63748bc3c2b0f6d398a0",
+    ),
+    (
+        "templates/country.html",
+        "b8574c7c2c0431ec5dbc6d28e332bd2c062f646ba9bd6001118c216a4eb400fc",
+    ),
+    (
+        "templates/country.html",
+        "c76a1bdc29c2e42474f04b5c5c640627aea87fb3e1e576625d61c41b33c64f6b",
+    ),
+    (
+        "templates/country.html",
+        "cc9c0e89134340afbedc1f681d143389352292a79515307fe1413d16b3dfa1fd",
+    ),
+    (
+        "templates/index.html",
+        "16d2ae1cba2465f4d1e71648022e4335dba00de3b8d0eaba9bea2f01a7fa7f8d",
+    ),
+    (
+        "templates/index.html",
+        "3444e6fee6b15ebcc807080e5ee22c87a5cbcf446e567dfcfbda242e33aafc01",
+    ),
+    (
+        "templates/index.html",
+        "3cf0aa4943718c8b82b38851623fde8291a81747017c5ca967da25be456ad81f",
+    ),
+    (
+        "templates/index.html",
+        "9e44ffc7630827538f16e325f8af4542e53232dc1082a9826ac2f03415005379",
+    ),
+    (
+        "templates/index.html",
+        "b2d814eba1e7e7da76ef55265e3784d1b7bb26a6b499e78906cf47d3dfe38ab3",
+    ),
+    (
+        "templates/month.html",
+        "55229973730573383abe52c4f5228d072715a38a1c8fb72d2eaa762399f730df",
+    ),
+    (
+        "templates/month.html",
+        "a09cf5e2019a0d50c6ea9946f3a29c6d8ca069390e05a574dfe862eab610b75a",
+    ),
+    (
+        "templates/month.html",
+        "a6374abb10d9fa55e5a13d8d0a957a125a4250572feb330a084d00facbe4b31d",
+    ),
+    (
+        "templates/months.html",
+        "e4fdb2ae1c62a94b55a7e80eefdb5311abf5810eddf145a6cffe36b6fb7e8fe5",
+    ),
+    (
+        "templates/region.html",
+        "2ff49a10e421a7e45d0ef571988458142fbb6dbb340de4780a77d55b4b39a2e6",
+    ),
+    (
+        "templates/region.html",
+        "4fae76b4733f3ba03380a352dc8d6da484f9958bee8cdacf9ab52373cf8efce9",
+    ),
+    (
+        "templates/region.html",
+        "735168151010940ed6edce87da41647736cc9417e1f0342ab6bcb1f1963d1681",
+    ),
+    (
+        "templates/region.html",
+        "98c0c9c102db3dd217fa18480fd1f8cbcded5a89b625fa95333ddc58ba117b0b",
+    ),
+    (
+        "templates/region.html",
+        "aa6b36de27d837c37372bd8ccf29ffe9191581df0861406ec328adec4d71a51f",
+    ),
+    (
+        "templates/region.html",
+        "b5222868ebc883b7cb9bfa78b17d2ad69b672c0347f3f0942fd49d98ed62fbac",
+    ),
+    (
+        "templates/region.html",
+        "b7e5fe9db4bf248df44ce5c66e86f4f1db628c6202c8ef419be52eddef963c5b",
+    ),
+    (
+        "templates/report.html",
+        "9592b88d66ee005b82350aa7d9e3789e86402c56b25fd8f8a66da87dfdd01f33",
+    ),
+    (
+        "templates/report.html",
+        "e19e4b6ad6f3c4bc5f281607815693087e89245846a4d1f3d5e5097a5b23d677",
+    ),
+    (
+        "templates/report_list.html",
+        "10306f0822c99611b0497834d6f47d532391885058bac3d8b4f2773022495bb4",
+    ),
+    (
+        "templates/report_list.html",
+        "5a1b8f0eac73aac66e6c53ff6940140a6082148561d47e2d1c624b551a308904",
+    ),
+    (
+        "templates/report_list.html",
+        "6586ad3e1c36e218688164f2ac443712144c40651e041c3162fedfaacdec43bf",
+    ),
+    (
+        "templates/report_list.html",
+        "7836a14281b692420c716cffcc2512e02e8804387b4884fda218faae56d740f7",
+    ),
+    (
+        "templates/search.html",
+        "7aa5b594f66b43d34bc8aa491123087a948f4a5f88ea0758b0930fa86062cf68",
+    ),
 ];
