@@ -368,7 +368,10 @@ fn an_edited_report_is_written_first_and_the_rest_follows() {
     assert!(std::fs::read_to_string(&page).unwrap().contains("quokka"));
     // Nothing else yet: the search index does not know the word.
     assert_eq!(snapshot(&site.path("public/search")), shards_before);
-    assert_eq!(std::fs::read(site.path("public/index.html")).unwrap(), home_before);
+    assert_eq!(
+        std::fs::read(site.path("public/index.html")).unwrap(),
+        home_before
+    );
     assert!(meta.is_file());
     // The rebuild brings the rest: the search index changes, and the output is a
     // fresh build's.
@@ -383,7 +386,12 @@ fn an_edited_report_is_written_first_and_the_rest_follows() {
         content: [new].into(),
         ..Default::default()
     };
-    assert!(site.builder.write_edited_first(&changes).unwrap().is_empty());
+    assert!(
+        site.builder
+            .write_edited_first(&changes)
+            .unwrap()
+            .is_empty()
+    );
     site.builder.rebuild(&changes).unwrap();
     site.assert_same_as_fresh_build();
 }
@@ -405,7 +413,11 @@ fn an_interrupted_rebuild_writes_nothing_and_keeps_its_changes() {
     let before = snapshot(&root.join("public"));
     let file = root.join("content/reports/2025-07-20-gaza.md");
     let text = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(&file, text.replace("Strikes on Gaza", "Edited: strikes on Gaza")).unwrap();
+    std::fs::write(
+        &file,
+        text.replace("Strikes on Gaza", "Edited: strikes on Gaza"),
+    )
+    .unwrap();
     let changes = Changes {
         content: [file].into(),
         ..Default::default()
