@@ -455,6 +455,7 @@ mod tests {
                 drafts: false,
                 force: false,
                 base_url: None,
+                no_cache: false,
             },
             seeds: Some("/inbox".into()),
         };
