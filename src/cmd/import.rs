@@ -35,7 +35,15 @@ pub fn run(opts: &ImportOptions) -> Result<()> {
         .content
         .clone()
         .unwrap_or_else(|| opts.root.join("content"));
-    let results = import_paths(&opts.seeds, &content, opts.force, &regions, &crate::ui::Bar)?;
+    let authority = crate::site::ids::authority(&config.base_url);
+    let results = import_paths(
+        &opts.seeds,
+        &content,
+        opts.force,
+        &regions,
+        &authority,
+        &crate::ui::Bar,
+    )?;
     let (mut imported, mut unchanged, mut skipped, mut failed) = (0, 0, 0, 0);
     // `./content/x.md` reads better as `content/x.md`.
     let shown = |p: &std::path::Path| p.strip_prefix(".").unwrap_or(p).display().to_string();

@@ -5,8 +5,9 @@
 use std::path::Path;
 
 use anyhow::{Result, bail};
-use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
+
+use crate::site::date::ReportDate;
 
 /// The front matter of one report.
 ///
@@ -17,14 +18,11 @@ use serde::{Deserialize, Deserializer, Serialize};
 pub struct FrontMatter {
     /// The report's headline.
     pub title: String,
-    /// The report's date, written `YYYY-MM-DD`; a full RFC 3339 timestamp or
-    /// `YYYY-MM-DD HH:MM[:SS]` is accepted and its date kept. `None` only in a draft.
-    #[serde(
-        default,
-        deserialize_with = "deserialize_date",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub date: Option<NaiveDate>,
+    /// The report's date: a day (`YYYY-MM-DD`), or a moment (an RFC 3339 timestamp,
+    /// or `YYYY-MM-DD HH:MM[:SS]` in UTC) whose time and offset are kept
+    /// ([`ReportDate`]). `None` only in a draft.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<ReportDate>,
     /// The outlet that published the report (`Clash Report`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
@@ -41,6 +39,12 @@ pub struct FrontMatter {
     /// The file name of the seed the report was imported from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<String>,
+    /// The report's permanent id, the `<id>` of its feed entries: a URI, written once
+    /// by `sitrep import` (`tag:example.org,2025-07-08:reports/2025-07-08-sudan`) and
+    /// never changed by sitrep. Without one, the report's id is made from its file
+    /// ([`crate::site::ids`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// Overrides the URL slug, which is otherwise the file name without `.md`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slug: Option<String>,
@@ -69,6 +73,7 @@ impl FrontMatter {
             &mut self.region,
             &mut self.summary,
             &mut self.seed,
+            &mut self.id,
             &mut self.slug,
         ]
         .into_iter()
@@ -94,6 +99,7 @@ impl FrontMatter {
             &mut self.region,
             &mut self.summary,
             &mut self.seed,
+            &mut self.id,
             &mut self.slug,
         ]
         .into_iter()
@@ -130,42 +136,6 @@ impl Review {
             Review::Region => "region",
         }
     }
-}
-
-fn deserialize_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-    // A visitor (not `String::deserialize` then parse) so that serde_yaml reports the
-    // error at the date's own line and column.
-    struct DateVisitor;
-    impl serde::de::Visitor<'_> for DateVisitor {
-        type Value = NaiveDate;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("a date written YYYY-MM-DD")
-        }
-        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<NaiveDate, E> {
-            let s = s.trim();
-            NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                .or_else(|_| chrono::DateTime::parse_from_rfc3339(s).map(|dt| dt.date_naive()))
-                // `2025-07-08 10:00:00`, as Jekyll and Hugo front matter often has it.
-                .or_else(|_| {
-                    chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").map(|d| d.date())
-                })
-                .or_else(|_| {
-                    chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").map(|d| d.date())
-                })
-                .map_err(|_| E::custom(format!("`{s}` is not a date (YYYY-MM-DD)")))
-                .and_then(|d| {
-                    // Atom and sitemaps write dates as RFC 3339: four-digit years.
-                    if (1..=9999).contains(&d.year()) {
-                        Ok(d)
-                    } else {
-                        Err(E::custom(format!(
-                            "`{s}`: the year must be 1 to 9999 (feeds and sitemaps cannot write others)"
-                        )))
-                    }
-                })
-        }
-    }
-    d.deserialize_str(DateVisitor).map(Some)
 }
 
 /// A content file split into its front matter and body.
@@ -253,12 +223,13 @@ mod tests {
     fn fm() -> FrontMatter {
         FrontMatter {
             title: "China presses Kachin rebels: a test".into(),
-            date: NaiveDate::from_ymd_opt(2025, 7, 8),
+            date: chrono::NaiveDate::from_ymd_opt(2025, 7, 8).map(ReportDate::Day),
             source: Some("Clash Report".into()),
             region: Some("Asia-Pacific".into()),
             countries: vec!["China".into(), "Myanmar".into()],
             summary: Some("Summary.".into()),
             seed: Some("clash.txt".into()),
+            id: None,
             slug: None,
             draft: false,
             review: vec![],
@@ -283,7 +254,10 @@ mod tests {
             Path::new("x.md"),
         )
         .unwrap();
-        assert_eq!(doc.front_matter.date.unwrap().to_string(), "2025-07-08");
+        assert_eq!(
+            doc.front_matter.date.unwrap().to_string(),
+            "2025-07-08T10:00:00+00:00"
+        );
         assert_eq!(
             doc.front_matter
                 .extra
