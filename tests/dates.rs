@@ -119,3 +119,40 @@ fn a_report_is_in_the_month_of_its_day_as_written() {
     );
     assert!(!august.contains("Delta") && !july.contains("Alpha"));
 }
+
+proptest::proptest! {
+    /// Any moment written in front matter is read as that instant, with its offset,
+    /// and written back (as import and the exports write it) as it was read.
+    #[test]
+    fn any_moment_round_trips_through_front_matter(
+        secs in 0i64..253_402_000_000,
+        nanos in proptest::prop_oneof![proptest::strategy::Just(0u32), 0u32..1_000_000_000],
+        offset_minutes in -(23 * 60 + 59)..=(23 * 60 + 59),
+    ) {
+        use chrono::{DateTime, FixedOffset};
+        let offset = FixedOffset::east_opt(offset_minutes * 60).unwrap();
+        let moment = DateTime::from_timestamp(secs, nanos).unwrap().with_timezone(&offset);
+        let written = moment.to_rfc3339();
+        let text = format!("---\ntitle: T\ndate: {written}\n---\nBody.\n");
+        let parsed = sitrep::site::front_matter::parse(&text, Path::new("x.md"));
+        // Years outside 1 to 9999, in UTC or as written, are refused with a message.
+        let in_range = |y: i32| (1..=9999).contains(&y);
+        use chrono::Datelike;
+        if !in_range(moment.year()) || !in_range(moment.naive_utc().year()) {
+            proptest::prop_assert!(parsed.is_err());
+            return Ok(());
+        }
+        let fm = parsed.unwrap().front_matter;
+        let date = fm.date.unwrap();
+        proptest::prop_assert_eq!(date.instant(), moment);
+        proptest::prop_assert_eq!(
+            date.instant().offset().local_minus_utc(),
+            moment.offset().local_minus_utc()
+        );
+        proptest::prop_assert_eq!(date.day(), moment.date_naive());
+        let again = sitrep::site::front_matter::to_string(&fm, "Body.");
+        let fm2 = sitrep::site::front_matter::parse(&again, Path::new("x.md")).unwrap().front_matter;
+        proptest::prop_assert_eq!(fm2.date, fm.date);
+        proptest::prop_assert_eq!(fm2.date.unwrap().to_string(), date.to_string());
+    }
+}
