@@ -50,8 +50,19 @@ impl SiteArgs {
             drafts: self.drafts,
             force: self.force,
             base_url: None,
+            no_cache: false,
         }
     }
+}
+
+/// What `sitrep build` is asked.
+#[derive(Debug, clap::Args)]
+struct BuildArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// Ignore the build cache: build and write every file, then write the cache anew.
+    #[arg(long)]
+    no_cache: bool,
 }
 
 /// What watch mode watches (shared by watch and serve).
@@ -95,9 +106,9 @@ enum Command {
     },
     /// Build the site into the output folder.
     #[command(
-        after_help = "Examples:\n  sitrep build\n  sitrep build --root my-site --output /var/www/sitrep\n  sitrep build --drafts"
+        after_help = "Examples:\n  sitrep build\n  sitrep build --root my-site --output /var/www/sitrep\n  sitrep build --drafts\n  sitrep build --no-cache    # trust nothing of the last build"
     )]
-    Build(SiteArgs),
+    Build(BuildArgs),
     /// Build the site in memory and report broken links and anchors, reports without
     /// a region, and titles used twice; nothing is written.
     #[command(after_help = "Examples:\n  sitrep check\n  sitrep check --root my-site")]
@@ -166,7 +177,10 @@ fn main() -> ExitCode {
             content,
             force,
         }),
-        Command::Build(site) => cmd::build::run(&site.build_options()),
+        Command::Build(args) => cmd::build::run(&cmd::build::BuildOptions {
+            no_cache: args.no_cache,
+            ..args.site.build_options()
+        }),
         Command::Check(site) => cmd::check::run(&site.build_options()),
         Command::Init { dir } => cmd::init::run(&dir),
         Command::Completions { shell } => {

@@ -509,8 +509,10 @@ fn feeds_sitemap_robots_and_json() {
         feed.contains("<title>Arms &amp; &lt;ammunition&gt; in Gaza</title>"),
         "{feed}"
     );
+    // Ids hold no URL (tests/feed_ids.rs): the feed's is a UUID, an entry's a tag.
+    assert!(feed.contains("<id>urn:uuid:"), "{feed}");
     assert!(
-        feed.contains("<id>https://example.org/sitrep/atom.xml</id>"),
+        feed.contains("<id>tag:example.org,2025-07-20:reports/2025-07-20-gaza</id>"),
         "{feed}"
     );
     // Entries newest first, with absolute links under the base path.

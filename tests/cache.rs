@@ -104,3 +104,77 @@ fn output_does_not_depend_on_the_number_of_threads() {
         assert!(many[f] == *bytes, "{f} differs between 1 and 8 threads");
     }
 }
+
+/// Rewrites `file` with `text` (of the same size), then puts its modification time
+/// back: as a restore from a backup, or a sync tool, leaves it.
+fn rewrite_keeping_size_and_mtime(file: &Path, text: &str, replace: bool) {
+    let before = std::fs::metadata(file).unwrap();
+    assert_eq!(before.len(), text.len() as u64, "same size");
+    let target = if replace {
+        // Written beside and renamed over it, as rsync does.
+        file.with_extension("md.new")
+    } else {
+        file.to_path_buf()
+    };
+    std::fs::write(&target, text).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&target)
+        .unwrap()
+        .set_modified(before.modified().unwrap())
+        .unwrap();
+    if replace {
+        std::fs::rename(&target, file).unwrap();
+    }
+    let after = std::fs::metadata(file).unwrap();
+    assert_eq!(
+        (after.len(), after.modified().unwrap()),
+        (before.len(), before.modified().unwrap())
+    );
+}
+
+#[test]
+fn edits_that_keep_size_and_modification_time_are_rebuilt() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(Path::new("tests/fixtures/site"), tmp.path());
+    let file = tmp.path().join("content/reports/2025-06-30-sudan.md");
+    let page = tmp
+        .path()
+        .join("public/reports/2025-06-30-sudan/index.html");
+    let original = std::fs::read_to_string(&file).unwrap();
+    let out = sitrep(tmp.path(), &["build"]);
+    assert!(out.status.success(), "{}", text(&out));
+    for (word, replace) in [("Shelling", false), ("Clashing", true)] {
+        let edited = original.replace("Fighting", word);
+        rewrite_keeping_size_and_mtime(&file, &edited, replace);
+        let out = sitrep(tmp.path(), &["build"]);
+        assert!(!text(&out).contains("up to date"), "{word}: {}", text(&out));
+        let html = std::fs::read_to_string(&page).unwrap();
+        assert!(html.contains(&format!("{word} in El Fasher")), "{word}");
+    }
+    // Nothing changed since: up to date again.
+    let out = sitrep(tmp.path(), &["build"]);
+    assert!(text(&out).contains("is up to date"), "{}", text(&out));
+}
+
+#[test]
+fn no_cache_builds_and_writes_everything_and_writes_the_cache_anew() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(Path::new("tests/fixtures/site"), tmp.path());
+    assert!(sitrep(tmp.path(), &["build"]).status.success());
+    let first = snapshot_with_inodes(&tmp.path().join("public"));
+    let out = sitrep(tmp.path(), &["build", "--no-cache"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!text(&out).contains("up to date"), "{}", text(&out));
+    let second = snapshot_with_inodes(&tmp.path().join("public"));
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        second.keys().collect::<Vec<_>>()
+    );
+    for (f, (bytes, ino)) in &first {
+        assert_eq!(&second[f].0, bytes, "{f}: same bytes");
+        assert_ne!(second[f].1, *ino, "{f}: written again, not linked");
+    }
+    let out = sitrep(tmp.path(), &["build"]);
+    assert!(text(&out).contains("is up to date"), "{}", text(&out));
+}

@@ -146,7 +146,7 @@ fn the_preview_points_at_itself_and_build_at_the_published_site() {
             "/reports/2025-07-08-kachin/",
             format!("rel=\"canonical\" href=\"{preview}reports/2025-07-08-kachin/\""),
         ),
-        ("/atom.xml", format!("<id>{preview}atom.xml</id>")),
+        ("/atom.xml", format!("href=\"{preview}atom.xml\"")),
         (
             "/regions/africa/atom.xml",
             format!("href=\"{preview}regions/africa/\""),

@@ -1,8 +1,14 @@
 //! The build cache, `.sitrep-cache/` in the site folder: what the last build read and
 //! wrote, so that the next `sitrep build` can skip work.
 //!
-//! * When no input changed (same files, sizes and modification times, same sitrep,
-//!   same options) and the output is as that build left it, there is nothing to do.
+//! * When no input changed (same files, sizes, modification and change times and
+//!   inodes, same sitrep, same options) and the output is as that build left it,
+//!   there is nothing to do. A file's `stat` alone cannot tell every edit: one made
+//!   within the time resolution of the file system after the last look at it keeps
+//!   its times, and a file restored with its old modification time keeps that. So the
+//!   change time (which no program can set back) and the inode are compared too, and
+//!   the files changed shortly before a build (within [`RECENT`]) are remembered by
+//!   their content, which the next build reads again.
 //! * Otherwise every output file whose bytes are the same as last time is hard-linked
 //!   from the old output instead of written again, so unchanged files keep their
 //!   inode and modification time (rsync and web servers see them unchanged).
@@ -23,8 +29,8 @@ use crate::build::output::Reuse;
 /// reads it as content.
 pub const CACHE_DIR: &str = ".sitrep-cache";
 
-/// What is known of one output file: the hash of its bytes, its size and its
-/// modification time (nanoseconds since the epoch).
+/// What is known of one output file: the hash of its bytes, its size, its
+/// modification and change times (nanoseconds since the epoch) and its inode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutputFile {
     /// Hash of the bytes ([`crate::build::manifest::content_hash`]).
@@ -33,6 +39,27 @@ pub struct OutputFile {
     pub size: u64,
     /// Modification time, in nanoseconds since the Unix epoch.
     pub mtime: i128,
+    /// Change time (of the inode), in nanoseconds since the Unix epoch.
+    pub ctime: i128,
+    /// Inode number.
+    pub ino: u64,
+}
+
+/// How long before a build a file must have last changed for its `stat` to tell that
+/// it did not change since: files changed more recently are remembered by content.
+/// Above the time resolution of common file systems (FAT's is 2 s).
+pub const RECENT: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// What a build read, as the cache remembers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Inputs {
+    /// A hash of everything a build reads, by `stat` ([`Inputs::read`]).
+    pub signature: u64,
+    /// When the inputs were looked at (nanoseconds since the Unix epoch).
+    pub taken: i128,
+    /// The input files changed within [`RECENT`] of `taken` (or after it), with the
+    /// hash of their bytes: their `stat` may not show a later edit.
+    pub recent: Vec<(PathBuf, u64)>,
 }
 
 /// The cache of one site and output folder.
@@ -40,8 +67,8 @@ pub struct OutputFile {
 pub struct BuildCache {
     /// The output folder it describes (absolute).
     pub output: PathBuf,
-    /// [`inputs_signature`] of the build.
-    pub inputs: u64,
+    /// The inputs of the build ([`Inputs::read`]).
+    pub inputs: Inputs,
     /// Every output file.
     pub files: HashMap<String, OutputFile>,
 }
@@ -50,60 +77,125 @@ fn cache_file(root: &Path) -> PathBuf {
     root.join(CACHE_DIR).join("build.json")
 }
 
-fn mtime_nanos(meta: &std::fs::Metadata) -> i128 {
-    meta.modified()
-        .ok()
+fn nanos(t: std::io::Result<std::time::SystemTime>) -> i128 {
+    t.ok()
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .map_or(0, |d| d.as_nanos() as i128)
 }
 
-/// Hashes a file's path, size and modification time.
-fn stat_into(h: &mut impl Hasher, path: &Path) {
-    path.hash(h);
-    match std::fs::metadata(path) {
-        Ok(m) => {
-            m.len().hash(h);
-            mtime_nanos(&m).hash(h);
-        }
-        Err(_) => 0u8.hash(h),
-    }
+/// A file's `stat` as the cache compares it: size, modification and change times
+/// (nanoseconds), inode.
+fn stat_of(meta: &std::fs::Metadata) -> (u64, i128, i128, u64) {
+    #[cfg(unix)]
+    let (ctime, ino) = {
+        use std::os::unix::fs::MetadataExt;
+        let ctime = i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec());
+        (ctime, meta.ino())
+    };
+    #[cfg(not(unix))]
+    let (ctime, ino) = (0, 0);
+    (meta.len(), nanos(meta.modified()), ctime, ino)
 }
 
-/// A hash of everything a build reads: sitrep's executable (its size and
-/// modification time), version and built-in theme, the options (`base_url` too), and the path,
-/// size and modification time of `config.yaml` and of every file below `content/`,
-/// `templates/`, `static/` and `themes/`. Any change to them changes it.
-pub fn inputs_signature(opts: &BuildOptions) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    env!("CARGO_PKG_VERSION").hash(&mut h);
-    // sitrep itself: another build of it (same version, other code) writes other pages.
-    if let Ok(exe) = std::env::current_exe() {
-        stat_into(&mut h, &exe);
-    }
-    // The built-in theme too: a sitrep built from other sources writes other pages.
-    crate::render::theme::DEFAULT_TEMPLATES.hash(&mut h);
-    crate::render::theme::DEFAULT_STATIC.hash(&mut h);
-    opts.drafts.hash(&mut h);
-    // A preview's pages point at the preview: never the output of a `sitrep build`.
-    opts.base_url.hash(&mut h);
-    opts.output_dir().hash(&mut h);
-    let root = &opts.root;
-    let mut stat = |path: &Path| stat_into(&mut h, path);
-    stat(&root.join(crate::site::config::CONFIG_FILE));
+/// The time now, in nanoseconds since the Unix epoch.
+fn now_nanos() -> i128 {
+    nanos(Ok(std::time::SystemTime::now()))
+}
+
+/// Every file a build reads but sitrep itself, sorted: `config.yaml` and every file
+/// below `content/`, `templates/`, `static/` and `themes/`.
+fn input_files(root: &Path) -> Vec<PathBuf> {
+    let mut files = vec![root.join(crate::site::config::CONFIG_FILE)];
     for dir in ["content", "templates", "static", "themes"] {
-        let mut files: Vec<PathBuf> = walkdir::WalkDir::new(root.join(dir))
+        let mut found: Vec<PathBuf> = walkdir::WalkDir::new(root.join(dir))
             .follow_links(true)
             .into_iter()
             .filter_map(|e| e.ok())
             .filter(|e| !e.file_type().is_dir())
             .map(|e| e.into_path())
             .collect();
-        files.sort();
-        for f in &files {
-            stat(f);
+        found.sort();
+        files.extend(found);
+    }
+    files
+}
+
+/// The hash of a file's bytes; `None` when it cannot be read.
+fn file_hash(path: &Path) -> Option<u64> {
+    std::fs::read(path)
+        .ok()
+        .map(|b| crate::build::manifest::content_hash(&b))
+}
+
+/// What a look at the inputs gives before any is read: the signature, and which
+/// files are recent.
+struct Look {
+    signature: u64,
+    taken: i128,
+    recent: Vec<PathBuf>,
+}
+
+impl Look {
+    /// Looks at everything a build of `opts` reads (see [`Inputs::read`]), reading no
+    /// file.
+    fn at(opts: &BuildOptions) -> Look {
+        let taken = now_nanos();
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        env!("CARGO_PKG_VERSION").hash(&mut h);
+        // sitrep itself: another build of it (same version, other code) writes other pages.
+        if let Ok(exe) = std::env::current_exe() {
+            exe.hash(&mut h);
+            std::fs::metadata(&exe)
+                .ok()
+                .map(|m| stat_of(&m))
+                .hash(&mut h);
+        }
+        // The built-in theme too: a sitrep built from other sources writes other pages.
+        crate::render::theme::DEFAULT_TEMPLATES.hash(&mut h);
+        crate::render::theme::DEFAULT_STATIC.hash(&mut h);
+        opts.drafts.hash(&mut h);
+        opts.output_dir().hash(&mut h);
+        // A preview's pages point at the preview: never the output of a `sitrep build`.
+        opts.base_url.hash(&mut h);
+        let recent_since = taken - RECENT.as_nanos() as i128;
+        let mut recent = Vec::new();
+        for f in input_files(&opts.root) {
+            f.hash(&mut h);
+            let stat = std::fs::metadata(&f).ok().map(|m| stat_of(&m));
+            stat.hash(&mut h);
+            if stat.is_some_and(|(_, mtime, ctime, _)| mtime.max(ctime) >= recent_since) {
+                recent.push(f);
+            }
+        }
+        Look {
+            signature: h.finish(),
+            taken,
+            recent,
         }
     }
-    h.finish()
+}
+
+impl Inputs {
+    /// Looks at everything a build of `opts` reads: sitrep's executable (its `stat`),
+    /// version and built-in theme, the options, and the path and `stat` (size,
+    /// modification and change times, inode) of `config.yaml` and of every file below
+    /// `content/`, `templates/`, `static/` and `themes/`: any change to them changes
+    /// the signature. The files changed within [`RECENT`] are read, and remembered by
+    /// the hash of their bytes.
+    pub fn read(opts: &BuildOptions) -> Inputs {
+        use rayon::prelude::*;
+        let look = Look::at(opts);
+        let recent = look
+            .recent
+            .into_par_iter()
+            .filter_map(|f| file_hash(&f).map(|hash| (f, hash)))
+            .collect();
+        Inputs {
+            signature: look.signature,
+            taken: look.taken,
+            recent,
+        }
+    }
 }
 
 impl BuildCache {
@@ -116,21 +208,22 @@ impl BuildCache {
     }
 
     /// Describes the output that a build of `opts` just wrote (`manifest`), read
-    /// with `inputs` (its [`inputs_signature`], taken before it read them).
-    pub fn after_build(opts: &BuildOptions, inputs: u64, manifest: &Manifest) -> BuildCache {
+    /// with `inputs` (its [`Inputs::read`], taken before it read them).
+    pub fn after_build(opts: &BuildOptions, inputs: Inputs, manifest: &Manifest) -> BuildCache {
         let output = std::path::absolute(opts.output_dir()).unwrap_or(opts.output_dir());
         let files = manifest
             .iter()
             .filter_map(|(rel, &hash)| {
                 let meta = std::fs::metadata(output.join(rel)).ok()?;
-                Some((
-                    rel.clone(),
-                    OutputFile {
-                        hash,
-                        size: meta.len(),
-                        mtime: mtime_nanos(&meta),
-                    },
-                ))
+                let (size, mtime, ctime, ino) = stat_of(&meta);
+                let file = OutputFile {
+                    hash,
+                    size,
+                    mtime,
+                    ctime,
+                    ino,
+                };
+                Some((rel.clone(), file))
             })
             .collect();
         BuildCache {
@@ -152,14 +245,56 @@ impl BuildCache {
         }
     }
 
+    /// Whether a build of `opts` has nothing to do: its cache says what the last
+    /// build read, no input changed since (by `stat`, and by content for the files
+    /// that were recent then), and the output is as that build left it. Reads only
+    /// the files that were recent; when some no longer are, the cache is saved
+    /// without them, so the next check reads nothing.
+    pub fn up_to_date(opts: &BuildOptions) -> bool {
+        let Some(mut cache) = BuildCache::load(opts) else {
+            return false;
+        };
+        let look = Look::at(opts);
+        if cache.inputs.signature != look.signature || !cache.recent_unchanged() {
+            return false;
+        }
+        if !cache.output_intact() {
+            return false;
+        }
+        // A file still recent now was recent then; the others are told by `stat` now.
+        let before = cache.inputs.recent.len();
+        let still: std::collections::HashSet<&PathBuf> = look.recent.iter().collect();
+        cache.inputs.recent.retain(|(f, _)| still.contains(f));
+        if cache.inputs.recent.len() < before {
+            cache.save(opts);
+        }
+        true
+    }
+
+    /// Whether every input that was recent when the cache was written still has the
+    /// same bytes.
+    fn recent_unchanged(&self) -> bool {
+        use rayon::prelude::*;
+        self.inputs
+            .recent
+            .par_iter()
+            .all(|(f, hash)| file_hash(f) == Some(*hash))
+    }
+
     /// Whether the output folder is still exactly as the cached build left it: every
-    /// file there, with its size and modification time.
+    /// file there, with its `stat`.
     pub fn output_intact(&self) -> bool {
         self.output.join(MARKER).is_file()
-            && self.files.iter().all(|(rel, f)| {
-                std::fs::metadata(self.output.join(rel))
-                    .is_ok_and(|m| m.len() == f.size && mtime_nanos(&m) == f.mtime)
-            })
+            && self
+                .files
+                .iter()
+                .all(|(rel, f)| self.unchanged_output(rel, f))
+    }
+
+    /// Whether the output file `rel` is as the cached build left it (`f`), by `stat`.
+    fn unchanged_output(&self, rel: &str, f: &OutputFile) -> bool {
+        std::fs::metadata(self.output.join(rel))
+            .is_ok_and(|m| stat_of(&m) == (f.size, f.mtime, f.ctime, f.ino))
     }
 }
 
@@ -168,11 +303,37 @@ impl Reuse for BuildCache {
     /// is still as the cached build left it.
     fn reusable(&self, rel: &str, hash: u64) -> Option<PathBuf> {
         let f = self.files.get(rel)?;
-        if f.hash != hash {
-            return None;
-        }
-        let path = self.output.join(rel);
-        let meta = std::fs::metadata(&path).ok()?;
-        (meta.len() == f.size && mtime_nanos(&meta) == f.mtime).then_some(path)
+        (f.hash == hash && self.unchanged_output(rel, f)).then(|| self.output.join(rel))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_changed_just_before_a_build_are_checked_by_content() {
+        let tmp = tempfile::tempdir().unwrap();
+        let file = tmp.path().join("content/a.md");
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(&file, "one").unwrap();
+        let opts = BuildOptions {
+            root: tmp.path().to_path_buf(),
+            ..Default::default()
+        };
+        let inputs = Inputs::read(&opts);
+        assert_eq!(
+            inputs.recent,
+            [(file.clone(), crate::build::manifest::content_hash(b"one"))]
+        );
+        let cache = BuildCache {
+            output: tmp.path().join("public"),
+            inputs,
+            files: HashMap::new(),
+        };
+        assert!(cache.recent_unchanged());
+        // Were the `stat` the same (a file system with coarse times), the bytes tell.
+        std::fs::write(&file, "two").unwrap();
+        assert!(!cache.recent_unchanged());
     }
 }

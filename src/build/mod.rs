@@ -27,7 +27,7 @@ use tera::Tera;
 
 pub use options::{BuildOptions, check_output, check_site};
 
-use crate::build::cache::{BuildCache, inputs_signature};
+use crate::build::cache::{BuildCache, Inputs};
 use crate::build::manifest::{Manifest, write_marker};
 use crate::build::output::{Live, Reuse, Staging};
 use crate::progress::{Progress, Silent};
@@ -230,8 +230,12 @@ impl Builder {
             phases.push((name, clock.elapsed()));
             clock = std::time::Instant::now();
         };
-        let inputs = inputs_signature(&self.opts);
-        let previous = BuildCache::load(&self.opts).map(|c| Box::new(c) as Box<dyn Reuse>);
+        let inputs = Inputs::read(&self.opts);
+        // `--no-cache`: nothing of the last build is trusted; the cache is written anew.
+        let previous = (!self.opts.no_cache)
+            .then(|| BuildCache::load(&self.opts))
+            .flatten()
+            .map(|c| Box::new(c) as Box<dyn Reuse>);
         phase("check the cache");
         let fresh = self.load_all()?;
         phase("read and parse content");
@@ -256,12 +260,13 @@ impl Builder {
     }
 
     /// Whether the output is up to date: no input changed since the last build
-    /// (see [`crate::build::cache`]) and its output is as that build left it. Cheap: a `stat`
-    /// of every input and output file, nothing read.
+    /// (see [`crate::build::cache`]) and its output is as that build left it. Cheap: a
+    /// `stat` of every input and output file; only the inputs changed just before the
+    /// last build are read again. Never with `--no-cache`.
     pub fn up_to_date(&self) -> bool {
-        check_output(&self.opts).is_ok()
-            && BuildCache::load(&self.opts)
-                .is_some_and(|c| c.inputs == inputs_signature(&self.opts) && c.output_intact())
+        !self.opts.no_cache
+            && check_output(&self.opts).is_ok()
+            && BuildCache::up_to_date(&self.opts)
     }
 
     /// Builds everything into `out` (for `sitrep check`: an in-memory [`Buffered`])

@@ -24,6 +24,9 @@ pub struct BuildOptions {
     /// `sitrep serve`, so that absolute links (the 404 page, canonical links, feeds,
     /// sitemap) stay in the preview. `None`: the configured one.
     pub base_url: Option<String>,
+    /// Trust nothing of the build cache (`sitrep build --no-cache`): build and write
+    /// every file, then write the cache anew.
+    pub no_cache: bool,
 }
 
 impl BuildOptions {

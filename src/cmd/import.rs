@@ -35,11 +35,46 @@ pub fn run(opts: &ImportOptions) -> Result<()> {
         .content
         .clone()
         .unwrap_or_else(|| opts.root.join("content"));
-    let results = import_paths(&opts.seeds, &content, opts.force, &regions, &crate::ui::Bar)?;
+    let authority = crate::site::ids::authority(&config.base_url);
+    let results = import_paths(
+        &opts.seeds,
+        &content,
+        opts.force,
+        &regions,
+        &authority,
+        &crate::ui::Bar,
+    )?;
+    let [imported, unchanged, skipped, failed] = print_results(&results);
+    crate::ui::info(&format!(
+        "{} imported, {} unchanged, {} skipped, {} failed",
+        crate::ui::count(imported),
+        crate::ui::count(unchanged),
+        crate::ui::count(skipped),
+        crate::ui::count(failed)
+    ));
+    if results.is_empty() {
+        bail!(
+            "no seed files (`*.txt`) found in {}",
+            opts.seeds
+                .iter()
+                .map(|p| format!("`{}`", p.display()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    if failed > 0 {
+        bail!("{failed} seed(s) could not be imported");
+    }
+    Ok(())
+}
+
+/// Prints one line per seed; returns how many were imported, unchanged, skipped and
+/// failed.
+fn print_results(results: &[crate::import::SeedResult]) -> [usize; 4] {
     let (mut imported, mut unchanged, mut skipped, mut failed) = (0, 0, 0, 0);
     // `./content/x.md` reads better as `content/x.md`.
     let shown = |p: &std::path::Path| p.strip_prefix(".").unwrap_or(p).display().to_string();
-    for r in &results {
+    for r in results {
         let seed = shown(&r.seed);
         let note = r
             .note
@@ -77,25 +112,5 @@ pub fn run(opts: &ImportOptions) -> Result<()> {
             }
         }
     }
-    crate::ui::info(&format!(
-        "{} imported, {} unchanged, {} skipped, {} failed",
-        crate::ui::count(imported),
-        crate::ui::count(unchanged),
-        crate::ui::count(skipped),
-        crate::ui::count(failed)
-    ));
-    if results.is_empty() {
-        bail!(
-            "no seed files (`*.txt`) found in {}",
-            opts.seeds
-                .iter()
-                .map(|p| format!("`{}`", p.display()))
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-    }
-    if failed > 0 {
-        bail!("{failed} seed(s) could not be imported");
-    }
-    Ok(())
+    [imported, unchanged, skipped, failed]
 }

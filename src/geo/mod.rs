@@ -295,14 +295,7 @@ impl Gazetteer {
             // Longest first; among equals, the first added (stable sort).
             forms.sort_by_key(|f| std::cmp::Reverse(f.words.len()));
         }
-        g.form_seconds = g
-            .form_lists
-            .iter()
-            .map(|forms| {
-                let multi = forms.iter().all(|f| f.words.len() >= 2);
-                multi.then(|| forms.iter().map(|f| f.words[1].clone()).collect())
-            })
-            .collect();
+        g.form_seconds = second_words(&g.form_lists);
         g
     }
 
@@ -1410,6 +1403,18 @@ fn make_token(text: &str, start: usize, end: usize) -> Token {
         arabic,
         entry: UNSEEN,
     }
+}
+
+/// For each list of forms whose forms all have two words or more, their second words
+/// (see `Gazetteer::form_seconds`).
+fn second_words(form_lists: &[Vec<Form>]) -> Vec<Option<FastSet<String>>> {
+    form_lists
+        .iter()
+        .map(|forms| {
+            let multi = forms.iter().all(|f| f.words.len() >= 2);
+            multi.then(|| forms.iter().map(|f| f.words[1].clone()).collect())
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -27,7 +27,9 @@ use crate::import::countries::{Found, find_countries};
 use crate::import::seed::{Block, BlockKind, DateFrom, Seed, SeedError, parse_seed};
 use crate::import::title::{derive_title, summarise, tidy_headline};
 use crate::progress::Progress;
+use crate::site::date::ReportDate;
 use crate::site::front_matter::{self, FrontMatter, Review};
+use crate::site::ids::fallback_id;
 use crate::site::region::Regions;
 
 /// The longest slug taken from a title, in bytes (cut on a hyphen).
@@ -114,12 +116,13 @@ pub fn import_report(
         stem,
         front_matter: FrontMatter {
             title,
-            date: seed.date,
+            date: seed.date.map(ReportDate::Day),
             source: seed.source.clone(),
             region,
             countries: countries.iter().map(|f| f.country.name.clone()).collect(),
             summary: (!summary.is_empty()).then_some(summary),
             seed: Some(seed_name.to_string()),
+            id: None,
             slug: None,
             draft: seed.date.is_none() || countries.is_empty(),
             review,
@@ -380,6 +383,7 @@ pub fn import_paths(
     content_dir: &Path,
     force: bool,
     regions: &Regions,
+    authority: &str,
     progress: &dyn Progress,
 ) -> Result<Vec<SeedResult>> {
     let reports = content_dir.join("reports");
@@ -395,6 +399,7 @@ pub fn import_paths(
     progress.start(seeds.len(), "importing");
     let mut placing = Placing {
         content_dir,
+        authority,
         force,
         backups: &backups,
         state: &mut state,
@@ -435,6 +440,9 @@ pub fn import_paths(
 /// Where prepared reports are written, and what has been written so far.
 struct Placing<'a> {
     content_dir: &'a Path,
+    /// The site's host, which the ids of new reports are made of
+    /// ([`crate::site::ids::authority`]).
+    authority: &'a str,
     force: bool,
     backups: &'a Path,
     state: &'a mut ImportState,
@@ -476,7 +484,7 @@ impl Placing<'_> {
                     let (outcome, note) = place(
                         p,
                         (&seed, from),
-                        self.content_dir,
+                        (self.content_dir, self.authority),
                         self.force,
                         self.state,
                         self.backups,
@@ -556,8 +564,6 @@ struct Prepared {
     /// The seed's file name.
     name: String,
     report: Imported,
-    /// The content file's bytes.
-    markdown: String,
 }
 
 /// Reads a seed and makes its report. Errors: the message for a failed result.
@@ -570,12 +576,7 @@ fn prepare(seed: &Path, regions: &Regions) -> Result<Prepared, String> {
         .unwrap_or_default();
     let report = import_report(&name, &bytes, regions)
         .map_err(|e| format!("{}:{}: {e}", seed.display(), e.line()))?;
-    let markdown = report.to_markdown();
-    Ok(Prepared {
-        name,
-        report,
-        markdown,
-    })
+    Ok(Prepared { name, report })
 }
 
 /// Where a seed file is, as [`Written::from`] records it: relative to the site folder
@@ -594,19 +595,18 @@ fn seed_location(seed: &Path, root: Option<&Path>) -> PathBuf {
 fn place(
     prepared: Prepared,
     (seed, from): (&Path, PathBuf),
-    content_dir: &Path,
+    (content_dir, authority): (&Path, &str),
     force: bool,
     state: &mut ImportState,
     backups: &Path,
 ) -> (Outcome, Option<String>) {
-    let Prepared {
-        name,
-        report,
-        markdown,
-    } = prepared;
+    let Prepared { name, mut report } = prepared;
     let note = import_note(&report);
     let rel = report_file(&report.stem, &name, content_dir, state.get(&name));
     let previous = state.get(&name).cloned();
+    let id = report_id(&report, (content_dir, authority), &rel, previous.as_ref());
+    report.front_matter.id = Some(id);
+    let markdown = report.to_markdown();
     let target = Target {
         content_dir,
         rel: &rel,
@@ -634,6 +634,37 @@ fn place(
     };
     state.insert(name, written);
     (placement.outcome, note)
+}
+
+/// The permanent id of the report going to `rel` (see [`crate::site::ids`]): the id
+/// of the report its seed gave before (its `id:`, else the id it was known by,
+/// [`Page::entry_id`](crate::site::content::Page::entry_id)), else of the file at `rel`,
+/// else a new one: `tag:<authority>,<the report's day, or today>:<rel without .md>`.
+fn report_id(
+    report: &Imported,
+    (content_dir, authority): (&Path, &str),
+    rel: &str,
+    previous: Option<&Written>,
+) -> String {
+    let existing = |file: &str| -> Option<String> {
+        let path = content_dir.join(file);
+        let text = std::fs::read_to_string(&path).ok()?;
+        let fm = front_matter::parse(&text, &path).ok()?.front_matter;
+        let path = crate::site::content::content_path(&path, content_dir);
+        fm.id
+            .or_else(|| Some(fallback_id(authority, fm.date?.day(), &path)))
+    };
+    previous
+        .and_then(|p| existing(&p.file))
+        .or_else(|| existing(rel))
+        .unwrap_or_else(|| {
+            let day = report
+                .front_matter
+                .date
+                .map_or_else(|| chrono::Local::now().date_naive(), |d| d.day());
+            let path = rel.strip_suffix(".md").unwrap_or(rel);
+            fallback_id(authority, day, path)
+        })
 }
 
 /// What to tell about an imported report: converted from another encoding, an

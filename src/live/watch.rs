@@ -514,17 +514,16 @@ fn import_seeds(opts: &WatchOptions, seeds: &[PathBuf]) -> Option<Event> {
     if existing.is_empty() {
         return None;
     }
-    let imported = Config::load(&opts.build.root)
-        .and_then(|c| Regions::new(&c.regions))
-        .and_then(|regions| {
-            import_paths(
-                &existing,
-                &opts.build.content_dir(),
-                false,
-                &regions,
-                &crate::progress::Silent,
-            )
-        });
+    let imported = Config::load(&opts.build.root).and_then(|c| {
+        import_paths(
+            &existing,
+            &opts.build.content_dir(),
+            false,
+            &Regions::new(&c.regions)?,
+            &crate::site::ids::authority(&c.base_url),
+            &crate::progress::Silent,
+        )
+    });
     Some(match imported {
         Ok(results) => Event::Imported(results),
         Err(e) => Event::Error(format!("import: {e:#}")),
@@ -584,6 +583,7 @@ mod tests {
                 drafts: false,
                 force: false,
                 base_url: None,
+                no_cache: false,
             },
             seeds: Some("/inbox".into()),
         };

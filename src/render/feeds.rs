@@ -7,25 +7,28 @@
 
 use anyhow::{Context, Result};
 use atom_syndication::{Entry, Feed, FixedDateTime, Link, Person, Text};
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::NaiveDate;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use serde::Serialize;
 
 use crate::site::config::Config;
 use crate::site::content::Page;
+use crate::site::date::ReportDate;
 use crate::site::paths::{REPORTS_CSV_PATH, sitemap_part_path};
 
-/// A report date as an Atom timestamp: midnight UTC of that day.
-fn timestamp(date: NaiveDate) -> FixedDateTime {
-    Utc.from_utc_datetime(&date.and_hms_opt(0, 0, 0).expect("midnight exists"))
-        .fixed_offset()
+/// A report date as an Atom timestamp: a moment's own instant and offset, a day's
+/// midnight UTC ([`ReportDate::instant`]).
+fn timestamp(date: ReportDate) -> FixedDateTime {
+    date.instant()
 }
 
 /// An Atom feed of `reports` (newest first, at most [`Config::feed_len`]), titled
 /// `title`, for the page at `page_path` and the feed at `feed_path` (paths from the
 /// site root). Valid per RFC 4287: one id, title and updated on the feed and on each
-/// entry, an author on the feed, a link to each report.
+/// entry, an author on the feed, a link to each report. Ids are permanent
+/// ([`crate::site::ids`]): neither the scheme nor the path of `base_url`, nor a
+/// report's URL, is in them.
 ///
 /// Errors: writing the XML fails (not expected).
 ///
@@ -37,18 +40,26 @@ pub fn atom_feed(
     page_path: &str,
     feed_path: &str,
     reports: &[&Page],
-    updated: Option<NaiveDate>,
+    updated: Option<ReportDate>,
 ) -> Result<String> {
     let base = &config.base_url;
+    let authority = crate::site::ids::authority(base);
     let reports = &reports[..reports.len().min(config.feed_len())];
-    let entries: Vec<Entry> = reports.iter().map(|p| atom_entry(base, p)).collect();
+    let entries: Vec<Entry> = reports
+        .iter()
+        .map(|p| atom_entry(base, &authority, p))
+        .collect();
     let updated = updated.map_or_else(
-        || timestamp(NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()),
+        || {
+            timestamp(ReportDate::Day(
+                NaiveDate::from_ymd_opt(1970, 1, 1).unwrap(),
+            ))
+        },
         timestamp,
     );
     let feed = Feed {
         title: Text::plain(title.to_string()),
-        id: format!("{base}{feed_path}"),
+        id: crate::site::ids::feed_id(&authority, feed_path),
         updated,
         authors: vec![Person {
             name: config
@@ -87,13 +98,14 @@ pub fn atom_feed(
     Ok(String::from_utf8(out).expect("the feed writer writes UTF-8"))
 }
 
-/// One report as an Atom entry, its links under `base` (the `base_url`).
-fn atom_entry(base: &str, p: &Page) -> Entry {
+/// One report as an Atom entry, its links under `base` (the `base_url`), its id
+/// permanent ([`Page::entry_id`] on the site whose host is `authority`).
+fn atom_entry(base: &str, authority: &str, p: &Page) -> Entry {
     let fm = &p.front_matter;
     let url = format!("{base}{}", p.path);
     Entry {
         title: Text::plain(fm.title.clone()),
-        id: url.clone(),
+        id: p.entry_id(authority),
         updated: timestamp(p.date()),
         published: Some(timestamp(p.date())),
         links: vec![Link {
@@ -209,7 +221,7 @@ pub struct SitemapEntry {
     /// Path from the site root (`reports/x/`, `` for the home page).
     pub path: String,
     /// The newest report date on the page, if it has reports.
-    pub lastmod: Option<NaiveDate>,
+    pub lastmod: Option<ReportDate>,
 }
 
 /// `sitemap.xml` per the sitemaps.org protocol 0.9: absolute `<loc>` URLs under
@@ -263,7 +275,7 @@ pub fn sitemap_parts(entries: usize, limit: usize) -> usize {
 pub fn sitemap_index(
     base_url: &str,
     parts: usize,
-    lastmod: &[Option<NaiveDate>],
+    lastmod: &[Option<ReportDate>],
 ) -> Result<String> {
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
@@ -297,7 +309,9 @@ pub fn robots_txt(base_url: &str) -> String {
 #[derive(Debug, Serialize)]
 struct ExportedReport<'a> {
     title: &'a str,
-    /// `YYYY-MM-DD`.
+    /// The permanent id, as in the feeds ([`Page::entry_id`]).
+    id: String,
+    /// `YYYY-MM-DD`, or RFC 3339 with its offset for a moment.
     date: String,
     /// Absolute URL of the report's page.
     url: String,
@@ -313,7 +327,8 @@ struct ExportedReport<'a> {
 }
 
 /// `reports.json`: every report's front matter and URL, newest first, as a JSON
-/// array of objects with the fields `title`, `date` (`YYYY-MM-DD`), `url` (absolute),
+/// array of objects with the fields `title`, `id` (permanent, as in the feeds),
+/// `date` (`YYYY-MM-DD`, or RFC 3339 with its offset for a moment), `url` (absolute),
 /// `path`, `region`, `countries`, `source`, `summary`, `seed` and `extra` (every other
 /// front matter key); absent values are `null`.
 ///
@@ -322,12 +337,14 @@ pub fn reports_json<'p>(
     base_url: &str,
     reports: impl IntoIterator<Item = &'p Page>,
 ) -> Result<String> {
+    let authority = crate::site::ids::authority(base_url);
     let exported: Vec<ExportedReport> = reports
         .into_iter()
         .map(|p| {
             let fm = &p.front_matter;
             ExportedReport {
                 title: &fm.title,
+                id: p.entry_id(&authority),
                 date: p.date().to_string(),
                 url: format!("{base_url}{}", p.path),
                 path: &p.path,
@@ -400,8 +417,8 @@ pub struct DataPart {
     pub csv_path: String,
     /// How many reports it holds.
     pub reports: usize,
-    /// The date of its newest report.
-    pub updated: NaiveDate,
+    /// The date of its newest report (as written: a day, or a moment with its offset).
+    pub updated: ReportDate,
 }
 
 /// `data/index.json`: how the site's data is exported, for programs that fetch it.
@@ -461,7 +478,7 @@ mod tests {
             &[
                 SitemapEntry {
                     path: String::new(),
-                    lastmod: NaiveDate::from_ymd_opt(2025, 7, 8),
+                    lastmod: NaiveDate::from_ymd_opt(2025, 7, 8).map(ReportDate::Day),
                 },
                 SitemapEntry {
                     path: "reports/a&b/".into(),
@@ -483,7 +500,7 @@ mod tests {
         assert_eq!(sitemap_parts(50_000, SITEMAP_LIMIT), 0);
         assert_eq!(sitemap_parts(50_001, SITEMAP_LIMIT), 2);
         assert_eq!(sitemap_parts(100_188, SITEMAP_LIMIT), 3);
-        let d = NaiveDate::from_ymd_opt(2025, 7, 8);
+        let d = NaiveDate::from_ymd_opt(2025, 7, 8).map(ReportDate::Day);
         let xml = sitemap_index("https://e.org/s/", 2, &[d, None]).unwrap();
         assert!(
             xml.contains("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">")

@@ -38,6 +38,7 @@ use crate::progress::Progress;
 use crate::render::markdown::{RawHtml, markdown_to_html};
 use crate::render::sink::Sink;
 use crate::site::content::Page;
+use crate::site::date::ReportDate;
 use crate::site::paths::{
     ATOM_FEED_FILE, COUNTRIES_DIR, DATA_DIR, JSON_FEED_FILE, MONTHS_DIR, REGIONS_DIR,
     REPORTS_CSV_PATH, SEARCH_DIR, data_month_csv_path, data_month_path, month_path, page_path,
@@ -78,7 +79,8 @@ pub struct ReportView<'a> {
     pub path: &'a str,
     /// Absolute URL: `base_url` + `path`.
     pub permalink: String,
-    /// ISO date, `2025-07-08` (for `<time datetime>`).
+    /// The date as written: `2025-07-08`, or a moment in RFC 3339 with its offset
+    /// (`2025-08-01T01:00:00+03:00`), for `<time datetime>`.
     pub date: String,
     /// Date for readers, `8 July 2025`.
     pub date_display: String,
@@ -215,12 +217,12 @@ enum Generated<'r> {
         page_path: &'r str,
         feed_path: String,
         reports: &'r [usize],
-        updated: Option<chrono::NaiveDate>,
+        updated: Option<ReportDate>,
     },
     /// A sitemap (or one part of a big one).
     Sitemap(&'r [SitemapEntry]),
     /// The index of a sitemap in parts: each part's newest date.
-    SitemapIndex(Vec<Option<chrono::NaiveDate>>),
+    SitemapIndex(Vec<Option<ReportDate>>),
     /// `robots.txt`.
     Robots,
     /// A JSON export of these reports (`reports.json`, `data/YYYY-MM.json`).
@@ -1012,6 +1014,7 @@ impl<'a> Renderer<'a> {
         for &i in list {
             let Page {
                 file: _,
+                content_path,
                 path,
                 front_matter,
                 region,
@@ -1020,7 +1023,7 @@ impl<'a> Renderer<'a> {
                 body_line: _,
                 converted_from: _,
             } = &*self.site.reports[i];
-            (path, front_matter, region, countries).hash(h);
+            (content_path, path, front_matter, region, countries).hash(h);
             if body {
                 text.hash(h);
             }
@@ -1129,14 +1132,14 @@ fn report_view<'a>(
         path: &p.path,
         permalink: format!("{base_url}{}", p.path),
         date: p.date().to_string(),
-        date_display: p.date().format("%-d %B %Y").to_string(),
+        date_display: p.date().display(),
         source: fm.source.as_deref(),
         region: p
             .region
             .as_ref()
             .and_then(|r| regions.get(r.slug.as_str()))
             .map(|l| (*l).clone()),
-        month: month_link(&Month::of(p.date()), None),
+        month: month_link(&Month::of(p.date().day()), None),
         countries: &p.countries,
         country_links: p
             .countries

@@ -506,7 +506,7 @@ impl<'a> SearchIndex<'a> {
                 (
                     &p.front_matter.title,
                     &p.path,
-                    p.date().to_string(),
+                    p.date().day().to_string(),
                     p.region.as_ref().map(|r| &r.name),
                     p.front_matter.summary.as_deref(),
                 )

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use walkdir::WalkDir;
 
 use crate::geo::gazetteer;
+use crate::site::date::ReportDate;
 use crate::site::front_matter::{self, FrontMatter};
 use crate::site::paths::{MAX_PAGE_PATH_BYTES, bounded_segment};
 use crate::site::region::{Region, Regions};
@@ -24,6 +25,9 @@ pub struct Page {
     /// The page's path in the site, relative to the site root, with a trailing
     /// slash: the source folder below `content/` plus the slug (`reports/x/`).
     pub path: String,
+    /// The file's path below the content folder, `/`-separated, without `.md`
+    /// (`reports/x`): what a report without `id:` is known by ([`Page::entry_id`]).
+    pub content_path: String,
     /// The front matter as written.
     pub front_matter: FrontMatter,
     /// The region: the front matter's (normalised through the region aliases), else
@@ -47,8 +51,21 @@ impl Page {
     /// The report's date. Only a draft may have none, and an undated draft is never
     /// built (see `crate::build::BuildOptions::builds`), so every page of a site has
     /// one; an undated page gives the earliest date there is.
-    pub fn date(&self) -> NaiveDate {
-        self.front_matter.date.unwrap_or(NaiveDate::MIN)
+    pub fn date(&self) -> ReportDate {
+        self.front_matter
+            .date
+            .unwrap_or(ReportDate::Day(NaiveDate::MIN))
+    }
+
+    /// The report's permanent id (Atom's `<id>`) on the site whose host is
+    /// `authority` ([`crate::site::ids::authority`]): its front matter's `id:`, else a
+    /// `tag:` URI of the host, its day and its [`Page::content_path`]
+    /// ([`crate::site::ids::fallback_id`]).
+    pub fn entry_id(&self, authority: &str) -> String {
+        match &self.front_matter.id {
+            Some(id) => id.clone(),
+            None => crate::site::ids::fallback_id(authority, self.date().day(), &self.content_path),
+        }
     }
 
     /// A warning to show about the file, if any.
@@ -114,6 +131,10 @@ pub fn load_page(file: &Path, content_dir: &Path, regions: &Regions) -> Result<P
     let doc = front_matter::parse(&text, file)?;
     let countries = known_countries(&doc.front_matter.countries);
     let region = page_region(&doc.front_matter, &countries, regions, file, &text)?;
+    if let Some(id) = &doc.front_matter.id {
+        crate::site::ids::check_id(id)
+            .map_err(|why| anyhow!("{}:{}: `id` {why}", file.display(), key_line(&text, "id")))?;
+    }
     let slug = page_slug(&doc.front_matter, file, &text)?;
     let path = format!("{}{slug}/", folder_path(file, content_dir));
     if path.len() > MAX_PAGE_PATH_BYTES {
@@ -126,6 +147,7 @@ pub fn load_page(file: &Path, content_dir: &Path, regions: &Regions) -> Result<P
     Ok(Page {
         converted_from: decoded.converted_from,
         file: file.to_path_buf(),
+        content_path: content_path(file, content_dir),
         path,
         region,
         countries,
@@ -148,6 +170,22 @@ fn folder_path(file: &Path, content_dir: &Path) -> String {
         .filter(|c| !c.is_empty())
         .map(|c| bounded_segment(c) + "/")
         .collect()
+}
+
+/// A content file's path below `content_dir`, `/`-separated, in NFC, without `.md`
+/// (`reports/x`); the file name alone when it is not below `content_dir`.
+pub fn content_path(file: &Path, content_dir: &Path) -> String {
+    let rel = file
+        .strip_prefix(content_dir)
+        .ok()
+        .or_else(|| file.file_name().map(Path::new))
+        .unwrap_or(file);
+    let rel = rel.with_extension("");
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| crate::text::nfc(&c.as_os_str().to_string_lossy()).into_owned())
+        .collect();
+    parts.join("/")
 }
 
 /// The front matter's countries: known names in their common form, others with

@@ -5,8 +5,9 @@
 use std::path::Path;
 
 use anyhow::{Result, bail};
-use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
+
+use crate::site::date::ReportDate;
 
 /// The front matter of one report.
 ///
@@ -17,14 +18,11 @@ use serde::{Deserialize, Deserializer, Serialize};
 pub struct FrontMatter {
     /// The report's headline.
     pub title: String,
-    /// The report's date, written `YYYY-MM-DD`; a full RFC 3339 timestamp or
-    /// `YYYY-MM-DD HH:MM[:SS]` is accepted and its date kept. `None` only in a draft.
-    #[serde(
-        default,
-        deserialize_with = "deserialize_date",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub date: Option<NaiveDate>,
+    /// The report's date: a day (`YYYY-MM-DD`), or a moment (an RFC 3339 timestamp,
+    /// or `YYYY-MM-DD HH:MM[:SS]` in UTC) whose time and offset are kept
+    /// ([`ReportDate`]). `None` only in a draft.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<ReportDate>,
     /// The outlet that published the report (`Clash Report`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
@@ -41,6 +39,12 @@ pub struct FrontMatter {
     /// The file name of the seed the report was imported from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<String>,
+    /// The report's permanent id, the `<id>` of its feed entries: a URI, written once
+    /// by `sitrep import` (`tag:example.org,2025-07-08:reports/2025-07-08-sudan`) and
+    /// never changed by sitrep. Without one, the report's id is made from its file
+    /// ([`crate::site::ids`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// Overrides the URL slug, which is otherwise the file name without `.md`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slug: Option<String>,
@@ -69,6 +73,7 @@ impl FrontMatter {
             &mut self.region,
             &mut self.summary,
             &mut self.seed,
+            &mut self.id,
             &mut self.slug,
         ]
         .into_iter()
@@ -94,6 +99,7 @@ impl FrontMatter {
             &mut self.region,
             &mut self.summary,
             &mut self.seed,
+            &mut self.id,
             &mut self.slug,
         ]
         .into_iter()
@@ -130,42 +136,6 @@ impl Review {
             Review::Region => "region",
         }
     }
-}
-
-fn deserialize_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-    // A visitor (not `String::deserialize` then parse) so that serde_yaml reports the
-    // error at the date's own line and column.
-    struct DateVisitor;
-    impl serde::de::Visitor<'_> for DateVisitor {
-        type Value = NaiveDate;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("a date written YYYY-MM-DD")
-        }
-        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<NaiveDate, E> {
-            let s = s.trim();
-            NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                .or_else(|_| chrono::DateTime::parse_from_rfc3339(s).map(|dt| dt.date_naive()))
-                // `2025-07-08 10:00:00`, as Jekyll and Hugo front matter often has it.
-                .or_else(|_| {
-                    chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").map(|d| d.date())
-                })
-                .or_else(|_| {
-                    chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").map(|d| d.date())
-                })
-                .map_err(|_| E::custom(format!("`{s}` is not a date (YYYY-MM-DD)")))
-                .and_then(|d| {
-                    // Atom and sitemaps write dates as RFC 3339: four-digit years.
-                    if (1..=9999).contains(&d.year()) {
-                        Ok(d)
-                    } else {
-                        Err(E::custom(format!(
-                            "`{s}`: the year must be 1 to 9999 (feeds and sitemaps cannot write others)"
-                        )))
-                    }
-                })
-        }
-    }
-    d.deserialize_str(DateVisitor).map(Some)
 }
 
 /// A content file split into its front matter and body.
@@ -249,17 +219,20 @@ pub fn to_string(front_matter: &FrontMatter, body: &str) -> String {
 }
 
 /// The YAML `serde_yaml` writes for `fm`, written directly (several times faster) when
-/// every string in it is one `serde_yaml` writes plain (see [`is_plain`]), its date has
-/// four digits and `extra` holds plain strings only; `None` otherwise.
+/// every string in it is one `serde_yaml` writes plain (see [`is_plain`]), its date is a
+/// day with four digits and `extra` holds plain strings only; `None` otherwise.
 fn plain_yaml(fm: &FrontMatter) -> Option<String> {
+    use chrono::Datelike;
     let mut out = String::with_capacity(256 + fm.summary.as_ref().map_or(0, String::len));
     push_field(&mut out, "title", &fm.title)?;
-    if let Some(d) = fm.date {
-        if !(1000..=9999).contains(&d.year()) {
-            return None;
+    match fm.date {
+        // `2025-07-08`: plain, as no number, null or boolean reads so. (A moment is
+        // left to serde_yaml.)
+        Some(ReportDate::Day(d)) if (1000..=9999).contains(&d.year()) => {
+            out.push_str(&format!("date: {d}\n"))
         }
-        // `2025-07-08`: plain, as no number, null or boolean reads so.
-        out.push_str(&format!("date: {d}\n"));
+        Some(_) => return None,
+        None => {}
     }
     for (key, value) in [("source", &fm.source), ("region", &fm.region)] {
         value
@@ -276,6 +249,7 @@ fn plain_yaml(fm: &FrontMatter) -> Option<String> {
     for (key, value) in [
         ("summary", &fm.summary),
         ("seed", &fm.seed),
+        ("id", &fm.id),
         ("slug", &fm.slug),
     ] {
         value
@@ -365,102 +339,106 @@ fn is_plain(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
+
+    /// Strings serde_yaml writes plain, quoted or in other styles.
+    const TRICKY: &[&str] = &[
+        "Plain words",
+        "Sudan: army retakes El Fasher",
+        "Ends with a colon:",
+        "a:b",
+        "x #y",
+        "x#y",
+        "null",
+        "Null value",
+        "true",
+        "True story",
+        "yes",
+        "no",
+        "on",
+        "NO",
+        "~",
+        "- dash",
+        "-dash",
+        "?q",
+        "'quoted'",
+        "don't",
+        "\"q\"",
+        "#tag",
+        "@at",
+        "&amp",
+        "*star",
+        "!bang",
+        "|pipe",
+        "%pct",
+        "`tick`",
+        "[a]",
+        "{a}",
+        "a, b",
+        "a [b] {c}",
+        "2024",
+        "2024-01-02",
+        "0x1F",
+        "1e5",
+        ".inf",
+        "inf",
+        "NaN",
+        "infinity",
+        "Trailing ",
+        " leading",
+        "tab\there",
+        "line\nbreak",
+        "nel\u{85}x",
+        "ls\u{2028}x",
+        "bom\u{feff}x",
+        "Côte d’Ivoire",
+        "“Quoted” words",
+        "Émile",
+        "العربية",
+        "emoji 😀",
+        "nbsp\u{a0}x",
+        "ctl\u{1}x",
+        "c1\u{9f}x",
+        "x\u{fffe}",
+        "---",
+        "...",
+        "a...",
+        "a---b",
+        "",
+        "é",
+        "A: b",
+        "a :b",
+        "a: ",
+        "k",
+        "Año",
+        "ΣΑΣ",
+        "02599.txt",
+        "00001.txt",
+        "1.5",
+        "1.e5",
+        "1.E5",
+        "0.5x",
+        "1.2.3",
+        "3rd place",
+        "1st",
+        "0x1.txt",
+        "1.txt: x",
+        "12.é",
+    ];
 
     #[test]
     fn plain_yaml_is_what_serde_yaml_writes() {
-        let strings = [
-            "Plain words",
-            "Sudan: army retakes El Fasher",
-            "Ends with a colon:",
-            "a:b",
-            "x #y",
-            "x#y",
-            "null",
-            "Null value",
-            "true",
-            "True story",
-            "yes",
-            "no",
-            "on",
-            "NO",
-            "~",
-            "- dash",
-            "-dash",
-            "?q",
-            "'quoted'",
-            "don't",
-            "\"q\"",
-            "#tag",
-            "@at",
-            "&amp",
-            "*star",
-            "!bang",
-            "|pipe",
-            "%pct",
-            "`tick`",
-            "[a]",
-            "{a}",
-            "a, b",
-            "a [b] {c}",
-            "2024",
-            "2024-01-02",
-            "0x1F",
-            "1e5",
-            ".inf",
-            "inf",
-            "NaN",
-            "infinity",
-            "Trailing ",
-            " leading",
-            "tab\there",
-            "line\nbreak",
-            "nel\u{85}x",
-            "ls\u{2028}x",
-            "bom\u{feff}x",
-            "Côte d’Ivoire",
-            "“Quoted” words",
-            "Émile",
-            "العربية",
-            "emoji 😀",
-            "nbsp\u{a0}x",
-            "ctl\u{1}x",
-            "c1\u{9f}x",
-            "x\u{fffe}",
-            "---",
-            "...",
-            "a...",
-            "a---b",
-            "",
-            "é",
-            "A: b",
-            "a :b",
-            "a: ",
-            "k",
-            "Año",
-            "ΣΑΣ",
-            "02599.txt",
-            "00001.txt",
-            "1.5",
-            "1.e5",
-            "1.E5",
-            "0.5x",
-            "1.2.3",
-            "3rd place",
-            "1st",
-            "0x1.txt",
-            "1.txt: x",
-            "12.é",
-        ];
-        for s in strings {
+        for &s in TRICKY {
             for key in ["title", "summary"] {
                 let mut fm = FrontMatter {
                     title: "Title".into(),
-                    date: NaiveDate::from_ymd_opt(2025, 7, 8),
+                    date: NaiveDate::from_ymd_opt(2025, 7, 8).map(ReportDate::Day),
                     source: None,
                     region: None,
                     countries: vec![],
                     summary: None,
                     seed: None,
+                    id: Some("tag:example.org,2025-07-08:reports/x".into()),
                     slug: None,
                     draft: true,
                     review: vec![Review::Date, Review::Region],
@@ -534,7 +512,7 @@ mod tests {
         #[test]
         fn plain_yaml_is_what_serde_yaml_writes_for_any_strings(
             title in tricky(),
-            fields in proptest::collection::vec(proptest::option::of(tricky()), 5),
+            fields in proptest::collection::vec(proptest::option::of(tricky()), 6),
             countries in proptest::collection::vec(tricky(), 0..3),
             extra in proptest::collection::vec((tricky(), tricky()), 0..3),
             year in proptest::prop_oneof![1i32..=999, 1000i32..=9999],
@@ -544,12 +522,13 @@ mod tests {
             let mut next = || fields.next().flatten();
             let mut fm = FrontMatter {
                 title,
-                date: NaiveDate::from_ymd_opt(year, 7, 8),
+                date: NaiveDate::from_ymd_opt(year, 7, 8).map(ReportDate::Day),
                 source: next(),
                 region: next(),
                 countries,
                 summary: next(),
                 seed: next(),
+                id: next(),
                 slug: next(),
                 draft,
                 review: if draft { vec![Review::Date] } else { vec![] },
@@ -568,12 +547,13 @@ mod tests {
     fn fm() -> FrontMatter {
         FrontMatter {
             title: "China presses Kachin rebels: a test".into(),
-            date: NaiveDate::from_ymd_opt(2025, 7, 8),
+            date: chrono::NaiveDate::from_ymd_opt(2025, 7, 8).map(ReportDate::Day),
             source: Some("Clash Report".into()),
             region: Some("Asia-Pacific".into()),
             countries: vec!["China".into(), "Myanmar".into()],
             summary: Some("Summary.".into()),
             seed: Some("clash.txt".into()),
+            id: None,
             slug: None,
             draft: false,
             review: vec![],
@@ -598,7 +578,10 @@ mod tests {
             Path::new("x.md"),
         )
         .unwrap();
-        assert_eq!(doc.front_matter.date.unwrap().to_string(), "2025-07-08");
+        assert_eq!(
+            doc.front_matter.date.unwrap().to_string(),
+            "2025-07-08T10:00:00+00:00"
+        );
         assert_eq!(
             doc.front_matter
                 .extra

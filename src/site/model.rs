@@ -3,7 +3,7 @@
 //! Built from validated [`crate::site::content::Page`]s; holds no HTML. [`crate::render`]
 //! turns it into pages.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
@@ -140,11 +140,31 @@ fn country_terms(reports: &[Arc<Page>]) -> (Vec<(Term, Vec<usize>)>, Vec<String>
     (terms, errors)
 }
 
+/// Two reports with one id would be one entry to feed readers: an error naming both
+/// files (a report copied to start another keeps the first's `id:`).
+fn duplicate_ids(reports: &[Arc<Page>], base_url: &str) -> Vec<String> {
+    let authority = crate::site::ids::authority(base_url);
+    let mut seen: HashMap<String, &Page> = HashMap::with_capacity(reports.len());
+    let mut errors = Vec::new();
+    for r in reports {
+        if let Some(first) = seen.insert(r.entry_id(&authority), r) {
+            errors.push(format!(
+                "{}: has the id of `{}` ({}): feed readers would take them for one report: remove or change the `id:` of the copy",
+                r.file.display(),
+                first.file.display(),
+                r.entry_id(&authority)
+            ));
+        }
+    }
+    errors
+}
+
 impl Site {
     /// Builds the model from loaded pages.
     ///
     /// Errors: two country spellings that are different terms but would share a page
-    /// (see [`term_key`]); each message names a file.
+    /// (see [`term_key`]); two reports with one id (see [`Page::entry_id`]); each
+    /// message names a file.
     pub fn new(
         config: Config,
         regions: &Regions,
@@ -168,9 +188,13 @@ impl Site {
             {
                 entry.1.push(i);
             }
-            by_month.entry(Month::of(r.date())).or_default().push(i);
+            by_month
+                .entry(Month::of(r.date().day()))
+                .or_default()
+                .push(i);
         }
-        let (countries, errors) = country_terms(&reports);
+        let (countries, mut errors) = country_terms(&reports);
+        errors.extend(duplicate_ids(&reports, &config.base_url));
         if !errors.is_empty() {
             return Err(errors);
         }
