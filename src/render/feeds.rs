@@ -178,15 +178,16 @@ pub fn json_feed(
     reports: &[&Page],
 ) -> Result<String> {
     let base = &config.base_url;
+    let authority = crate::site::ids::authority(base);
     let reports = &reports[..reports.len().min(config.feed_len())];
     let items = reports
         .iter()
         .map(|p| {
             let fm = &p.front_matter;
-            let url = format!("{base}{}", p.path);
             JsonItem {
-                id: url.clone(),
-                url,
+                // Permanent, as the Atom entry's ([`Page::entry_id`]).
+                id: p.entry_id(&authority),
+                url: format!("{base}{}", p.path),
                 title: &fm.title,
                 content_text: fm.summary.as_deref().unwrap_or(&fm.title),
                 summary: fm.summary.as_deref(),
