@@ -1040,3 +1040,51 @@ fn data_is_exported_by_month_and_in_one_file_only_for_small_sites() {
     assert_eq!(index["all"], serde_json::Value::Null);
     assert!(out.join("data/2025-06.json").is_file());
 }
+
+#[test]
+fn report_pages_link_related_reports() {
+    let tmp = fixture_copy();
+    let write = |name: &str, front: &str| {
+        let text = format!("---\n{front}\n---\n\nText.\n");
+        std::fs::write(tmp.path().join("content/reports").join(name), text).unwrap();
+    };
+    write(
+        "2025-07-02-sudan-talks.md",
+        "title: Talks on El Fasher\ndate: 2025-07-02\ncountries: [Sudan]",
+    );
+    write(
+        "2025-06-29-chad.md",
+        "title: Refugees cross into Chad\ndate: 2025-06-29\ncountries: [Chad]",
+    );
+    build_site(tmp.path(), None);
+    let out = tmp.path().join("public");
+    let page = |path: &str| out.join(path).join("index.html");
+    let read = |path: &str| std::fs::read_to_string(page(path)).unwrap();
+
+    // The Sudan report links the other Sudan report, with its date and region, and
+    // not the Chad report (no shared country) nor itself.
+    let sudan = read("reports/2025-06-30-sudan");
+    assert!(sudan.contains("Related reports"), "{sudan}");
+    assert!(page_links_to(
+        &page("reports/2025-06-30-sudan"),
+        &out,
+        "reports/2025-07-02-sudan-talks/"
+    ));
+    let related = &sudan[sudan.find("Related reports").unwrap()..];
+    assert!(related.contains(r#"href="../../reports/2025-07-02-sudan-talks/""#));
+    assert!(related.contains("Talks on El Fasher"));
+    assert!(related.contains("2 July 2025"));
+    assert!(related.contains("Africa"));
+    assert!(!related.contains("Refugees cross into Chad"));
+    assert!(!related.contains("2025-06-30-sudan/"));
+    // And the other way round.
+    assert!(page_links_to(
+        &page("reports/2025-07-02-sudan-talks"),
+        &out,
+        "reports/2025-06-30-sudan/"
+    ));
+    // A report sharing no country with another has no such section.
+    assert!(!read("reports/2025-06-29-chad").contains("Related reports"));
+    assert!(!read("reports/2025-07-20-gaza").contains("Related reports"));
+    assert!(broken_links(&out, BASE).is_empty());
+}

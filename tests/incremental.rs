@@ -84,7 +84,8 @@ fn editing_a_report_renders_it_and_its_index_pages_only() {
     // its two countries, reports.json and data/reports.csv, its month's data exports
     // (JSON and CSV), and the search index's block (its shard, with the title's
     // words, and its facets, whose bytes stay) and result data (the sitemap has no
-    // titles).
+    // titles). No other report shares a country with it, so no page lists it as a
+    // related report (see `editing_a_title_renders_the_pages_that_list_it_as_related`).
     assert_eq!(stats.rendered, 21, "{stats:?}");
     assert_eq!(stats.written, 20, "{stats:?}");
     let page =
@@ -435,4 +436,28 @@ fn an_interrupted_rebuild_writes_nothing_and_keeps_its_changes() {
     let fresh = tmp.path().join("fresh");
     build_site(&root, Some(&fresh));
     assert_eq!(snapshot(&root.join("public")), snapshot(&fresh));
+}
+
+#[test]
+fn editing_a_title_renders_the_pages_that_list_it_as_related() {
+    let mut site = Site::new();
+    let talks = "content/reports/2025-07-02-sudan-talks.md";
+    let front =
+        "---\ntitle: Talks on El Fasher\ndate: 2025-07-02\ncountries: [Sudan]\n---\n\nText.\n";
+    std::fs::write(site.path(talks), front).unwrap();
+    site.content(&[talks]);
+    let sudan = site.path("public/reports/2025-06-30-sudan/index.html");
+    assert!(
+        std::fs::read_to_string(&sudan)
+            .unwrap()
+            .contains("Talks on El Fasher")
+    );
+    site.assert_same_as_fresh_build();
+
+    // The Sudan report's page shows the new title, though its own file is unchanged.
+    std::fs::write(site.path(talks), front.replace("Talks on", "Talks about")).unwrap();
+    site.content(&[talks]);
+    let page = std::fs::read_to_string(&sudan).unwrap();
+    assert!(page.contains("Talks about El Fasher"), "{page}");
+    site.assert_same_as_fresh_build();
 }

@@ -279,6 +279,9 @@ struct PageData<'r> {
     total: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     page: Option<&'r ReportView<'r>>,
+    /// On a report page, the reports related to it ([`Site::related`]), maybe none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    related: Option<Vec<RelatedView<'r>>>,
     /// Open Graph values and JSON-LD (see [`share`]).
     share: share::ShareView,
     /// Whether the whole-site exports (`reports.json`, `data/reports.csv`) are
@@ -287,6 +290,20 @@ struct PageData<'r> {
     /// The Markdown body; templates get it rendered, as `content`.
     #[serde(skip)]
     body: Option<&'r str>,
+}
+
+/// What a report page shows of a related report: only this, so that editing
+/// anything else of it does not render the page again.
+#[derive(Debug, Clone, Serialize, Hash)]
+struct RelatedView<'r> {
+    title: &'r str,
+    /// Path from the site root.
+    path: &'r str,
+    /// ISO date.
+    date: &'r str,
+    /// Date for readers.
+    date_display: &'r str,
+    region: Option<&'r LinkView>,
 }
 
 /// Where a paginated list page is, and its neighbours (paths from the site root).
@@ -775,6 +792,7 @@ impl<'a> Renderer<'a> {
                 data.template = "report.html";
                 data.page = Some(&self.views[i]);
                 data.body = Some(&self.site.reports[i].body);
+                data.related = Some(self.related(i));
             }
             PageKey::Home(n) => {
                 data.template = "index.html";
@@ -915,10 +933,29 @@ impl<'a> Renderer<'a> {
             map: None,
             total: None,
             page: None,
+            related: None,
             share: share::ShareView::default(),
             whole_exports: self.writes_reports_json(),
             body: None,
         }
+    }
+
+    /// What the page of the report at `i` shows of its related reports.
+    fn related(&self, i: usize) -> Vec<RelatedView<'_>> {
+        self.site
+            .related(i)
+            .into_iter()
+            .map(|j| {
+                let v = &self.views[j];
+                RelatedView {
+                    title: v.title,
+                    path: v.path,
+                    date: &v.date,
+                    date_display: &v.date_display,
+                    region: v.region.as_ref(),
+                }
+            })
+            .collect()
     }
 
     /// Adds page `n` (0-based) of the list of reports `list`, whose first page is at

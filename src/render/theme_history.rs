@@ -45,6 +45,10 @@ pub const EARLIER_DEFAULTS: &[(&str, &str)] = &[
     ),
     (
         "static/style.css",
+        "cc04116494fe4dcb70391a8cdf574068ae0a0e32d341632e84e96cb5a66fc0b8",
+    ),
+    (
+        "static/style.css",
         "d52014d7618430457a77b87f3773905ab58b211f6a2cd6590c331094a9c6a8a4",
     ),
     (
@@ -154,6 +158,10 @@ pub const EARLIER_DEFAULTS: &[(&str, &str)] = &[
     (
         "templates/report.html",
         "9592b88d66ee005b82350aa7d9e3789e86402c56b25fd8f8a66da87dfdd01f33",
+    ),
+    (
+        "templates/report.html",
+        "a3288b91f15cf0bf8fd43e25bb43e8c0151640004d0dc58edcd8394dbe1d79fd",
     ),
     (
         "templates/report.html",

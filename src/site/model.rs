@@ -76,7 +76,18 @@ pub struct Site {
     /// The countries taxonomy: every country a report mentions, by name, with the
     /// indices into `reports` of the reports that mention it, newest first.
     pub countries: Vec<(Term, Vec<usize>)>,
+    /// For each report (by index into `reports`), the indices into `countries` of its
+    /// countries, ascending.
+    pub report_countries: Vec<Vec<usize>>,
 }
+
+/// How many related reports [`Site::related`] gives at most.
+pub const RELATED_MAX: usize = 5;
+
+/// How many neighbours on each side of a report, in each of its countries' lists,
+/// [`Site::related`] considers: enough that a report sharing more countries but a
+/// little further away in time is still found, few enough to keep the cost constant.
+const RELATED_WINDOW: usize = 25;
 
 /// A term of a taxonomy (a country).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -198,14 +209,80 @@ impl Site {
         if !errors.is_empty() {
             return Err(errors);
         }
+        let mut report_countries = vec![Vec::new(); reports.len()];
+        for (t, (_, list)) in countries.iter().enumerate() {
+            for &i in list {
+                report_countries[i].push(t);
+            }
+        }
         Ok(Site {
             config,
             reports,
             regions: by_region,
             months: by_month.into_iter().rev().collect(),
             countries,
+            report_countries,
         })
     }
+
+    /// The reports related to the report at index `i`: those sharing a country with
+    /// it, at most [`RELATED_MAX`], ranked by how many countries they share (more
+    /// first), then by how near they are in time (fewest days apart first), then by
+    /// place in `reports` (nearer first, then newer first), so the order is stable.
+    /// Never `i` itself.
+    ///
+    /// Candidates are the [`RELATED_WINDOW`] nearest reports on each side of `i` in
+    /// each of its countries' lists (found by binary search: the lists are sorted
+    /// like `reports`), so the cost does not grow with the size of the site.
+    pub fn related(&self, i: usize) -> Vec<usize> {
+        let Some(mine) = self.report_countries.get(i) else {
+            return Vec::new();
+        };
+        let mut candidates: Vec<usize> = Vec::new();
+        for &t in mine {
+            let list = &self.countries[t].1;
+            let pos = list.binary_search(&i).unwrap_or_else(|p| p);
+            let start = pos.saturating_sub(RELATED_WINDOW);
+            let end = (pos + RELATED_WINDOW + 1).min(list.len());
+            candidates.extend(list[start..end].iter().copied().filter(|&j| j != i));
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        let date = self.reports[i].date();
+        let mut ranked: Vec<(usize, i64, usize, usize)> = candidates
+            .into_iter()
+            .map(|j| {
+                let shared = sorted_overlap(mine, &self.report_countries[j]);
+                let days = (self.reports[j].date() - date).num_days().abs();
+                (shared, days, j.abs_diff(i), j)
+            })
+            .collect();
+        ranked.sort_unstable_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then(a.1.cmp(&b.1))
+                .then(a.2.cmp(&b.2))
+                .then(a.3.cmp(&b.3))
+        });
+        ranked.truncate(RELATED_MAX);
+        ranked.into_iter().map(|r| r.3).collect()
+    }
+}
+
+/// How many values two ascending lists have in common.
+fn sorted_overlap(a: &[usize], b: &[usize]) -> usize {
+    let (mut x, mut y, mut n) = (0, 0, 0);
+    while x < a.len() && y < b.len() {
+        match a[x].cmp(&b[y]) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                x += 1;
+                y += 1;
+            }
+        }
+    }
+    n
 }
 
 #[cfg(test)]
@@ -217,5 +294,79 @@ mod tests {
         let m = Month::of(NaiveDate::from_ymd_opt(2025, 7, 8).unwrap());
         assert_eq!(m.name(), "July 2025");
         assert_eq!(m.slug(), "2025-07");
+    }
+
+    /// A site of the reports `(title, date, countries)`, given in `order`.
+    fn make_site(reports: &[(&str, &str, &str)]) -> (tempfile::TempDir, Site) {
+        use crate::site::content::load_page;
+        let tmp = tempfile::tempdir().unwrap();
+        let content = tmp.path().join("content");
+        std::fs::create_dir_all(&content).unwrap();
+        let path = std::path::Path::new("config.yaml");
+        let config = Config::parse("base_url: https://e.org/\n", path).unwrap();
+        let regions = Regions::new(&config.regions).unwrap();
+        let pages = reports
+            .iter()
+            .map(|(title, date, countries)| {
+                let file = content.join(format!("{}.md", slug::slugify(title)));
+                let text = format!(
+                    "---\ntitle: {title}\ndate: {date}\ncountries: [{countries}]\n---\nText.\n"
+                );
+                std::fs::write(&file, text).unwrap();
+                Arc::new(load_page(&file, &content, &regions).unwrap())
+            })
+            .collect();
+        let site = Site::new(config, &regions, pages).unwrap();
+        (tmp, site)
+    }
+
+    /// The titles of the reports related to the one titled `title`.
+    fn related_titles(site: &Site, title: &str) -> Vec<String> {
+        let i = site
+            .reports
+            .iter()
+            .position(|r| r.front_matter.title == title)
+            .unwrap();
+        let related = site.related(i);
+        assert!(!related.contains(&i), "{title} is related to itself");
+        assert!(related.len() <= RELATED_MAX);
+        related
+            .into_iter()
+            .map(|j| site.reports[j].front_matter.title.clone())
+            .collect()
+    }
+
+    #[test]
+    fn related_reports_share_more_countries_first_then_are_nearest_in_time() {
+        let reports = [
+            ("Target", "2025-06-15", "Sudan, Chad"),
+            ("A day before", "2025-06-14", "Sudan"),
+            ("Both countries, months before", "2025-01-01", "Sudan, Chad"),
+            ("Two days after", "2025-06-17", "Chad"),
+            ("Two days before", "2025-06-13", "Sudan"),
+            ("Ten days after", "2025-06-25", "Sudan"),
+            ("Six weeks before", "2025-05-01", "Sudan"),
+            ("Same day elsewhere", "2025-06-15", "Ukraine"),
+        ];
+        let (_tmp, site) = make_site(&reports);
+        let want = [
+            "Both countries, months before",
+            "A day before",
+            // Two days either side: the nearer in the list, then the newer, first.
+            "Two days after",
+            "Two days before",
+            "Ten days after",
+        ];
+        assert_eq!(related_titles(&site, "Target"), want);
+        assert!(related_titles(&site, "Same day elsewhere").is_empty());
+        // The same, whatever order the files are loaded in.
+        let mut reversed = reports;
+        reversed.reverse();
+        let (_tmp2, site2) = make_site(&reversed);
+        assert_eq!(related_titles(&site2, "Target"), want);
+        // Never the report itself, at most five, for every report.
+        for r in &reports {
+            related_titles(&site, r.0);
+        }
     }
 }
