@@ -248,12 +248,12 @@ impl Site {
         }
         candidates.sort_unstable();
         candidates.dedup();
-        let date = self.reports[i].date();
+        let date = self.reports[i].date().day();
         let mut ranked: Vec<(usize, i64, usize, usize)> = candidates
             .into_iter()
             .map(|j| {
                 let shared = sorted_overlap(mine, &self.report_countries[j]);
-                let days = (self.reports[j].date() - date).num_days().abs();
+                let days = (self.reports[j].date().day() - date).num_days().abs();
                 (shared, days, j.abs_diff(i), j)
             })
             .collect();
