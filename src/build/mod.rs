@@ -486,7 +486,7 @@ impl Builder {
         )?;
         // Only a builder that rebuilds later needs them.
         let fingerprints = if fingerprint {
-            fingerprints_of(&renderer, keys.clone())
+            fingerprints_of(&renderer, &keys)
                 .into_iter()
                 .map(|(_, file, fp)| (file, fp))
                 .collect()
@@ -665,7 +665,7 @@ impl Builder {
         let state = self.state.as_ref().expect("checked by caller");
         let mut keys = Vec::new();
         let mut fingerprints = HashMap::new();
-        for (key, file, fp) in fingerprints_of(renderer, renderer.all_pages()) {
+        for (key, file, fp) in fingerprints_of(renderer, &renderer.all_pages()) {
             let edited =
                 matches!(key, PageKey::Report(i) if self.pending.contains(&site.reports[i].file));
             if edited || state.fingerprints.get(&file) != Some(&fp) {
@@ -682,9 +682,9 @@ impl Builder {
 }
 
 /// Each page's output file and fingerprint ([`Renderer::fingerprint`]), in parallel.
-fn fingerprints_of(renderer: &Renderer, keys: Vec<PageKey>) -> Vec<(PageKey, String, u64)> {
-    keys.into_par_iter()
-        .map(|k| (k, renderer.output_file(k), renderer.fingerprint(k)))
+fn fingerprints_of(renderer: &Renderer, keys: &[PageKey]) -> Vec<(PageKey, String, u64)> {
+    keys.par_iter()
+        .map(|&k| (k, renderer.output_file(k), renderer.fingerprint(k)))
         .collect()
 }
 

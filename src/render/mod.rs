@@ -1044,26 +1044,12 @@ impl<'a> Renderer<'a> {
     }
 
     /// Hashes what a generated output may show of the reports `list` (and their bodies,
-    /// when `body`): every field of a [`Page`] but where it was read from.
+    /// when `body`; see [`hash_report`]).
     fn hash_reports(&self, h: &mut impl std::hash::Hasher, list: &[usize], body: bool) {
         use std::hash::Hash;
         list.len().hash(h);
         for &i in list {
-            let Page {
-                file: _,
-                content_path,
-                path,
-                front_matter,
-                region,
-                countries,
-                body: text,
-                body_line: _,
-                converted_from: _,
-            } = &*self.site.reports[i];
-            (content_path, path, front_matter, region, countries).hash(h);
-            if body {
-                text.hash(h);
-            }
+            hash_report(&self.site.reports[i], body, h);
         }
     }
 
@@ -1102,6 +1088,28 @@ impl<'a> Renderer<'a> {
                     data.current_path
                 )
             })
+    }
+}
+
+/// Hashes what a generated output may show of a report (and its body, when `body`):
+/// every field of a [`Page`] but where it was read from, named one by one so that a
+/// new field cannot be left out.
+fn hash_report(page: &Page, body: bool, h: &mut impl std::hash::Hasher) {
+    use std::hash::Hash;
+    let Page {
+        file: _,
+        content_path,
+        path,
+        front_matter,
+        region,
+        countries,
+        body: text,
+        body_line: _,
+        converted_from: _,
+    } = page;
+    (content_path, path, front_matter, region, countries).hash(h);
+    if body {
+        text.hash(h);
     }
 }
 

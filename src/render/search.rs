@@ -384,15 +384,6 @@ impl<'a> SearchIndex<'a> {
         }
     }
 
-    /// Hashes the reports with ids `ids` (all a block may take of them).
-    fn hash_reports(&self, h: &mut impl std::hash::Hasher, ids: std::ops::Range<usize>) {
-        use std::hash::Hash;
-        for id in ids {
-            let p = self.report(id);
-            (&p.path, &p.front_matter, &p.region, &p.countries, &p.body).hash(h);
-        }
-    }
-
     /// A hash of block `b`'s reports, made once for all its files (sequentially:
     /// it may be asked for inside a parallel loop).
     fn block_hash(&self, b: usize) -> u64 {
@@ -402,7 +393,9 @@ impl<'a> SearchIndex<'a> {
                 .map(|b| {
                     let mut h = std::collections::hash_map::DefaultHasher::new();
                     let first = b * self.block;
-                    self.hash_reports(&mut h, first..first + self.block_len(b));
+                    for id in first..first + self.block_len(b) {
+                        super::hash_report(self.report(id), true, &mut h);
+                    }
                     h.finish()
                 })
                 .collect()

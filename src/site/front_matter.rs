@@ -67,7 +67,16 @@ impl FrontMatter {
     /// HTML. See [`crate::text::is_publishable`].
     pub fn strip_unpublishable(&mut self) {
         use crate::text::{strip_unpublishable, strip_unpublishable_value};
-        strip_unpublishable(&mut self.title);
+        self.for_each_string(|s| {
+            strip_unpublishable(s);
+        });
+        self.extra.values_mut().for_each(strip_unpublishable_value);
+    }
+
+    /// Calls `f` on every string field: the title, the optional strings and each
+    /// country (not `extra`, which holds YAML values).
+    fn for_each_string(&mut self, mut f: impl FnMut(&mut String)) {
+        f(&mut self.title);
         for s in [
             &mut self.source,
             &mut self.region,
@@ -79,12 +88,9 @@ impl FrontMatter {
         .into_iter()
         .flatten()
         {
-            strip_unpublishable(s);
+            f(s);
         }
-        self.countries.iter_mut().for_each(|c| {
-            strip_unpublishable(c);
-        });
-        self.extra.values_mut().for_each(strip_unpublishable_value);
+        self.countries.iter_mut().for_each(f);
     }
 
     /// Puts every string in Unicode Normalization Form C ([`crate::text::nfc`]), so
@@ -92,23 +98,8 @@ impl FrontMatter {
     /// it, or a YAML escape) is the same name as the composed one: one country, one
     /// region, one source, one slug.
     pub fn to_nfc(&mut self) {
-        use crate::text::{to_nfc, to_nfc_mapping};
-        to_nfc(&mut self.title);
-        for s in [
-            &mut self.source,
-            &mut self.region,
-            &mut self.summary,
-            &mut self.seed,
-            &mut self.id,
-            &mut self.slug,
-        ]
-        .into_iter()
-        .flatten()
-        {
-            to_nfc(s);
-        }
-        self.countries.iter_mut().for_each(to_nfc);
-        to_nfc_mapping(&mut self.extra);
+        self.for_each_string(crate::text::to_nfc);
+        crate::text::to_nfc_mapping(&mut self.extra);
     }
 }
 
