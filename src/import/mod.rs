@@ -126,6 +126,8 @@ pub fn import_report(
             slug: None,
             draft: seed.date.is_none() || countries.is_empty(),
             review,
+            trend: None,
+            alert: None,
             extra,
         },
         body: body_markdown(&seed.blocks),

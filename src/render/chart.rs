@@ -5,8 +5,8 @@ use anyhow::Result;
 use quick_xml::Writer;
 use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
 
-use crate::site::Site;
 use crate::site::paths::month_path;
+use crate::site::{Month, Site};
 
 /// Bar colours, one per region in configured order: the Okabe-Ito palette (told apart
 /// also with colour-vision deficiencies), then Paul Tol's muted palette, 16 in all
@@ -19,89 +19,263 @@ pub const PALETTE: &[&str] = &[
 /// The colour of reports without a region.
 const NO_REGION: &str = "#888888";
 
-/// Bar width: wide when there are few months, never under 6 pixels.
-fn bar_width(months: usize) -> u32 {
-    (560 / months.max(1) as u32).clamp(6, 48)
+/// Bar width for `slots` slots: wide when there are few, never under 2 pixels.
+fn bar_width(slots: usize) -> u32 {
+    (560 / slots.max(1) as u32).clamp(2, 48)
 }
-const GAP: u32 = 4;
+/// The space between bars of width `bar`.
+fn gap_for(bar: u32) -> u32 {
+    (bar / 4).clamp(1, 4)
+}
 const HEIGHT: u32 = 160;
 const LEFT: u32 = 36;
 const BOTTOM: u32 = 40;
 const TOP: u32 = 10;
 
+/// The most months a chart shows month by month; an archive spanning more is shown
+/// year by year.
+pub const MAX_MONTHLY_SLOTS: i64 = 480;
+
+/// The colour that marks a month with a trend signal on a country's chart (the
+/// palette's vermillion).
+pub const SIGNAL_COLOUR: &str = "#D55E00";
+
+/// What a chart's bars stand for: each month of the archive's span, or each year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Month,
+    Year,
+}
+
+/// The time axis of a chart: from `first` to `last`, in `step`s. Every step is a
+/// slot, with or without reports: empty months are gaps.
+#[derive(Debug, Clone, Copy)]
+struct Axis {
+    first: Month,
+    step: Step,
+    slots: usize,
+}
+
+impl Axis {
+    /// The axis from the oldest month to the newest month of `site` (`None` when it
+    /// has no reports).
+    fn of(site: &Site) -> Option<Axis> {
+        let first = site.months.last()?.0;
+        let last = site.months.first()?.0;
+        let months = last.index() - first.index() + 1;
+        Some(if months <= MAX_MONTHLY_SLOTS {
+            Axis {
+                first,
+                step: Step::Month,
+                slots: months as usize,
+            }
+        } else {
+            Axis {
+                first,
+                step: Step::Year,
+                slots: (last.year - first.year + 1) as usize,
+            }
+        })
+    }
+
+    /// The slot of `month`.
+    fn slot(&self, month: Month) -> usize {
+        match self.step {
+            Step::Month => (month.index() - self.first.index()) as usize,
+            Step::Year => (month.year - self.first.year) as usize,
+        }
+    }
+
+    /// The year to print under `slot`, if any: under each January (each tenth year
+    /// by years) and under the first slot.
+    fn year_label(&self, slot: usize) -> Option<i32> {
+        match self.step {
+            Step::Month => {
+                let m = Month::from_index(self.first.index() + slot as i64);
+                (slot == 0 || m.month == 1).then_some(m.year)
+            }
+            Step::Year => {
+                let year = self.first.year + slot as i32;
+                (slot == 0 || year % 10 == 0).then_some(year)
+            }
+        }
+    }
+}
+
+/// One bar: at `slot`, linking to `href`, titled `label`, made of `segments`
+/// (colour, count) stacked from the bottom.
+struct Bar {
+    slot: usize,
+    href: String,
+    label: String,
+    segments: Vec<(&'static str, usize)>,
+}
+
+/// `n reports` / `1 report`.
+fn reports(n: usize) -> String {
+    format!("{n} {}", if n == 1 { "report" } else { "reports" })
+}
+
 /// The chart as SVG markup, for a page whose path to the site root is `root` (bars
-/// link to `root` + `months/YYYY-MM/`). Months run oldest to newest, left to right;
-/// each bar's segments are the regions' counts, in configured order from the bottom.
-/// `None` when the site has no reports.
+/// link to `root` + `months/YYYY-MM/`). Months run oldest to newest, left to right,
+/// every month of the archive's span a slot (empty months are gaps; an archive of
+/// more than [`MAX_MONTHLY_SLOTS`] months is shown by year, each year's bar leading
+/// to its newest month); each bar's segments are the regions' counts, in configured
+/// order from the bottom. `None` when the site has no reports.
 ///
 /// Errors: writing the XML fails (not expected).
 pub fn months_chart(site: &Site, root: &str) -> Result<Option<String>> {
-    if site.months.is_empty() {
+    let Some(axis) = Axis::of(site) else {
         return Ok(None);
-    }
+    };
     let region_of = |i: usize| {
         site.reports[i]
             .region
             .as_ref()
             .and_then(|r| site.regions.iter().position(|(g, _)| g.slug == r.slug))
     };
-    let months: Vec<_> = site.months.iter().rev().collect();
-    let max = months
-        .iter()
-        .map(|(_, l)| l.len())
-        .max()
-        .unwrap_or(1)
-        .max(1);
-    let bar = bar_width(months.len());
-    let width = LEFT + months.len() as u32 * (bar + GAP) + GAP;
-    let height = TOP + HEIGHT + BOTTOM;
-    let scale = |n: usize| (n as f64 * HEIGHT as f64 / max as f64).round() as u32;
-
-    let mut w = Writer::new(Vec::new());
-    let title = format!(
-        "Reports per month, by region, {} to {}",
-        months[0].0.name(),
-        months[months.len() - 1].0.name()
-    );
-    write_frame(&mut w, width, height, &title, max)?;
-    for (k, (month, list)) in months.iter().enumerate() {
-        let x = LEFT + GAP + k as u32 * (bar + GAP);
-        let mut counts = vec![0usize; site.regions.len() + 1];
+    let colour = |r: usize| {
+        if r < site.regions.len() {
+            PALETTE[r % PALETTE.len()]
+        } else {
+            NO_REGION
+        }
+    };
+    // Oldest first; by year, the newest month of each year gives the link.
+    let mut bars: Vec<(Bar, Vec<usize>)> = Vec::new();
+    for (month, list) in site.months.iter().rev() {
+        let slot = axis.slot(*month);
+        let href = format!("{root}{}", month_path(&month.slug()));
+        if bars.last().is_none_or(|(b, _)| b.slot != slot) {
+            bars.push((
+                Bar {
+                    slot,
+                    href: String::new(),
+                    label: String::new(),
+                    segments: Vec::new(),
+                },
+                vec![0; site.regions.len() + 1],
+            ));
+        }
+        let (bar, counts) = bars.last_mut().expect("pushed above");
+        bar.href = href;
         for &i in list {
             counts[region_of(i).unwrap_or(site.regions.len())] += 1;
         }
-        let label = format!(
-            "{}: {} {}",
-            month.name(),
-            list.len(),
-            if list.len() == 1 { "report" } else { "reports" }
-        );
-        let mut a = BytesStart::new("a");
+        let total: usize = counts.iter().sum();
+        bar.label = match axis.step {
+            Step::Month => format!("{}: {}", month.name(), reports(total)),
+            Step::Year => format!("{}: {}", month.year, reports(total)),
+        };
+    }
+    let bars: Vec<Bar> = bars
+        .into_iter()
+        .map(|(mut bar, counts)| {
+            bar.segments = counts
+                .into_iter()
+                .enumerate()
+                .map(|(r, n)| (colour(r), n))
+                .collect();
+            bar
+        })
+        .collect();
+    let title = format!(
+        "Reports per {}, by region, {} to {}",
+        if axis.step == Step::Month { "month" } else { "year" },
+        site.months[site.months.len() - 1].0.name(),
+        site.months[0].0.name()
+    );
+    draw(&axis, &bars, &title, "chart-title").map(Some)
+}
+
+/// The chart of the reports naming the country at index `t` of `site.countries`,
+/// over the whole archive's span (as [`months_chart`]), one colour, the months with
+/// a trend signal ([`crate::site::trend`]) in [`SIGNAL_COLOUR`] and their signal in
+/// the bar's title. `None` when the site has no reports.
+///
+/// Errors: writing the XML fails (not expected).
+pub fn country_chart(site: &Site, t: usize, root: &str, colour: &'static str) -> Result<Option<String>> {
+    let Some(axis) = Axis::of(site) else {
+        return Ok(None);
+    };
+    let timeline = &site.timelines[t];
+    let mut bars: Vec<Bar> = Vec::new();
+    for (&(month, n), signal) in timeline.months.iter().zip(&timeline.signals) {
+        let slot = axis.slot(month);
+        let colour = if signal.is_some() { SIGNAL_COLOUR } else { colour };
         let href = format!("{root}{}", month_path(&month.slug()));
-        a.push_attribute(("href", href.as_str()));
-        a.push_attribute(("aria-label", label.as_str()));
+        match bars.last_mut() {
+            Some(bar) if bar.slot == slot => {
+                bar.href = href;
+                bar.segments.push((colour, n as usize));
+            }
+            _ => bars.push(Bar {
+                slot,
+                href,
+                label: String::new(),
+                segments: vec![(colour, n as usize)],
+            }),
+        }
+        let bar = bars.last_mut().expect("pushed above");
+        let total: usize = bar.segments.iter().map(|s| s.1).sum();
+        bar.label = match (axis.step, signal) {
+            (Step::Month, Some(s)) => format!("{}: {}, {}", month.name(), reports(total), s.label()),
+            (Step::Month, None) => format!("{}: {}", month.name(), reports(total)),
+            (Step::Year, _) => format!("{}: {}", month.year, reports(total)),
+        };
+    }
+    let title = format!(
+        "Reports naming {} per {}, {} to {}",
+        site.countries[t].0.name,
+        if axis.step == Step::Month { "month" } else { "year" },
+        site.months[site.months.len() - 1].0.name(),
+        site.months[0].0.name()
+    );
+    draw(&axis, &bars, &title, "country-chart-title").map(Some)
+}
+
+/// Draws `bars` on `axis`, titled `title` (the title element's id `title_id`).
+fn draw(axis: &Axis, bars: &[Bar], title: &str, title_id: &str) -> Result<String> {
+    let max = bars
+        .iter()
+        .map(|b| b.segments.iter().map(|s| s.1).sum::<usize>())
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let bar = bar_width(axis.slots);
+    let gap = gap_for(bar);
+    let width = LEFT + axis.slots as u32 * (bar + gap) + gap;
+    let height = TOP + HEIGHT + BOTTOM;
+    let scale = |n: usize| (n as f64 * HEIGHT as f64 / max as f64).round() as u32;
+    let x_of = |slot: usize| LEFT + gap + slot as u32 * (bar + gap);
+
+    let mut w = Writer::new(Vec::new());
+    write_frame(&mut w, width, height, title, title_id, max)?;
+    for b in bars {
+        let mut a = BytesStart::new("a");
+        a.push_attribute(("href", b.href.as_str()));
+        a.push_attribute(("aria-label", b.label.as_str()));
         w.write_event(Event::Start(a))?;
-        text_element(&mut w, "title", &[], &label)?;
-        write_bar(&mut w, x, bar, &counts, &scale)?;
+        text_element(&mut w, "title", &[], &b.label)?;
+        write_bar(&mut w, x_of(b.slot), bar, &b.segments, &scale)?;
         w.write_event(Event::End(BytesEnd::new("a")))?;
-        // A year label under each January, and under the first month.
-        if k == 0 || month.month == 1 {
+    }
+    for slot in 0..axis.slots {
+        if let Some(year) = axis.year_label(slot) {
             text_element(
                 &mut w,
                 "text",
                 &[
-                    ("x", &x.to_string()),
+                    ("x", &x_of(slot).to_string()),
                     ("y", &(TOP + HEIGHT + 16).to_string()),
                     ("class", "chart-axis"),
                 ],
-                &month.year.to_string(),
+                &year.to_string(),
             )?;
         }
     }
     w.write_event(Event::End(BytesEnd::new("svg")))?;
-    Ok(Some(
-        String::from_utf8(w.into_inner()).expect("the XML writer writes UTF-8"),
-    ))
+    Ok(String::from_utf8(w.into_inner()).expect("the XML writer writes UTF-8"))
 }
 
 /// Opens the `<svg>` element, `width` by `height` pixels, with its `title` and the
@@ -111,6 +285,7 @@ fn write_frame(
     width: u32,
     height: u32,
     title: &str,
+    title_id: &str,
     max: usize,
 ) -> Result<()> {
     let mut svg = BytesStart::new("svg");
@@ -121,9 +296,9 @@ fn write_frame(
     svg.push_attribute(("height", height.to_string().as_str()));
     // A group, not an image: its bars are links.
     svg.push_attribute(("role", "group"));
-    svg.push_attribute(("aria-labelledby", "chart-title"));
+    svg.push_attribute(("aria-labelledby", title_id));
     w.write_event(Event::Start(svg))?;
-    text_element(w, "title", &[("id", "chart-title")], title)?;
+    text_element(w, "title", &[("id", title_id)], title)?;
     for (value, y) in [(max, TOP), (0, TOP + HEIGHT)] {
         text_element(
             w,
@@ -140,28 +315,21 @@ fn write_frame(
     Ok(())
 }
 
-/// One month's bar at `x`, `bar` pixels wide: a segment per region with reports
-/// (`counts`, in configured order, reports without a region last), stacked from the
-/// bottom; `scale` turns a count into pixels.
+/// One bar at `x`, `bar` pixels wide: a segment per (colour, count) with reports,
+/// stacked from the bottom in order; `scale` turns a count into pixels.
 fn write_bar(
     w: &mut Writer<Vec<u8>>,
     x: u32,
     bar: u32,
-    counts: &[usize],
+    segments: &[(&str, usize)],
     scale: &dyn Fn(usize) -> u32,
 ) -> Result<()> {
-    let regions = counts.len() - 1;
     let mut y = TOP + HEIGHT;
     let mut stacked = 0;
-    for (r, &n) in counts.iter().enumerate().filter(|(_, n)| **n > 0) {
+    for &(colour, n) in segments.iter().filter(|s| s.1 > 0) {
         stacked += n;
         // Heights from the running total, so rounding never loses a pixel.
         let top = TOP + HEIGHT - scale(stacked);
-        let colour = if r < regions {
-            PALETTE[r % PALETTE.len()]
-        } else {
-            NO_REGION
-        };
         empty_element(
             w,
             "rect",

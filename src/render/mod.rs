@@ -18,6 +18,8 @@
 //! index pages list report summaries, not bodies.
 
 pub mod chart;
+pub mod dossier;
+pub mod edition;
 pub mod feeds;
 pub mod map;
 pub mod markdown;
@@ -96,6 +98,10 @@ pub struct ReportView<'a> {
     pub country_links: Vec<LinkView>,
     /// The summary (plain text).
     pub summary: Option<&'a str>,
+    /// The editor's judgement, as written (`deteriorated`, `improved`, `unchanged`).
+    pub trend: Option<&'static str>,
+    /// The editor's alert.
+    pub alert: Option<&'a str>,
     /// Other front matter keys.
     pub extra: &'a serde_yaml::Mapping,
 }
@@ -144,6 +150,9 @@ pub enum PageKey {
     RegionJsonFeed(usize),
     /// The JSON Feed of the country at this index, `countries/<slug>/feed.json`.
     CountryJsonFeed(usize),
+    /// The data file of the country at this index, `countries/<slug>/data.json`
+    /// ([`dossier::CountryData`]).
+    CountryData(usize),
     /// `sitemap.xml`: the sitemap, or with more than [`SITEMAP_LIMIT`]
     /// URLs an index of its parts.
     Sitemap,
@@ -183,6 +192,7 @@ impl PageKey {
                 | PageKey::JsonFeed
                 | PageKey::RegionJsonFeed(_)
                 | PageKey::CountryJsonFeed(_)
+                | PageKey::CountryData(_)
                 | PageKey::Sitemap
                 | PageKey::SitemapPart(_)
                 | PageKey::Robots
@@ -237,6 +247,8 @@ enum Generated<'r> {
     },
     /// A file of the search index (see [`search`]).
     Search(SearchFile),
+    /// A country's data file.
+    CountryData(dossier::CountryData<'r>),
     /// The world map's shapes (the same for every site: [`map::sprite`]).
     WorldMap,
 }
@@ -279,6 +291,16 @@ struct PageData<'r> {
     total: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     page: Option<&'r ReportView<'r>>,
+    /// On the first page of a country, its dossier.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    dossier: Option<dossier::DossierView<'r>>,
+    /// On the first page of a month, its edition.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    edition: Option<edition::EditionView<'r>>,
+    /// The trend signals the map's legend lists: on the home page and each region's
+    /// page, the newest month's; on a month's page, that month's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    map_signals: Option<Vec<dossier::SignalView>>,
     /// On a report page, the reports related to it ([`Site::related`]), maybe none.
     #[serde(skip_serializing_if = "Option::is_none")]
     related: Option<Vec<RelatedView<'r>>>,
@@ -514,6 +536,7 @@ impl<'a> Renderer<'a> {
         }
         keys.extend((0..self.site.countries.len()).map(PageKey::CountryFeed));
         keys.extend((0..self.site.countries.len()).map(PageKey::CountryJsonFeed));
+        keys.extend((0..self.site.countries.len()).map(PageKey::CountryData));
         keys
     }
 
@@ -592,6 +615,9 @@ impl<'a> Renderer<'a> {
             }
             PageKey::CountryJsonFeed(i) => {
                 format!("{}{JSON_FEED_FILE}", self.country_links[i].path)
+            }
+            PageKey::CountryData(i) => {
+                format!("{}{}", self.country_links[i].path, dossier::DATA_FILE)
             }
             PageKey::Sitemap => "sitemap.xml".into(),
             PageKey::SitemapPart(n) => sitemap_part_path(n),
@@ -678,6 +704,7 @@ impl<'a> Renderer<'a> {
                     .collect(),
             },
             PageKey::SearchIndex(file) => Generated::Search(file),
+            PageKey::CountryData(i) => Generated::CountryData(self.country_data(i)),
             PageKey::WorldMap => Generated::WorldMap,
             _ => unreachable!("only generated outputs"),
         }
@@ -750,6 +777,9 @@ impl<'a> Renderer<'a> {
                 parts,
             } => feeds::data_index(base, total, with_all, &parts),
             Generated::Search(file) => return self.search.bytes(file),
+            Generated::CountryData(data) => {
+                serde_json::to_string_pretty(&data).map_err(|e| anyhow!("{e}"))
+            }
             Generated::WorldMap => Ok(map::sprite()),
         };
         text.map(String::into_bytes)
@@ -803,6 +833,7 @@ impl<'a> Renderer<'a> {
                 if n == 0 {
                     self.add_chart(&mut data);
                     self.add_map(&mut data, &self.all_reports, None, map::Extent::World);
+                    data.map_signals = self.newest_signals(None);
                 }
             }
             PageKey::Regions => {
@@ -828,6 +859,7 @@ impl<'a> Renderer<'a> {
                 if n == 0 {
                     let name = Some(self.region_links[i].name.as_str());
                     self.add_map(&mut data, list, name, map::Extent::Reports);
+                    data.map_signals = self.newest_signals(Some(i));
                 }
             }
             PageKey::Country(i, n) => {
@@ -835,6 +867,9 @@ impl<'a> Renderer<'a> {
                 data.country = Some(&self.country_links[i]);
                 let base = &self.country_links[i].path;
                 self.add_list(&mut data, &self.site.countries[i].1, n, base);
+                if n == 0 {
+                    data.dossier = Some(self.dossier(i, &data.root));
+                }
             }
             PageKey::Month(i, n) => {
                 data.template = "month.html";
@@ -844,6 +879,9 @@ impl<'a> Renderer<'a> {
                 if n == 0 {
                     let name = Some(self.month_links[i].name.as_str());
                     self.add_map(&mut data, list, name, map::Extent::World);
+                    let edition = self.edition(i);
+                    data.map_signals = Some(edition.signals.clone());
+                    data.edition = Some(edition);
                 }
             }
             _ => unreachable!("generated outputs have no template"),
@@ -933,6 +971,9 @@ impl<'a> Renderer<'a> {
             map: None,
             total: None,
             page: None,
+            dossier: None,
+            edition: None,
+            map_signals: None,
             related: None,
             share: share::ShareView::default(),
             whole_exports: self.writes_reports_json(),
@@ -956,6 +997,13 @@ impl<'a> Renderer<'a> {
                 }
             })
             .collect()
+    }
+
+    /// The trend signals of the archive's newest month (of the countries of the region
+    /// at index `region`, when given).
+    fn newest_signals(&self, region: Option<usize>) -> Option<Vec<dossier::SignalView>> {
+        let (month, _) = self.site.months.first()?;
+        Some(self.month_signals(*month, region))
     }
 
     /// Adds page `n` (0-based) of the list of reports `list`, whose first page is at
@@ -1038,6 +1086,7 @@ impl<'a> Renderer<'a> {
                 parts,
             } => (total, with_all, parts).hash(&mut h),
             Generated::Search(file) => self.search.hash_inputs(file, &mut h),
+            Generated::CountryData(data) => data.hash(&mut h),
             Generated::WorldMap => map::sprite().hash(&mut h),
         }
         h.finish()
@@ -1192,6 +1241,8 @@ fn report_view<'a>(
             .filter_map(|c| countries.get(&term_key(c)).cloned())
             .collect(),
         summary: fm.summary.as_deref(),
+        trend: fm.trend.map(|t| t.name()),
+        alert: fm.alert.as_deref(),
         extra: &fm.extra,
     }
 }

@@ -154,6 +154,8 @@ mod tests {
             countries: &countries,
             country_links: Vec::new(),
             summary: None,
+            trend: None,
+            alert: None,
             extra: &extra,
         };
         let publisher = Publisher {

@@ -38,6 +38,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &embed_templates![
     "report_list.html",
     "chart.html",
     "map.html",
+    "edition_nav.html",
     "index.html",
     "report.html",
     "regions.html",

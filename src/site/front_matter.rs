@@ -56,6 +56,16 @@ pub struct FrontMatter {
     /// editor who has checked a field removes its entry.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub review: Vec<Review>,
+    /// The editor's judgement of where the situation the report is about is heading
+    /// (`deteriorated`, `improved` or `unchanged`), as CrisisWatch tags its entries;
+    /// shown as an arrow and collected on the month's edition. Any other value is an
+    /// error naming the file and line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trend: Option<Trend>,
+    /// An editor's conflict-risk alert (`Risk of escalation around the port`): shown
+    /// as a note on the report and collected on the month's edition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alert: Option<String>,
     /// Every other key, as written.
     #[serde(flatten)]
     pub extra: serde_yaml::Mapping,
@@ -84,6 +94,7 @@ impl FrontMatter {
             &mut self.seed,
             &mut self.id,
             &mut self.slug,
+            &mut self.alert,
         ]
         .into_iter()
         .flatten()
@@ -125,6 +136,29 @@ impl Review {
             Review::Title => "title",
             Review::Countries => "countries",
             Review::Region => "region",
+        }
+    }
+}
+
+/// An editor's judgement of a situation (see [`FrontMatter::trend`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Trend {
+    /// The situation got worse.
+    Deteriorated,
+    /// The situation got better.
+    Improved,
+    /// No significant change.
+    Unchanged,
+}
+
+impl Trend {
+    /// The value as written in front matter (`deteriorated`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Trend::Deteriorated => "deteriorated",
+            Trend::Improved => "improved",
+            Trend::Unchanged => "unchanged",
         }
     }
 }
@@ -252,6 +286,12 @@ fn plain_yaml(fm: &FrontMatter) -> Option<String> {
     }
     if !fm.review.is_empty() {
         push_list(&mut out, "review", fm.review.iter().map(|r| r.name()))?;
+    }
+    if let Some(trend) = fm.trend {
+        push_field(&mut out, "trend", trend.name())?;
+    }
+    if let Some(alert) = &fm.alert {
+        push_field(&mut out, "alert", alert)?;
     }
     for (key, value) in &fm.extra {
         let (Some(key), Some(value)) = (key.as_str(), value.as_str()) else {
@@ -433,12 +473,15 @@ mod tests {
                     slug: None,
                     draft: true,
                     review: vec![Review::Date, Review::Region],
+                    trend: Some(Trend::Deteriorated),
+                    alert: None,
                     extra: Default::default(),
                 };
                 match key {
                     "title" => fm.title = s.into(),
                     _ => fm.summary = Some(s.into()),
                 }
+                fm.alert = Some(s.into());
                 fm.countries = vec![s.into(), "Chad".into()];
                 fm.extra.insert(s.into(), s.into());
                 let want = serde_yaml::to_string(&fm).unwrap();
@@ -523,6 +566,8 @@ mod tests {
                 slug: next(),
                 draft,
                 review: if draft { vec![Review::Date] } else { vec![] },
+                trend: None,
+                alert: None,
                 extra: Default::default(),
             };
             for (k, v) in extra {
@@ -548,6 +593,8 @@ mod tests {
             slug: None,
             draft: false,
             review: vec![],
+            trend: None,
+            alert: None,
             extra: Default::default(),
         }
     }

@@ -10,6 +10,7 @@
 //! * [`content`] finds and loads content files into validated [`content::Page`]s;
 //! * [`model`] groups pages into the [`Site`]: reports by region, month and country;
 //! * [`term`] says when two spellings are one taxonomy term;
+//! * [`trend`] counts each country's reports per month and computes trend signals;
 //! * [`paths`] is the URL layout of a built site (`regions/`, `months/`, ...).
 
 pub mod config;
@@ -21,5 +22,6 @@ pub mod model;
 pub mod paths;
 pub mod region;
 pub mod term;
+pub mod trend;
 
 pub use model::{Month, Site, Term};

@@ -12,6 +12,7 @@ use crate::site::config::Config;
 use crate::site::content::Page;
 use crate::site::region::{Region, Regions};
 use crate::site::term::term_key;
+use crate::site::trend::Timeline;
 
 /// A calendar month, the key of a month index page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -34,6 +35,20 @@ impl Month {
     /// `2025-07`: the slug of the month's index page (`months/2025-07/`).
     pub fn slug(&self) -> String {
         format!("{:04}-{:02}", self.year, self.month)
+    }
+
+    /// The month's number counted from year 0 (`year * 12 + month - 1`), so that
+    /// months subtract: the index of July 2025 less that of June 2025 is 1.
+    pub fn index(&self) -> i64 {
+        self.year as i64 * 12 + self.month as i64 - 1
+    }
+
+    /// The month of an [`Month::index`].
+    pub fn from_index(index: i64) -> Month {
+        Month {
+            year: index.div_euclid(12) as i32,
+            month: index.rem_euclid(12) as u32 + 1,
+        }
     }
 
     /// `July 2025`.
@@ -79,6 +94,13 @@ pub struct Site {
     /// For each report (by index into `reports`), the indices into `countries` of its
     /// countries, ascending.
     pub report_countries: Vec<Vec<usize>>,
+    /// For each report, the index into `countries` of its primary country (the first
+    /// it names), if it names one.
+    pub primary_country: Vec<Option<usize>>,
+    /// For each country (by index into `countries`), its reports per month and their
+    /// trend signals ([`crate::site::trend`]), over an archive that starts in the
+    /// oldest month of `months`.
+    pub timelines: Vec<Timeline>,
 }
 
 /// How many related reports [`Site::related`] gives at most.
@@ -215,6 +237,29 @@ impl Site {
                 report_countries[i].push(t);
             }
         }
+        let by_key: HashMap<String, usize> = countries
+            .iter()
+            .enumerate()
+            .map(|(t, (term, _))| (term_key(&term.name), t))
+            .collect();
+        let primary_country = reports
+            .iter()
+            .map(|r| {
+                let first = r.countries.iter().map(|c| term_key(c)).find(|k| !k.is_empty());
+                first.and_then(|k| by_key.get(&k).copied())
+            })
+            .collect();
+        let first = by_month.keys().next().copied();
+        let timelines = countries
+            .iter()
+            .map(|(_, list)| match first {
+                Some(first) => Timeline::new(
+                    list.iter().map(|&i| Month::of(reports[i].date().day())).collect(),
+                    first,
+                ),
+                None => Timeline::default(),
+            })
+            .collect();
         Ok(Site {
             config,
             reports,
@@ -222,6 +267,8 @@ impl Site {
             months: by_month.into_iter().rev().collect(),
             countries,
             report_countries,
+            primary_country,
+            timelines,
         })
     }
 
@@ -265,6 +312,51 @@ impl Site {
         });
         ranked.truncate(RELATED_MAX);
         ranked.into_iter().map(|r| r.3).collect()
+    }
+}
+
+impl Site {
+    /// The countries most often named in the reports that name the country at index
+    /// `t` of `countries`: at most `max`, as (index into `countries`, how many reports
+    /// name both), most first, then by name.
+    pub fn co_mentioned(&self, t: usize, max: usize) -> Vec<(usize, usize)> {
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        for &i in &self.countries[t].1 {
+            for &other in &self.report_countries[i] {
+                if other != t {
+                    *counts.entry(other).or_default() += 1;
+                }
+            }
+        }
+        let mut ranked: Vec<(usize, usize)> = counts.into_iter().collect();
+        // `countries` is sorted by name, so the index orders ties by name.
+        ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(max);
+        ranked
+    }
+
+    /// The region of the country at index `t` of `countries`, as an index into
+    /// `regions`: the region of most of the reports that name it first (its own
+    /// reports), else of most of the reports that name it; ties go to the region
+    /// configured first. `None` when none of its reports has a region.
+    pub fn country_region(&self, t: usize) -> Option<usize> {
+        let list = &self.countries[t].1;
+        let own: Vec<usize> = list
+            .iter()
+            .copied()
+            .filter(|&i| self.primary_country[i] == Some(t))
+            .collect();
+        let pool = if own.is_empty() { list } else { &own };
+        let mut counts = vec![0usize; self.regions.len()];
+        for &i in pool {
+            if let Some(region) = &self.reports[i].region
+                && let Some(r) = self.regions.iter().position(|(g, _)| g.slug == region.slug)
+            {
+                counts[r] += 1;
+            }
+        }
+        let best = counts.iter().copied().max().filter(|&n| n > 0)?;
+        counts.iter().position(|&n| n == best)
     }
 }
 
