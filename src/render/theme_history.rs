@@ -21,6 +21,10 @@ pub const EARLIER_DEFAULTS: &[(&str, &str)] = &[
     ),
     (
         "static/style.css",
+        "47f542d5c3ed43865cd303c163f8e094ea32b8639915fc9d4cbe87ad813d2b0d",
+    ),
+    (
+        "static/style.css",
         "5eea36aa3ba8484d21a0e1fc4ad779ff35fcbdc547653479c43c0ae3ec8dd387",
     ),
     (
@@ -81,6 +85,10 @@ pub const EARLIER_DEFAULTS: &[(&str, &str)] = &[
     ),
     (
         "templates/country.html",
+        "a597e56585ce2d38fc5c9a5b28b065acb2c29d13cd0059e050d0b472646c9565",
+    ),
+    (
+        "templates/country.html",
         "b8574c7c2c0431ec5dbc6d28e332bd2c062f646ba9bd6001118c216a4eb400fc",
     ),
     (
@@ -112,6 +120,10 @@ pub const EARLIER_DEFAULTS: &[(&str, &str)] = &[
         "b2d814eba1e7e7da76ef55265e3784d1b7bb26a6b499e78906cf47d3dfe38ab3",
     ),
     (
+        "templates/map.html",
+        "a188d153ae9acd7febe3dc1df97a9635166213f65649b0450a900f0b639d1b15",
+    ),
+    (
         "templates/month.html",
         "55229973730573383abe52c4f5228d072715a38a1c8fb72d2eaa762399f730df",
     ),
@@ -122,6 +134,10 @@ pub const EARLIER_DEFAULTS: &[(&str, &str)] = &[
     (
         "templates/month.html",
         "a6374abb10d9fa55e5a13d8d0a957a125a4250572feb330a084d00facbe4b31d",
+    ),
+    (
+        "templates/month.html",
+        "d6e340896df6e97882bc1b319198351e9de46a4d6d6b4faf706f85f1872d470c",
     ),
     (
         "templates/months.html",
@@ -165,11 +181,19 @@ pub const EARLIER_DEFAULTS: &[(&str, &str)] = &[
     ),
     (
         "templates/report.html",
+        "b3ef2356040144570df6a7b29f090ba6b9496c3628babd87c1022a4e3f3675d5",
+    ),
+    (
+        "templates/report.html",
         "e19e4b6ad6f3c4bc5f281607815693087e89245846a4d1f3d5e5097a5b23d677",
     ),
     (
         "templates/report_list.html",
         "10306f0822c99611b0497834d6f47d532391885058bac3d8b4f2773022495bb4",
+    ),
+    (
+        "templates/report_list.html",
+        "494a1a54cbb115c891471ceaf3f5fbecbb5ec47bcb363ec58d04bb7cef6eb2f4",
     ),
     (
         "templates/report_list.html",
