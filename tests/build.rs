@@ -773,7 +773,7 @@ fn chart_bars_match_the_month_pages() {
             let month = std::fs::read_to_string(&month_page).unwrap();
             let want = format!(
                 "{total} {}",
-                if total == 1 { "report," } else { "reports," }
+                if total == 1 { "report:" } else { "reports:" }
             );
             assert!(
                 month.contains(&want),

@@ -80,14 +80,14 @@ fn editing_a_report_renders_it_and_its_index_pages_only() {
     .unwrap();
     let stats = site.content(&[file]);
     // The report, the home page (it lists it), its region page, its month page, its
-    // two countries' pages, the Atom feeds and JSON Feeds of the site, its region and
-    // its two countries, reports.json and data/reports.csv, its month's data exports
+    // two countries' pages and data files, the Atom feeds and JSON Feeds of the site,
+    // its region and its two countries, reports.json and data/reports.csv, its month's data exports
     // (JSON and CSV), and the search index's block (its shard, with the title's
     // words, and its facets, whose bytes stay) and result data (the sitemap has no
     // titles). No other report shares a country with it, so no page lists it as a
     // related report (see `editing_a_title_renders_the_pages_that_list_it_as_related`).
-    assert_eq!(stats.rendered, 21, "{stats:?}");
-    assert_eq!(stats.written, 20, "{stats:?}");
+    assert_eq!(stats.rendered, 23, "{stats:?}");
+    assert_eq!(stats.written, 22, "{stats:?}");
     let page =
         std::fs::read_to_string(site.path("public/reports/2025-07-08-kachin/index.html")).unwrap();
     assert!(page.contains("China leans on Kachin rebels"));
