@@ -30,12 +30,32 @@ fn reports() -> Vec<(String, String, &'static str, &'static str)> {
     .into_iter()
     .enumerate()
     {
-        out.push((format!("sudan-new-{k}"), format!("2025-01-1{k}"), "Sudan", extra));
+        out.push((
+            format!("sudan-new-{k}"),
+            format!("2025-01-1{k}"),
+            "Sudan",
+            extra,
+        ));
     }
     for k in 0..3 {
-        out.push((format!("chad-old-{k}"), format!("2024-06-0{}", k + 1), "Chad", ""));
-        out.push((format!("mali-old-{k}"), format!("2024-06-0{}", k + 1), "Mali", ""));
-        out.push((format!("mali-new-{k}"), format!("2025-01-0{}", k + 1), "Mali", ""));
+        out.push((
+            format!("chad-old-{k}"),
+            format!("2024-06-0{}", k + 1),
+            "Chad",
+            "",
+        ));
+        out.push((
+            format!("mali-old-{k}"),
+            format!("2024-06-0{}", k + 1),
+            "Mali",
+            "",
+        ));
+        out.push((
+            format!("mali-new-{k}"),
+            format!("2025-01-0{}", k + 1),
+            "Mali",
+            "",
+        ));
     }
     for k in 0..4 {
         let d = format!("2025-01-2{k}");
@@ -101,21 +121,36 @@ fn signals_fire_at_their_boundary_on_the_edition_the_dossier_and_the_map() {
     assert!(badged[1].starts_with("Sudan 3"), "{badged:?}");
     // The map's legend lists the same signals, and says what they measure.
     let legend = texts(&edition, ".map-signals").join(" ");
-    assert!(legend.contains("Sudan most reports in 12 months"), "{legend}");
-    assert!(legend.contains("Chad most reports in 12 months"), "{legend}");
+    assert!(
+        legend.contains("Sudan most reports in 12 months"),
+        "{legend}"
+    );
+    assert!(
+        legend.contains("Chad most reports in 12 months"),
+        "{legend}"
+    );
     assert!(!legend.contains("Mali"), "{legend}");
     assert!(legend.contains("not violence"), "{legend}");
     // The home page's map shows the newest month's signals.
     let home = texts(&page(&out, "index.html"), ".map-signals").join(" ");
     assert!(home.contains("Trend signals in January 2025"), "{home}");
     // The dossiers: Sudan's current signal, with its count; Mali none.
-    let sudan = texts(&page(&out, "countries/sudan/index.html"), ".dossier-facts dd");
+    let sudan = texts(
+        &page(&out, "countries/sudan/index.html"),
+        ".dossier-facts dd",
+    );
     assert!(
         sudan.contains(&"most reports in 12 months in January 2025 (7 reports)".to_string()),
         "{sudan:?}"
     );
-    let mali = texts(&page(&out, "countries/mali/index.html"), ".dossier-facts dd");
-    assert!(mali.contains(&"no signal in the latest month".to_string()), "{mali:?}");
+    let mali = texts(
+        &page(&out, "countries/mali/index.html"),
+        ".dossier-facts dd",
+    );
+    assert!(
+        mali.contains(&"no signal in the latest month".to_string()),
+        "{mali:?}"
+    );
 }
 
 #[test]
@@ -144,12 +179,18 @@ fn the_edition_groups_by_region_then_country_and_links_its_neighbours() {
     assert_eq!(judged.len(), 3, "{judged:?}");
     assert!(judged[0].starts_with("Report sudan-new-0"), "{judged:?}");
     assert!(judged[1].starts_with("Report ukraine"), "{judged:?}");
-    assert!(judged[2].starts_with("Famine warning in El Fasher"), "{judged:?}");
+    assert!(
+        judged[2].starts_with("Famine warning in El Fasher"),
+        "{judged:?}"
+    );
     // Neighbours: January 2025 has only an older edition; June 2024 both.
     let nav = texts(&edition, "nav.edition-nav a");
     assert_eq!(nav[0], "← December 2024");
     assert!(!nav.iter().any(|t| t.ends_with('→')), "{nav:?}");
-    let june = texts(&page(&out, "months/2024-06/index.html"), "nav.edition-nav a");
+    let june = texts(
+        &page(&out, "months/2024-06/index.html"),
+        "nav.edition-nav a",
+    );
     assert_eq!(june[..2], ["← May 2024", "July 2024 →"]);
 }
 
@@ -209,9 +250,10 @@ fn dossiers_chart_the_whole_archive_with_gaps_and_name_their_neighbours() {
     assert_eq!(mali[1].0 - mali[0].0, 7 * step);
     assert_eq!(mali[0].0, sudan_bars[5].0);
     // The data file: its months, their signals, and its reports.
-    let data: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(out.join("countries/sudan/data.json")).unwrap())
-            .unwrap();
+    let data: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(out.join("countries/sudan/data.json")).unwrap(),
+    )
+    .unwrap();
     assert_eq!(data["name"], "Sudan");
     assert_eq!(data["region"], "Africa");
     assert_eq!(data["reports_total"], 19);

@@ -181,7 +181,11 @@ pub fn months_chart(site: &Site, root: &str) -> Result<Option<String>> {
         .collect();
     let title = format!(
         "Reports per {}, by region, {} to {}",
-        if axis.step == Step::Month { "month" } else { "year" },
+        if axis.step == Step::Month {
+            "month"
+        } else {
+            "year"
+        },
         site.months[site.months.len() - 1].0.name(),
         site.months[0].0.name()
     );
@@ -194,7 +198,12 @@ pub fn months_chart(site: &Site, root: &str) -> Result<Option<String>> {
 /// the bar's title. `None` when the site has no reports.
 ///
 /// Errors: writing the XML fails (not expected).
-pub fn country_chart(site: &Site, t: usize, root: &str, colour: &'static str) -> Result<Option<String>> {
+pub fn country_chart(
+    site: &Site,
+    t: usize,
+    root: &str,
+    colour: &'static str,
+) -> Result<Option<String>> {
     let Some(axis) = Axis::of(site) else {
         return Ok(None);
     };
@@ -202,7 +211,11 @@ pub fn country_chart(site: &Site, t: usize, root: &str, colour: &'static str) ->
     let mut bars: Vec<Bar> = Vec::new();
     for (&(month, n), signal) in timeline.months.iter().zip(&timeline.signals) {
         let slot = axis.slot(month);
-        let colour = if signal.is_some() { SIGNAL_COLOUR } else { colour };
+        let colour = if signal.is_some() {
+            SIGNAL_COLOUR
+        } else {
+            colour
+        };
         let href = format!("{root}{}", month_path(&month.slug()));
         match bars.last_mut() {
             Some(bar) if bar.slot == slot => {
@@ -219,7 +232,9 @@ pub fn country_chart(site: &Site, t: usize, root: &str, colour: &'static str) ->
         let bar = bars.last_mut().expect("pushed above");
         let total: usize = bar.segments.iter().map(|s| s.1).sum();
         bar.label = match (axis.step, signal) {
-            (Step::Month, Some(s)) => format!("{}: {}, {}", month.name(), reports(total), s.label()),
+            (Step::Month, Some(s)) => {
+                format!("{}: {}, {}", month.name(), reports(total), s.label())
+            }
             (Step::Month, None) => format!("{}: {}", month.name(), reports(total)),
             (Step::Year, _) => format!("{}: {}", month.year, reports(total)),
         };
@@ -227,7 +242,11 @@ pub fn country_chart(site: &Site, t: usize, root: &str, colour: &'static str) ->
     let title = format!(
         "Reports naming {} per {}, {} to {}",
         site.countries[t].0.name,
-        if axis.step == Step::Month { "month" } else { "year" },
+        if axis.step == Step::Month {
+            "month"
+        } else {
+            "year"
+        },
         site.months[site.months.len() - 1].0.name(),
         site.months[0].0.name()
     );

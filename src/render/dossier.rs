@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::{LinkView, ReportView, Renderer, chart};
+use super::{LinkView, Renderer, ReportView, chart};
 use crate::site::Month;
 use crate::site::trend::Signal;
 
@@ -122,7 +122,7 @@ impl<'a> Renderer<'a> {
             .filter(|&t| region.is_none() || self.site.country_region(t) == region)
             .filter_map(|t| self.signal_view(t, month))
             .collect();
-        rows.sort_by(|a, b| b.count.cmp(&a.count));
+        rows.sort_by_key(|r| std::cmp::Reverse(r.count));
         rows
     }
 
@@ -182,7 +182,9 @@ impl<'a> Renderer<'a> {
         CountryData {
             name: &term.name,
             url: format!("{}{}", site.config.base_url, self.country_links[t].path),
-            region: site.country_region(t).map(|r| site.regions[r].0.name.as_str()),
+            region: site
+                .country_region(t)
+                .map(|r| site.regions[r].0.name.as_str()),
             reports_total: list.len(),
             signal_rules: SIGNAL_RULES,
             months: timeline

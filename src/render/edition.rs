@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use super::dossier::SignalView;
-use super::{LinkView, ReportView, Renderer};
+use super::{LinkView, Renderer, ReportView};
 use crate::site::Month;
 
 /// How many headlines an edition shows per country (the rest are counted).
@@ -143,14 +143,19 @@ impl<'a> Renderer<'a> {
                     .then(|| self.signal_view(country, month))
                     .flatten(),
                 trend: reports.iter().find_map(|&r| self.views[r].trend),
-                headlines: reports.iter().take(HEADLINES_MAX).map(|&r| &self.views[r]).collect(),
+                headlines: reports
+                    .iter()
+                    .take(HEADLINES_MAX)
+                    .map(|&r| &self.views[r])
+                    .collect(),
                 more: reports.len().saturating_sub(HEADLINES_MAX),
             });
         }
         for g in &mut groups {
             // Most reports first; `countries` is sorted by name, and reports naming no
             // country come last.
-            g.countries.sort_by_key(|c| (c.country.is_none(), std::cmp::Reverse(c.count)));
+            g.countries
+                .sort_by_key(|c| (c.country.is_none(), std::cmp::Reverse(c.count)));
         }
         groups
     }
@@ -166,11 +171,14 @@ impl<'a> Renderer<'a> {
             .filter_map(|(t, timeline)| {
                 let (count, previous) = (timeline.count(month), timeline.count(before));
                 (count > previous).then(|| {
-                    (t, Riser {
-                        country: self.country_links[t].uncounted(),
-                        count,
-                        previous,
-                    })
+                    (
+                        t,
+                        Riser {
+                            country: self.country_links[t].uncounted(),
+                            count,
+                            previous,
+                        },
+                    )
                 })
             })
             .collect();

@@ -245,7 +245,11 @@ impl Site {
         let primary_country = reports
             .iter()
             .map(|r| {
-                let first = r.countries.iter().map(|c| term_key(c)).find(|k| !k.is_empty());
+                let first = r
+                    .countries
+                    .iter()
+                    .map(|c| term_key(c))
+                    .find(|k| !k.is_empty());
                 first.and_then(|k| by_key.get(&k).copied())
             })
             .collect();
@@ -254,7 +258,9 @@ impl Site {
             .iter()
             .map(|(_, list)| match first {
                 Some(first) => Timeline::new(
-                    list.iter().map(|&i| Month::of(reports[i].date().day())).collect(),
+                    list.iter()
+                        .map(|&i| Month::of(reports[i].date().day()))
+                        .collect(),
                     first,
                 ),
                 None => Timeline::default(),
