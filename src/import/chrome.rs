@@ -414,22 +414,26 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// counting past `n`, so it is cheap on long paragraphs.
 pub fn at_most_words(text: &str, n: usize) -> bool {
     // A word starts at a byte that is no space after one that is (or at the start).
-    // Counted a block at a time, without a branch per byte (a loop the compiler
+    // Counted a block at a time, without a branch per byte (loops the compiler
     // vectorises), and checked after each block.
     const BLOCK: usize = 64;
-    let bytes = text.as_bytes();
+    let space = |b: u8| u8::from(matches!(b, b' ' | b'\t' | b'\n' | b'\x0c' | b'\r'));
     let mut count = 0;
-    let mut space_before = true;
-    for block in bytes.chunks(BLOCK) {
-        count += usize::from(space_before && !block[0].is_ascii_whitespace());
-        count += block
-            .windows(2)
-            .map(|w| usize::from(w[0].is_ascii_whitespace() && !w[1].is_ascii_whitespace()))
-            .sum::<usize>();
+    let mut space_before = 1;
+    for block in text.as_bytes().chunks(BLOCK) {
+        // Whether each byte is a space, after the byte before the block (past the
+        // end of a short block: spaces, which start no word).
+        let mut spaces = [1u8; BLOCK + 1];
+        spaces[0] = space_before;
+        for (s, &b) in spaces[1..].iter_mut().zip(block) {
+            *s = space(b);
+        }
+        let starts: u8 = spaces.windows(2).map(|w| w[0] & (w[1] ^ 1)).sum();
+        count += usize::from(starts);
         if count > n {
             return false;
         }
-        space_before = block[block.len() - 1].is_ascii_whitespace();
+        space_before = spaces[block.len()];
     }
     true
 }
