@@ -6,7 +6,7 @@
 //! lone punctuation and icon names, copyright footers, category and tag lines, photo
 //! credits and captions, bylines, "related" headers, and bullet menus.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;

@@ -27,7 +27,7 @@
 //! score (ties go to the earlier first mention); the rest follow in order of first
 //! mention.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;

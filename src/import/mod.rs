@@ -393,25 +393,12 @@ pub fn import_paths(
     let reports = content_dir.join("reports");
     std::fs::create_dir_all(&reports)
         .with_context(|| format!("cannot create `{}`", reports.display()))?;
-    let mut state = load_state(content_dir)?;
     let backups = content_dir
         .join(BACKUP_DIR)
         .join(chrono::Local::now().format("%Y%m%d-%H%M%S").to_string());
-    let before = state.clone();
     let mut results = Vec::new();
     let seeds = seed_files(paths, &mut results);
     progress.start(seeds.len(), "importing");
-    let mut placing = Placing {
-        content_dir,
-        authority,
-        force,
-        backups: &backups,
-        state: &mut state,
-        names: Default::default(),
-        results: &mut results,
-        root: content_dir.parent().and_then(|r| r.canonicalize().ok()),
-        folders: Default::default(),
-    };
     // Reading and parsing, the costly part, in parallel; placing the files in input
     // order, so that names (and name clashes) do not depend on timing. In chunks, so
     // that memory stays bounded however many seeds there are, and the next chunk is
@@ -426,7 +413,30 @@ pub fn import_paths(
             .collect()
     };
     let mut chunks = seeds.chunks(512);
-    let mut current = chunks.next().map(|c| (c, prepare_chunk(c)));
+    let first = chunks.next();
+    // The import record (a line or three per seed imported before) is read, and the
+    // gazetteer's tables built, while the first chunk is read (and the patterns it
+    // needs compiled).
+    let (state, mut current) = rayon::join(
+        || {
+            crate::geo::build_tables();
+            load_state(content_dir)
+        },
+        || first.map(|c| (c, prepare_chunk(c))),
+    );
+    let mut state = state?;
+    let before = state.clone();
+    let mut placing = Placing {
+        content_dir,
+        authority,
+        force,
+        backups: &backups,
+        state: &mut state,
+        names: Default::default(),
+        results: &mut results,
+        root: content_dir.parent().and_then(|r| r.canonicalize().ok()),
+        folders: Default::default(),
+    };
     while let Some((chunk, prepared)) = current {
         let next = chunks.next();
         let (next_prepared, ()) = rayon::join(
