@@ -617,7 +617,11 @@ impl Placing<'_> {
         let Some(std::path::Component::Normal(name)) = seed.components().next_back() else {
             return None;
         };
-        if std::fs::symlink_metadata(seed).ok()?.file_type().is_symlink() {
+        if std::fs::symlink_metadata(seed)
+            .ok()?
+            .file_type()
+            .is_symlink()
+        {
             return None;
         }
         let folder = match seed.parent() {
@@ -699,7 +703,11 @@ fn report_id(
     // (The file at `rel` is read once, when it is the one the seed gave before.)
     previous
         .and_then(|p| existing(&p.file))
-        .or_else(|| previous.is_none_or(|p| p.file != rel).then(|| existing(rel))?)
+        .or_else(|| {
+            previous
+                .is_none_or(|p| p.file != rel)
+                .then(|| existing(rel))?
+        })
         .unwrap_or_else(|| {
             let day = report
                 .front_matter
