@@ -18,7 +18,10 @@ pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 ///
 /// Errors: the file cannot be read, or is too large (the message says how large).
 pub fn read_input(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
-    let len = std::fs::metadata(path)?.len();
+    use std::io::Read;
+    // Opened once, and its size asked of the open file: no second look-up by path.
+    let file = std::fs::File::open(path)?;
+    let len = file.metadata()?.len();
     if len > MAX_FILE_BYTES {
         return Err(std::io::Error::other(format!(
             "the file is {:.1} MiB, more than the {} MiB sitrep reads",
@@ -26,7 +29,11 @@ pub fn read_input(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
             MAX_FILE_BYTES / 1048576
         )));
     }
-    std::fs::read(path)
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    // Through `Take`, which reads into the room made, where `File`'s own
+    // `read_to_end` would ask the size again.
+    file.take(u64::MAX).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// Text decoded from a file's bytes.

@@ -29,7 +29,6 @@ pub mod regions;
 pub mod senses;
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
@@ -178,33 +177,11 @@ pub struct Gazetteer {
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
 
-/// FNV-1a: a fast hash for the short words the gazetteer looks up (no protection
-/// against crafted collisions is needed: the keys are its own tables).
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A hash map keyed by words, with [`Fnv`].
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-/// A hash set of words, with [`Fnv`].
-type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+/// A hash map keyed by words, with rustc-hash's Fx hash: fast on short words, a
+/// machine word at a time.
+type FastMap<K, V> = HashMap<K, V, rustc_hash::FxBuildHasher>;
+/// A hash set of words, with the Fx hash (see [`FastMap`]).
+type FastSet<K> = HashSet<K, rustc_hash::FxBuildHasher>;
 
 /// A set of the words of a table.
 fn word_set(words: &[&'static str]) -> FastSet<&'static str> {
@@ -214,6 +191,12 @@ fn word_set(words: &[&'static str]) -> FastSet<&'static str> {
 /// The gazetteer, built on first use (a few milliseconds).
 pub fn gazetteer() -> &'static Gazetteer {
     &GAZETTEER
+}
+
+/// Builds the gazetteer and the place table now rather than on first use: a caller
+/// with other work to start (say, on another thread) need not wait for them later.
+pub fn build_tables() {
+    places::build_table();
 }
 
 fn date(s: &str) -> NaiveDate {
@@ -1112,7 +1095,7 @@ fn word_part(text: &str, i: usize) -> (bool, usize) {
 /// is only ASCII letters and digits (one word, as it stands).
 fn push_run(text: &str, start: usize, end: usize, plain: bool, tokens: &mut Vec<Token>) {
     if plain {
-        tokens.push(make_token(text, start, end));
+        tokens.push(plain_token(text, start, end));
     } else {
         push_tokens(text, start, end, tokens);
     }
@@ -1364,6 +1347,26 @@ fn is_initialism(raw: &str) -> bool {
                 c == '.'
             }
         })
+}
+
+/// [`make_token`] for a word of ASCII letters and digits only (most words).
+fn plain_token(text: &str, start: usize, end: usize) -> Token {
+    let s = &text.as_bytes()[start..end];
+    let upper = s.iter().any(u8::is_ascii_uppercase);
+    let lower = s.iter().any(u8::is_ascii_lowercase);
+    let mut norm = CompactString::from(&text[start..end]);
+    if upper {
+        norm.make_ascii_lowercase();
+    }
+    Token {
+        start,
+        end,
+        norm,
+        capitalised: s[0].is_ascii_uppercase(),
+        all_caps: upper && !lower,
+        arabic: false,
+        entry: UNSEEN,
+    }
 }
 
 fn make_token(text: &str, start: usize, end: usize) -> Token {

@@ -219,6 +219,11 @@ struct PlaceTable {
 
 static TABLE: LazyLock<PlaceTable> = LazyLock::new(PlaceTable::load);
 
+/// Builds the place table (and the gazetteer it needs) if it is not built yet.
+pub(super) fn build_table() {
+    LazyLock::force(&TABLE);
+}
+
 static FIRST_NAMES: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| FIRST_NAMES_TXT.lines().filter(|l| !l.is_empty()).collect());
 

@@ -27,10 +27,11 @@
 //! score (ties go to the earlier first mention); the rest follow in order of first
 //! mention.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
+use compact_str::CompactString;
 
 use crate::geo::groups::find_groups;
 use crate::geo::places::{PlaceMention, resolve};
@@ -313,7 +314,7 @@ enum Reading {
 /// Up to `n` lower-case words of `text` before byte `end`, nearest first, stopping at
 /// a sentence boundary (`.`, `!`, `?`, `;`). Words are runs of letters, digits and
 /// hyphens.
-fn words_before(text: &str, end: usize, n: usize) -> Vec<String> {
+fn words_before(text: &str, end: usize, n: usize) -> Vec<CompactString> {
     let mut out = Vec::with_capacity(n);
     // The end of the word being read, backwards.
     let mut word_end: Option<usize> = None;
@@ -340,10 +341,13 @@ fn words_before(text: &str, end: usize, n: usize) -> Vec<String> {
     out
 }
 
-/// A word in lower case, letter by letter.
-fn lower_case(word: &str) -> String {
+/// A word in lower case, letter by letter (kept inline: no allocation for a word of
+/// up to 24 bytes).
+fn lower_case(word: &str) -> CompactString {
     if word.is_ascii() {
-        word.to_ascii_lowercase()
+        let mut w = CompactString::from(word);
+        w.make_ascii_lowercase();
+        w
     } else {
         word.chars().flat_map(char::to_lowercase).collect()
     }
@@ -358,13 +362,13 @@ fn is_conflict_word(word: &str) -> bool {
 
 /// The lower-case word of `text` after byte `start`, if one follows (spaces and
 /// punctuation skipped, but not a sentence boundary).
-fn word_after(text: &str, start: usize) -> Option<String> {
+fn word_after(text: &str, start: usize) -> Option<CompactString> {
     let rest = &text[start..];
     let skip = rest.find(|c: char| c.is_alphanumeric())?;
     if rest[..skip].contains(['.', '!', '?', ';']) {
         return None;
     }
-    let w: String = rest[skip..]
+    let w: CompactString = rest[skip..]
         .chars()
         .take_while(|c| c.is_alphanumeric() || *c == '-')
         .flat_map(char::to_lowercase)
@@ -381,7 +385,7 @@ const NOT_STATE_BEFORE: &[&str] = &[
 /// Reads a mention in its paragraph `text`; `previous` is the mention before it.
 fn read_mention(m: &Mention, previous: Option<&Mention>, text: &str) -> Reading {
     let before_words = words_before(text, m.span.0, 5);
-    let before: Vec<&str> = before_words.iter().map(String::as_str).collect();
+    let before: Vec<&str> = before_words.iter().map(CompactString::as_str).collect();
     let next_word = word_after(text, m.span.1);
     let next = next_word.as_deref();
     if m.kind != FormKind::Demonym && next.is_some_and(|w| NAMED_AFTER.contains(&w)) {
@@ -578,7 +582,7 @@ fn place_evidence(
 fn read_place(m: &PlaceMention, country: usize, text: &str) -> Evidence {
     let before = words_before(text, m.span.0, 4);
     let has = |list: &[&str], n: usize| before.iter().take(n).any(|w| list.contains(&w.as_str()));
-    let conflict = before.first().map(String::as_str) != Some("by")
+    let conflict = before.first().map(CompactString::as_str) != Some("by")
         && before.iter().take(3).any(|w| is_conflict_word(w));
     let venue = has(VENUE_BEFORE, 3) || has(FLIGHT_BEFORE, 4);
     let reading = match (conflict, m.locative, venue) {

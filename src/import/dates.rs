@@ -411,20 +411,45 @@ fn bounded_captures<'h>(re: &Regex, line: &'h str) -> impl Iterator<Item = Captu
         .filter_map(|m| re.captures_at(line, m.start()))
 }
 
+/// Whether `text` has four numerals in a row, as a year (`\d{4}`) needs: a cheap test
+/// that spares most lines the patterns of whole dates. (`\d` is a decimal digit of
+/// any script, and every one is numeric.)
+pub fn has_four_digits(text: &str) -> bool {
+    let mut run = 0;
+    if text.is_ascii() {
+        return text.bytes().any(|b| {
+            run = if b.is_ascii_digit() { run + 1 } else { 0 };
+            run == 4
+        });
+    }
+    text.chars().any(|c| {
+        run = if c.is_numeric() { run + 1 } else { 0 };
+        run == 4
+    })
+}
+
 /// Every date in `line`, in order, none overlapping another. `line` should have ASCII
 /// digits (see [`ascii_digits`]); spans refer to it.
 pub fn find_dates(line: &str) -> Vec<DateMatch> {
     let mut found: Vec<DateMatch> = Vec::new();
+    // Every form has a digit (`\d`, a decimal digit of any script: numeric).
+    let digits = line.bytes().any(|b| b.is_ascii_digit())
+        || (!line.is_ascii() && line.chars().any(char::is_numeric));
+    if !digits {
+        return found;
+    }
     // Month names are matched in lower case (ASCII letters folded, so that byte
     // offsets stay those of `line`; the names' other letters are written in lower
     // case): a case-sensitive automaton is far smaller than a case-folding one.
     let lower = line.to_ascii_lowercase();
     // Whole dates first, so that their parts are not read again as yearless ones.
-    for (start, end, written) in named_dates(&lower)
-        .into_iter()
-        .chain(digit_dates(line))
-        .chain(yearless_dates(&lower))
-    {
+    // (Each has a year: four digits in a row.)
+    let whole = if has_four_digits(line) {
+        [named_dates(&lower), digit_dates(line)].concat()
+    } else {
+        Vec::new()
+    };
+    for (start, end, written) in whole.into_iter().chain(yearless_dates(&lower)) {
         if found.iter().any(|f| start < f.span.1 && f.span.0 < end) {
             continue;
         }

@@ -362,10 +362,14 @@ fn save_state(content_dir: &Path, state: &ImportState) -> Result<()> {
 
 fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
-    sha2::Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let digest = sha2::Sha256::digest(bytes);
+    let mut out = String::with_capacity(2 * digest.len());
+    for b in digest {
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 15)]));
+    }
+    out
 }
 
 /// Imports seed files and folders (every `*.txt` below a folder, in name order) into
@@ -391,24 +395,12 @@ pub fn import_paths(
     let reports = content_dir.join("reports");
     std::fs::create_dir_all(&reports)
         .with_context(|| format!("cannot create `{}`", reports.display()))?;
-    let mut state = load_state(content_dir)?;
     let backups = content_dir
         .join(BACKUP_DIR)
         .join(chrono::Local::now().format("%Y%m%d-%H%M%S").to_string());
-    let before = state.clone();
     let mut results = Vec::new();
     let seeds = seed_files(paths, &mut results);
     progress.start(seeds.len(), "importing");
-    let mut placing = Placing {
-        content_dir,
-        authority,
-        force,
-        backups: &backups,
-        state: &mut state,
-        names: Default::default(),
-        results: &mut results,
-        root: content_dir.parent().and_then(|r| r.canonicalize().ok()),
-    };
     // Reading and parsing, the costly part, in parallel; placing the files in input
     // order, so that names (and name clashes) do not depend on timing. In chunks, so
     // that memory stays bounded however many seeds there are, and the next chunk is
@@ -423,7 +415,30 @@ pub fn import_paths(
             .collect()
     };
     let mut chunks = seeds.chunks(512);
-    let mut current = chunks.next().map(|c| (c, prepare_chunk(c)));
+    let first = chunks.next();
+    // The import record (a line or three per seed imported before) is read, and the
+    // gazetteer's tables built, while the first chunk is read (and the patterns it
+    // needs compiled).
+    let (state, mut current) = rayon::join(
+        || {
+            crate::geo::build_tables();
+            load_state(content_dir)
+        },
+        || first.map(|c| (c, prepare_chunk(c))),
+    );
+    let mut state = state?;
+    let before = state.clone();
+    let mut placing = Placing {
+        content_dir,
+        authority,
+        force,
+        backups: &backups,
+        state: &mut state,
+        names: Default::default(),
+        results: &mut results,
+        root: content_dir.parent().and_then(|r| r.canonicalize().ok()),
+        folders: Default::default(),
+    };
     while let Some((chunk, prepared)) = current {
         let next = chunks.next();
         let (next_prepared, ()) = rayon::join(
@@ -453,8 +468,10 @@ struct Placing<'a> {
     names: std::collections::HashMap<std::ffi::OsString, PathBuf>,
     results: &'a mut Vec<SeedResult>,
     /// The site folder (the content folder's parent), resolved once for
-    /// [`seed_location`].
+    /// [`Placing::seed_location`].
     root: Option<PathBuf>,
+    /// The seeds' folders, each resolved once (`None`: it cannot be).
+    folders: std::collections::HashMap<PathBuf, Option<PathBuf>>,
 }
 
 impl Placing<'_> {
@@ -482,7 +499,7 @@ impl Placing<'_> {
             let (outcome, note, draft) = match prepared {
                 Ok(p) => {
                     let draft = p.report.front_matter.draft;
-                    let from = seed_location(&seed, self.root.as_deref());
+                    let from = self.seed_location(&seed);
                     let (outcome, note) = place(
                         p,
                         (&seed, from),
@@ -581,15 +598,44 @@ fn prepare(seed: &Path, regions: &Regions) -> Result<Prepared, String> {
     Ok(Prepared { name, report })
 }
 
-/// Where a seed file is, as [`Written::from`] records it: relative to the site folder
-/// (`root`, the content folder's parent, resolved) when inside it, else absolute; as
-/// given when it cannot be resolved.
-fn seed_location(seed: &Path, root: Option<&Path>) -> PathBuf {
-    let Ok(seed) = seed.canonicalize() else {
-        return seed.to_path_buf();
-    };
-    root.and_then(|root| seed.strip_prefix(root).ok().map(Path::to_path_buf))
-        .unwrap_or(seed)
+impl Placing<'_> {
+    /// Where a seed file is, as [`Written::from`] records it: relative to the site
+    /// folder (the content folder's parent, resolved) when inside it, else absolute;
+    /// as given when it cannot be resolved.
+    fn seed_location(&mut self, seed: &Path) -> PathBuf {
+        let Some(resolved) = self.resolve(seed).or_else(|| seed.canonicalize().ok()) else {
+            return seed.to_path_buf();
+        };
+        self.root
+            .as_deref()
+            .and_then(|root| resolved.strip_prefix(root).ok().map(Path::to_path_buf))
+            .unwrap_or(resolved)
+    }
+
+    /// `seed` resolved (as [`Path::canonicalize`] does) through its folder, resolved
+    /// once for all the seeds in it: for a file that is no symbolic link, that folder
+    /// and its name. `None` for any other path.
+    fn resolve(&mut self, seed: &Path) -> Option<PathBuf> {
+        let Some(std::path::Component::Normal(name)) = seed.components().next_back() else {
+            return None;
+        };
+        if std::fs::symlink_metadata(seed)
+            .ok()?
+            .file_type()
+            .is_symlink()
+        {
+            return None;
+        }
+        let folder = match seed.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let resolved = self
+            .folders
+            .entry(folder.to_path_buf())
+            .or_insert_with(|| folder.canonicalize().ok());
+        Some(resolved.as_ref()?.join(name))
+    }
 }
 
 /// Writes a prepared report where it belongs, by the rules of [`import_paths`]; `seed`
@@ -656,9 +702,14 @@ fn report_id(
         fm.id
             .or_else(|| Some(fallback_id(authority, fm.date?.day(), &path)))
     };
+    // (The file at `rel` is read once, when it is the one the seed gave before.)
     previous
         .and_then(|p| existing(&p.file))
-        .or_else(|| existing(rel))
+        .or_else(|| {
+            previous
+                .is_none_or(|p| p.file != rel)
+                .then(|| existing(rel))?
+        })
         .unwrap_or_else(|| {
             let day = report
                 .front_matter

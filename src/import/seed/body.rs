@@ -8,6 +8,7 @@ use regex::Regex;
 use super::head::{Head, same_text, source_line_outlet};
 use super::{Block, BlockKind, Page, Role, ends_sentence, is_paragraph, words};
 use crate::import::chrome::{bullet_item, byline};
+use crate::import::dates::has_four_digits;
 
 /// Inline links to other stories and notes about the page: `Read more: ...`, `See
 /// also: ...`, `Published in Dawn, December 26th, 2024`, `Read more about: Ukraine war,
@@ -213,16 +214,6 @@ fn has_bracketed_agency(text: &str) -> bool {
         DATELINE_AGENCIES
             .iter()
             .any(|a| rest.strip_prefix(a).is_some_and(|r| r.starts_with(')')))
-    })
-}
-
-/// Whether `text` has four numerals in a row, as a year of [`DATED_DATELINE`]
-/// (`\d{4}`) needs: a cheap test that spares most paragraphs that regex.
-fn has_four_digits(text: &str) -> bool {
-    let mut run = 0;
-    text.chars().any(|c| {
-        run = if c.is_numeric() { run + 1 } else { 0 };
-        run == 4
     })
 }
 
