@@ -7,12 +7,6 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use sitrep::cmd;
 
-/// mimalloc rather than the system's allocator: import and build make and drop many
-/// small strings on several threads, where glibc's malloc spent a tenth of import's
-/// time.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// sitrep: a static site generator for conflict reports.
 #[derive(Debug, Parser)]
 #[command(
