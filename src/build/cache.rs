@@ -15,11 +15,12 @@
 //!
 //! The cache is only a hint: a missing, old or damaged cache means a full build.
 
-use std::collections::HashMap;
+mod format;
+
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
+use rayon::prelude::*;
 
 use crate::build::manifest::{MARKER, Manifest};
 use crate::build::options::BuildOptions;
@@ -31,7 +32,7 @@ pub const CACHE_DIR: &str = ".sitrep-cache";
 
 /// What is known of one output file: the hash of its bytes, its size, its
 /// modification and change times (nanoseconds since the epoch) and its inode.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OutputFile {
     /// Hash of the bytes ([`crate::build::manifest::content_hash`]).
     pub hash: u64,
@@ -45,13 +46,25 @@ pub struct OutputFile {
     pub ino: u64,
 }
 
+impl OutputFile {
+    /// Its `stat`, as [`crate::fs::Folder::stat`] gives.
+    fn stat(&self) -> Stat {
+        Stat {
+            size: self.size,
+            mtime: self.mtime,
+            ctime: self.ctime,
+            ino: self.ino,
+        }
+    }
+}
+
 /// How long before a build a file must have last changed for its `stat` to tell that
 /// it did not change since: files changed more recently are remembered by content.
 /// Above the time resolution of common file systems (FAT's is 2 s).
 pub const RECENT: std::time::Duration = std::time::Duration::from_secs(3);
 
 /// What a build read, as the cache remembers it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Inputs {
     /// A hash of everything a build reads, by `stat` ([`Inputs::read`]).
     pub signature: u64,
@@ -63,61 +76,47 @@ pub struct Inputs {
 }
 
 /// The cache of one site and output folder.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BuildCache {
     /// The output folder it describes (absolute).
     pub output: PathBuf,
     /// The inputs of the build ([`Inputs::read`]).
     pub inputs: Inputs,
-    /// Every output file.
-    pub files: HashMap<String, OutputFile>,
+    /// Every output file (relative, `/`-separated), sorted by name.
+    pub files: Vec<(String, OutputFile)>,
 }
 
 fn cache_file(root: &Path) -> PathBuf {
-    root.join(CACHE_DIR).join("build.json")
+    root.join(CACHE_DIR).join("build.bin")
 }
 
-fn nanos(t: std::io::Result<std::time::SystemTime>) -> i128 {
-    t.ok()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos() as i128)
-}
-
-/// A file's `stat` as the cache compares it: size, modification and change times
-/// (nanoseconds), inode.
-fn stat_of(meta: &std::fs::Metadata) -> (u64, i128, i128, u64) {
-    #[cfg(unix)]
-    let (ctime, ino) = {
-        use std::os::unix::fs::MetadataExt;
-        let ctime = i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec());
-        (ctime, meta.ino())
-    };
-    #[cfg(not(unix))]
-    let (ctime, ino) = (0, 0);
-    (meta.len(), nanos(meta.modified()), ctime, ino)
-}
+/// A file's `stat` as the cache compares it.
+type Stat = crate::fs::FileStat;
 
 /// The time now, in nanoseconds since the Unix epoch.
 fn now_nanos() -> i128 {
-    nanos(Ok(std::time::SystemTime::now()))
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as i128)
 }
 
-/// Every file a build reads but sitrep itself, sorted: `config.yaml` and every file
-/// below `content/`, `templates/`, `static/` and `themes/`.
-fn input_files(root: &Path) -> Vec<PathBuf> {
-    let mut files = vec![root.join(crate::site::config::CONFIG_FILE)];
+/// Every file a build reads but sitrep itself, in path order, with its `stat`
+/// ([`stat_of`], `None` when it cannot be read): `config.yaml` and every file below
+/// `content/`, `templates/`, `static/` and `themes/`. `None` in place of the list
+/// when a folder cannot be read (then nothing can be told unchanged).
+fn input_stats(root: &Path) -> Option<Vec<(PathBuf, Option<Stat>)>> {
+    let config = root.join(crate::site::config::CONFIG_FILE);
+    let config_stat = std::fs::metadata(&config).ok().map(|m| Stat::of(&m));
+    let mut files = vec![(config, config_stat)];
     for dir in ["content", "templates", "static", "themes"] {
-        let mut found: Vec<PathBuf> = walkdir::WalkDir::new(root.join(dir))
-            .follow_links(true)
-            .into_iter()
-            .filter_map(|e| e.ok())
-            .filter(|e| !e.file_type().is_dir())
-            .map(|e| e.into_path())
-            .collect();
-        found.sort();
-        files.extend(found);
+        let found = crate::fs::files_below(&root.join(dir), &|_| false, true).ok()?;
+        files.extend(
+            found
+                .into_iter()
+                .map(|f| (f.path, f.meta.as_ref().map(Stat::of))),
+        );
     }
-    files
+    Some(files)
 }
 
 /// The hash of a file's bytes; `None` when it cannot be read.
@@ -147,7 +146,7 @@ impl Look {
             exe.hash(&mut h);
             std::fs::metadata(&exe)
                 .ok()
-                .map(|m| stat_of(&m))
+                .map(|m| Stat::of(&m))
                 .hash(&mut h);
         }
         // The built-in theme too: a sitrep built from other sources writes other pages.
@@ -159,13 +158,18 @@ impl Look {
         opts.base_url.hash(&mut h);
         let recent_since = taken - RECENT.as_nanos() as i128;
         let mut recent = Vec::new();
-        for f in input_files(&opts.root) {
-            f.hash(&mut h);
-            let stat = std::fs::metadata(&f).ok().map(|m| stat_of(&m));
-            stat.hash(&mut h);
-            if stat.is_some_and(|(_, mtime, ctime, _)| mtime.max(ctime) >= recent_since) {
-                recent.push(f);
+        match input_stats(&opts.root) {
+            Some(files) => {
+                for (f, stat) in files {
+                    f.as_os_str().as_encoded_bytes().hash(&mut h);
+                    stat.hash(&mut h);
+                    if stat.is_some_and(|s| s.mtime.max(s.ctime) >= recent_since) {
+                        recent.push(f);
+                    }
+                }
             }
+            // An input folder that cannot be read: a signature no build had.
+            None => taken.hash(&mut h),
         }
         Look {
             signature: h.finish(),
@@ -183,7 +187,6 @@ impl Inputs {
     /// the signature. The files changed within [`RECENT`] are read, and remembered by
     /// the hash of their bytes.
     pub fn read(opts: &BuildOptions) -> Inputs {
-        use rayon::prelude::*;
         let look = Look::at(opts);
         let recent = look
             .recent
@@ -201,8 +204,8 @@ impl Inputs {
 impl BuildCache {
     /// Reads the cache of `opts`' site, if there is one for its output folder.
     pub fn load(opts: &BuildOptions) -> Option<BuildCache> {
-        let text = std::fs::read(cache_file(&opts.root)).ok()?;
-        let cache: BuildCache = serde_json::from_slice(&text).ok()?;
+        let bytes = std::fs::read(cache_file(&opts.root)).ok()?;
+        let cache = format::decode(&bytes)?;
         let output = std::path::absolute(opts.output_dir()).ok()?;
         (cache.output == output).then_some(cache)
     }
@@ -211,17 +214,18 @@ impl BuildCache {
     /// with `inputs` (its [`Inputs::read`], taken before it read them).
     pub fn after_build(opts: &BuildOptions, inputs: Inputs, manifest: &Manifest) -> BuildCache {
         let output = std::path::absolute(opts.output_dir()).unwrap_or(opts.output_dir());
+        let folder = crate::fs::Folder::open(&output);
+        let manifest: Vec<(&String, &u64)> = manifest.iter().collect();
         let files = manifest
-            .iter()
+            .into_par_iter()
             .filter_map(|(rel, &hash)| {
-                let meta = std::fs::metadata(output.join(rel)).ok()?;
-                let (size, mtime, ctime, ino) = stat_of(&meta);
+                let stat = folder.stat(rel)?;
                 let file = OutputFile {
                     hash,
-                    size,
-                    mtime,
-                    ctime,
-                    ino,
+                    size: stat.size,
+                    mtime: stat.mtime,
+                    ctime: stat.ctime,
+                    ino: stat.ino,
                 };
                 Some((rel.clone(), file))
             })
@@ -239,9 +243,8 @@ impl BuildCache {
         let path = cache_file(&opts.root);
         if let Some(dir) = path.parent()
             && std::fs::create_dir_all(dir).is_ok()
-            && let Ok(json) = serde_json::to_vec(self)
         {
-            let _ = crate::fs::write_atomically(&path, &json);
+            let _ = crate::fs::write_atomically(&path, &format::encode(self));
         }
     }
 
@@ -254,11 +257,10 @@ impl BuildCache {
         let Some(mut cache) = BuildCache::load(opts) else {
             return false;
         };
-        let look = Look::at(opts);
-        if cache.inputs.signature != look.signature || !cache.recent_unchanged() {
-            return false;
-        }
-        if !cache.output_intact() {
+        // Both look at many files, each in parallel; together they keep both cores
+        // busy through each other's sequential parts (reading folders).
+        let (look, intact) = rayon::join(|| Look::at(opts), || cache.output_intact());
+        if !intact || cache.inputs.signature != look.signature || !cache.recent_unchanged() {
             return false;
         }
         // A file still recent now was recent then; the others are told by `stat` now.
@@ -274,7 +276,6 @@ impl BuildCache {
     /// Whether every input that was recent when the cache was written still has the
     /// same bytes.
     fn recent_unchanged(&self) -> bool {
-        use rayon::prelude::*;
         self.inputs
             .recent
             .par_iter()
@@ -284,17 +285,12 @@ impl BuildCache {
     /// Whether the output folder is still exactly as the cached build left it: every
     /// file there, with its `stat`.
     pub fn output_intact(&self) -> bool {
+        let folder = crate::fs::Folder::open(&self.output);
         self.output.join(MARKER).is_file()
             && self
                 .files
-                .iter()
-                .all(|(rel, f)| self.unchanged_output(rel, f))
-    }
-
-    /// Whether the output file `rel` is as the cached build left it (`f`), by `stat`.
-    fn unchanged_output(&self, rel: &str, f: &OutputFile) -> bool {
-        std::fs::metadata(self.output.join(rel))
-            .is_ok_and(|m| stat_of(&m) == (f.size, f.mtime, f.ctime, f.ino))
+                .par_iter()
+                .all(|(rel, f)| folder.stat(rel) == Some(f.stat()))
     }
 }
 
@@ -302,8 +298,17 @@ impl Reuse for BuildCache {
     /// The old output file to hard-link for `rel`, if its bytes would be `hash` and it
     /// is still as the cached build left it.
     fn reusable(&self, rel: &str, hash: u64) -> Option<PathBuf> {
-        let f = self.files.get(rel)?;
-        (f.hash == hash && self.unchanged_output(rel, f)).then(|| self.output.join(rel))
+        let i = self
+            .files
+            .binary_search_by(|(r, _)| r.as_str().cmp(rel))
+            .ok()?;
+        let f = &self.files[i].1;
+        if f.hash != hash {
+            return None;
+        }
+        let path = self.output.join(rel);
+        let stat = std::fs::metadata(&path).ok().map(|m| Stat::of(&m));
+        (stat == Some(f.stat())).then_some(path)
     }
 }
 
@@ -329,7 +334,7 @@ mod tests {
         let cache = BuildCache {
             output: tmp.path().join("public"),
             inputs,
-            files: HashMap::new(),
+            files: Vec::new(),
         };
         assert!(cache.recent_unchanged());
         // Were the `stat` the same (a file system with coarse times), the bytes tell.

@@ -124,7 +124,11 @@ pub fn for_each_term(text: &str, mut emit: impl FnMut(&str)) {
         let start = i;
         let (mut ascii, mut upper) = (true, false);
         while i < bytes.len() {
-            match CLASS[bytes[i] as usize] {
+            let (run, has_upper) = ascii_word_run(&bytes[i..]);
+            i += run;
+            upper |= has_upper;
+            let Some(&b) = bytes.get(i) else { break };
+            match CLASS[b as usize] {
                 LOWER => i += 1,
                 UPPER => {
                     upper = true;
@@ -179,6 +183,55 @@ const CLASS: [u8; 256] = {
     }
     table
 };
+
+/// How many of the first bytes of `bytes` are ASCII letters and digits, eight at a
+/// time (as [`CLASS`]'s `LOWER` and `UPPER`; stops short of the last seven bytes, which
+/// the caller reads one by one), and whether any is an upper-case letter.
+fn ascii_word_run(bytes: &[u8]) -> (usize, bool) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // The high bit of each byte of `w` (all below 0x80) that is in `lo..=hi`.
+    let within = |w: u64, lo: u8, hi: u8| {
+        (w + ONES * u64::from(0x80 - lo)) & !(w + ONES * u64::from(0x7f - hi)) & HIGH
+    };
+    let mut n = 0;
+    let mut upper = false;
+    while let Some(chunk) = bytes.get(n..n + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if w & HIGH != 0 {
+            // A byte of a non-ASCII character: the caller reads it.
+            let ascii = (w & HIGH).trailing_zeros() as usize / 8;
+            let (run, up) = ascii_word_run_short(&chunk[..ascii]);
+            return (n + run, upper | up);
+        }
+        let up = within(w, b'A', b'Z');
+        let word = within(w, b'a', b'z') | within(w, b'0', b'9') | up;
+        let stop = !word & HIGH;
+        if stop == 0 {
+            upper |= up != 0;
+            n += 8;
+            continue;
+        }
+        let run = stop.trailing_zeros() as usize / 8;
+        // The high bits of the bytes before `run`.
+        let before = (1u64 << (run * 8)).wrapping_sub(1);
+        return (n + run, upper | (up & before != 0));
+    }
+    (n, upper)
+}
+
+/// [`ascii_word_run`] of fewer than eight ASCII bytes, one by one.
+fn ascii_word_run_short(bytes: &[u8]) -> (usize, bool) {
+    let mut upper = false;
+    for (k, &b) in bytes.iter().enumerate() {
+        match CLASS[b as usize] {
+            LOWER => {}
+            UPPER => upper = true,
+            _ => return (k, upper),
+        }
+    }
+    (bytes.len(), upper)
+}
 
 /// Emits the terms of one folded word that is not plain ASCII.
 fn split_runs(folded: &str, emit: &mut impl FnMut(&str)) {
@@ -575,11 +628,35 @@ struct Postings {
 }
 
 struct TermPostings {
+    /// The term's first [`INLINE`] bytes, zero-padded: most terms compare by these
+    /// alone, without reading `term` (a pointer away).
+    head: [u8; INLINE],
     term: Box<str>,
     hash: u64,
     /// The last report added + 1 (0: none yet).
     last: u32,
     list: Vec<u32>,
+}
+
+/// How many bytes of a term [`TermPostings`] keeps inline.
+const INLINE: usize = 16;
+
+/// The first [`INLINE`] bytes of `term`, zero-padded.
+fn head_of(term: &str) -> [u8; INLINE] {
+    let mut head = [0; INLINE];
+    let n = term.len().min(INLINE);
+    head[..n].copy_from_slice(&term.as_bytes()[..n]);
+    head
+}
+
+impl TermPostings {
+    /// Whether this is `term`, whose hash is `hash` and head `head`.
+    fn is(&self, term: &str, hash: u64, head: &[u8; INLINE]) -> bool {
+        self.hash == hash
+            && self.term.len() == term.len()
+            && self.head == *head
+            && (term.len() <= INLINE || self.term.as_bytes()[INLINE..] == term.as_bytes()[INLINE..])
+    }
 }
 
 fn term_hash(term: &str) -> u64 {
@@ -612,15 +689,17 @@ impl Postings {
 
     /// The index of `term` in `terms`, added if new.
     fn id(&mut self, term: &str, hash: u64) -> usize {
+        let head = head_of(term);
         let terms = &self.terms;
-        if let Some(&id) = self.table.find(hash, |&id| {
-            let t = &terms[id as usize];
-            t.hash == hash && &*t.term == term
-        }) {
+        if let Some(&id) = self
+            .table
+            .find(hash, |&id| terms[id as usize].is(term, hash, &head))
+        {
             return id as usize;
         }
         let id = self.terms.len();
         self.terms.push(TermPostings {
+            head,
             term: term.into(),
             hash,
             last: 0,
@@ -688,6 +767,40 @@ mod tests {
         assert_eq!(terms("日"), ["日"]);
         // Decomposed input folds like composed input.
         assert_eq!(terms("Co\u{302}te"), ["cote"]);
+    }
+
+    #[test]
+    fn ascii_runs_eight_at_a_time_match_one_by_one() {
+        let texts = [
+            "",
+            "abc",
+            "abcdefgh",
+            "abcdefghijklmnopQ rest",
+            "lowercase-words and UPPER",
+            "0123456789 z9",
+            "caf\u{e9} and more",
+            "abcdefgH",
+            "abcdefg Hxyz",
+            "ZZZZZZZZZZZZZZZZZZZZ!",
+            "a\u{3b1}bcdefghijk",
+            "@[`{/:",
+        ];
+        for text in texts {
+            for start in 0..text.len() {
+                let bytes = &text.as_bytes()[start..];
+                let run = bytes
+                    .iter()
+                    .take_while(|&&b| matches!(CLASS[b as usize], LOWER | UPPER))
+                    .count();
+                let upper = bytes[..run].iter().any(u8::is_ascii_uppercase);
+                let (fast, fast_upper) = ascii_word_run(bytes);
+                // Eight at a time, then the rest one by one, as `for_each_term` does.
+                let (rest, rest_upper) = ascii_word_run_short(&bytes[fast..]);
+                assert!(fast <= run, "{text:?} from {start}");
+                assert_eq!(fast + rest, run, "{text:?} from {start}");
+                assert_eq!(fast_upper || rest_upper, upper, "{text:?} from {start}");
+            }
+        }
     }
 
     #[test]

@@ -6,9 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Result, anyhow};
+use anyhow::{Result, anyhow, bail};
 use chrono::NaiveDate;
-use walkdir::WalkDir;
 
 use crate::geo::gazetteer;
 use crate::site::date::ReportDate;
@@ -82,21 +81,18 @@ impl Page {
 /// Finds the content files under `content_dir`, sorted by path.
 /// A missing content folder is a site without reports (an empty list).
 pub fn find_content_files(content_dir: &Path) -> Result<Vec<PathBuf>> {
+    let found = crate::fs::files_below(content_dir, &is_ignored, false)
+        .map_err(|e| anyhow!("cannot read `{}`: {e}", content_dir.display()))?;
     let mut files = Vec::new();
-    if !content_dir.exists() {
-        return Ok(files);
-    }
-    let walker = WalkDir::new(content_dir)
-        .follow_links(true)
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name()));
-    for entry in walker {
-        let entry = entry.map_err(|e| anyhow!("cannot read `{}`: {e}", content_dir.display()))?;
-        if entry.file_type().is_file() && entry.path().extension().is_some_and(|x| x == "md") {
-            files.push(entry.into_path());
+    for f in found {
+        if f.path.extension().is_none_or(|x| x != "md") {
+            continue;
         }
+        if !f.is_file {
+            bail!("cannot read `{}`: not a file", f.path.display());
+        }
+        files.push(f.path);
     }
-    files.sort();
     Ok(files)
 }
 
