@@ -513,3 +513,19 @@ fn a_spanish_place_line_names_the_country_by_its_places() {
         ..DEFAULT
     });
 }
+
+#[test]
+fn date_glued_to_a_name_of_several_words_then_one_paragraph_a_line() {
+    // The date line is never the headline: without one, the title comes from the
+    // first paragraph, cut at a clause boundary, without its attribution.
+    check(&Want {
+        file: "glued-name-paragraphs.txt",
+        date: Some("2019-10-03"),
+        title: "Militia fighters shell a fuel depot outside Gao in northern Mali, killing four people",
+        source: Some("Lakeside Current Events"),
+        primary: Some("Mali"),
+        region: Some("Africa"),
+        not_in_body: &["Lakeside Current Events", "October 03, 2019"],
+        not_countries: &[],
+    });
+}

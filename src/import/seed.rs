@@ -907,7 +907,39 @@ fn read_suffix(suffix: &str, all: &[DateMatch], first: &DateMatch, out: &mut Dat
         return true;
     }
     let lower: Vec<String> = rest.split_whitespace().map(str::to_lowercase).collect();
-    words(&rest) <= 3 && lower.iter().all(|w| SECTION_WORDS.contains(&w.as_str()))
+    if words(&rest) <= 3 && lower.iter().all(|w| SECTION_WORDS.contains(&w.as_str())) {
+        return true;
+    }
+    // `September 22, 2015Wikipedia Current Events`: a name glued to the date is the
+    // outlet the scraper wrote there, whatever its words.
+    let glued = suffix.starts_with(char::is_alphabetic);
+    if glued && is_name_phrase(&rest) {
+        out.outlet.get_or_insert(rest);
+        return true;
+    }
+    false
+}
+
+/// A short name (`Wikipedia Current Events`, `Frontline Wire`): one to five
+/// capitalised words (small words aside), no sentence, no digits, no label.
+pub(super) fn is_name_phrase(t: &str) -> bool {
+    let small = ["of", "the", "and", "&", "de", "for", "on", "in"];
+    let ws: Vec<&str> = t.split_whitespace().collect();
+    !ws.is_empty()
+        && ws.len() <= 5
+        && t.chars().count() <= 45
+        && !ends_sentence(t)
+        && !t.contains([',', ';', ':', '"', '“', '(', '|'])
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && ws[0].chars().next().is_some_and(char::is_uppercase)
+        && ws.iter().all(|w| {
+            small.contains(&w.to_lowercase().as_str())
+                || w.chars().next().is_some_and(char::is_uppercase)
+        })
+        && !ws
+            .iter()
+            .any(|w| OUTLET_NOT_WORDS.contains(&w.to_lowercase().as_str()))
+        && chrome_kind(t).is_none()
 }
 
 /// Removes repeated date parts, digits and separators from what follows a date.

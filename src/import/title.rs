@@ -12,8 +12,9 @@ const MIN_TITLE_CHARS: usize = 40;
 /// as many whole first sentences as fit (at least one).
 pub const MAX_SUMMARY_CHARS: usize = 300;
 
-/// Words a headline does not end on.
-const DANGLING: &[&str] = &[
+/// Words a headline does not end on: articles, prepositions, conjunctions,
+/// auxiliaries, pronouns that need a noun, and words a cut leaves hanging.
+pub const DANGLING: &[&str] = &[
     "a",
     "an",
     "the",
@@ -80,6 +81,44 @@ const DANGLING: &[&str] = &[
     "after",
     "before",
     "during",
+    "could",
+    "can",
+    "may",
+    "might",
+    "must",
+    "should",
+    "do",
+    "does",
+    "did",
+    "being",
+    "still",
+    "such",
+    "any",
+    "all",
+    "each",
+    "every",
+    "no",
+    "our",
+    "whose",
+    "whom",
+    "where",
+    "when",
+    "if",
+    "because",
+    "since",
+    "about",
+    "through",
+    "between",
+    "among",
+    "under",
+    "towards",
+    "toward",
+    "onto",
+    "via",
+    "nor",
+    "very",
+    "more",
+    "most",
 ];
 
 /// Words before which a sentence can be cut and still read as a headline: the start of
@@ -112,6 +151,12 @@ const CUT_BEFORE: &[&str] = &[
     "by",
     "and",
     "or",
+    "that",
+    "during",
+    "among",
+    "onto",
+    "towards",
+    "across",
 ];
 
 /// Abbreviations after which a full stop does not end a sentence.
@@ -183,20 +228,33 @@ fn sentence_end(text: &str) -> usize {
 
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     // `..., Reuters has reported.`  `..., defense experts said.`  `..., according to X.`
+    // `..., [Manager A], manager of the oil company said.` (a name and its role).
     Regex::new(
-        r"(?i),\s+(?:according to [^,]+|(?:[^,]*?\s)?(?:said|says|reported|reports|has reported|have reported|announced|claimed|added|stated|confirmed|warned)(?: on \w+| today| tonight| late \w+)?)[.!]?$",
+        r"(?i),\s+(?:(?:\[[^\],]+\]|(?-i:\p{Lu}[\p{L}.'’-]*)(?:\s+(?-i:\p{Lu}[\p{L}.'’-]*)){0,3}),\s+)?(?:according to [^,]+|(?:[^,]*?\s)?(?:said|says|reported|reports|has reported|have reported|announced|claimed|added|stated|confirmed|warned)(?: on \w+| today| tonight| late \w+)?)[.!]?$",
+    )
+    .unwrap()
+});
+
+/// An attribution inside a sentence, between commas: `, witnesses said,`.
+static INNER_ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r",\s+[^,]{0,60}?\s(?:said|says|reported|added|claimed|stated)(?: on \w+| today| tonight)?,",
     )
     .unwrap()
 });
 
 static PARENTHESES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*\([^()]*\)").unwrap());
 
-/// Derives a headline from the first paragraph of an article: its first sentence,
-/// without a trailing attribution (`, Reuters has reported`) or parentheses, cut to at
-/// most [`MAX_TITLE_CHARS`] characters. A long sentence is cut before a preposition
-/// or clause (`... processing` + ` to pressure ...`) when that leaves at least 40
-/// characters, else on a word boundary; it never ends on a word such as `the` or
-/// `of`, nor with punctuation.
+/// Derives a headline from the first paragraph of an article, as an editor shortens
+/// a lead sentence: the whole first sentence, without a trailing attribution (`,
+/// officials said`) or parentheses, when it fits in [`MAX_TITLE_CHARS`]; else, with
+/// attributions and appositives between commas (`, witnesses said,`, `, Uganda's main
+/// artery,`) dropped, the longest part that ends at a clause or phrase boundary (a
+/// comma, `; `, ` — `, before `which`, `after`, `as`, a preposition, a participle)
+/// and reads as a complete headline (see [`reads_complete`]); else, the same cut of
+/// what a leading `X said` reports; as a last resort, a cut on a word boundary that
+/// ends on a content word. At least [`MIN_TITLE_CHARS`] characters are kept when a
+/// cut allows it; the title never ends with punctuation.
 pub fn derive_title(first_paragraph: &str) -> String {
     let sentence = first_sentence(first_paragraph);
     let sentence = sentence.trim_end_matches(['.', '!', '?']);
@@ -206,52 +264,301 @@ pub fn derive_title(first_paragraph: &str) -> String {
     let title = if sentence.chars().count() <= MAX_TITLE_CHARS {
         sentence.to_string()
     } else {
-        cut(sentence)
+        shorten(sentence)
     };
     capitalise_first(title.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '–' | '—' | '.')
     }))
 }
 
-/// Cuts a long sentence to a headline (see [`derive_title`]).
-fn cut(sentence: &str) -> String {
-    let words: Vec<&str> = sentence.split_whitespace().collect();
-    // Longest prefix of whole words within the limit.
+/// Shortens a sentence longer than a headline (see [`derive_title`]).
+fn shorten(sentence: &str) -> String {
+    let tidy = drop_asides(sentence);
+    if tidy.chars().count() <= MAX_TITLE_CHARS {
+        return tidy;
+    }
+    let words: Vec<&str> = tidy.split_whitespace().collect();
+    if let Some(n) = boundary_cut(&words) {
+        return words[..n].join(" ");
+    }
+    // `A top official said <a long clause>`: the clause it reports.
+    if let Some(k) = reported_clause(&words) {
+        let rest = &words[k..];
+        if rest.iter().map(|w| w.chars().count() + 1).sum::<usize>() <= MAX_TITLE_CHARS + 1 {
+            return rest.join(" ");
+        }
+        if let Some(n) = boundary_cut(rest) {
+            return rest[..n].join(" ");
+        }
+    }
+    word_cut(&words)
+}
+
+/// The sentence without attributions and appositives between commas (`, witnesses
+/// said,`; `, Uganda's most important trade artery,`): asides an editor leaves out.
+fn drop_asides(sentence: &str) -> String {
+    let s = INNER_ATTRIBUTION.replace_all(sentence, ",");
+    let parts: Vec<&str> = s.split(", ").collect();
+    let mut out = String::new();
+    let mut after_aside = false;
+    for (i, part) in parts.iter().enumerate() {
+        let next = parts.get(i + 1);
+        let aside = i > 0
+            && next.is_some_and(|n| !n.starts_with("and ") && !n.starts_with("or "))
+            && is_appositive(part);
+        if aside {
+            after_aside = true;
+            continue;
+        }
+        if !out.is_empty() {
+            // Both commas of an aside go with it.
+            out.push_str(if after_aside { " " } else { ", " });
+        }
+        after_aside = false;
+        out.push_str(part);
+    }
+    out
+}
+
+/// A noun phrase set off by commas: it opens with an article or a possessive
+/// (`a town in ...`, `Uganda's main artery`) and holds no verb.
+fn is_appositive(part: &str) -> bool {
+    let ws: Vec<&str> = part.split_whitespace().collect();
+    let opens = ws.first().is_some_and(|w| {
+        let lower = w.to_lowercase();
+        matches!(lower.as_str(), "a" | "an" | "the") || w.ends_with("'s") || w.ends_with("’s")
+    });
+    opens && ws.len() <= 12 && !has_finite_verb(&ws)
+}
+
+/// The longest prefix of `words` (as a word count) within [`MAX_TITLE_CHARS`] and of
+/// at least [`MIN_TITLE_CHARS`] that ends at a boundary and reads complete.
+fn boundary_cut(words: &[&str]) -> Option<usize> {
+    let mut best = None;
+    let mut len = 0;
+    for n in 1..words.len() {
+        len += words[n - 1].chars().count() + usize::from(n > 1);
+        if len > MAX_TITLE_CHARS {
+            break;
+        }
+        if len >= MIN_TITLE_CHARS && is_boundary(words, n) && reads_complete(words, n) {
+            best = Some(n);
+        }
+    }
+    best
+}
+
+/// The last resort: the longest prefix within [`MAX_TITLE_CHARS`] that reads
+/// complete, else the longest that ends on no function word.
+fn word_cut(words: &[&str]) -> String {
+    let Some(first) = words.first() else {
+        return String::new();
+    };
+    if first.chars().count() > MAX_TITLE_CHARS {
+        // A first "word" longer than a headline: cut it.
+        let cut: String = first.chars().take(MAX_TITLE_CHARS - 1).collect();
+        return format!("{cut}…");
+    }
     let mut fit = 0;
     let mut len = 0;
     for (i, w) in words.iter().enumerate() {
-        let add = w.chars().count() + usize::from(i > 0);
-        if len + add > MAX_TITLE_CHARS {
+        len += w.chars().count() + usize::from(i > 0);
+        if len > MAX_TITLE_CHARS {
             break;
         }
-        len += add;
         fit = i + 1;
     }
     let chars = |n: usize| words[..n].join(" ").chars().count();
-    // Prefer cutting before a preposition or clause word, or after a comma.
-    let clause_cut = (1..fit.min(words.len())).rev().find(|&n| {
-        let next = words[n].to_lowercase();
-        let after_comma = words[n - 1].ends_with([',', ';', ':']);
-        (CUT_BEFORE.contains(&next.as_str()) || after_comma) && chars(n) >= MIN_TITLE_CHARS
-    });
-    if fit == 0 {
-        // A first "word" longer than a headline: cut it.
-        let cut: String = words[0].chars().take(MAX_TITLE_CHARS - 1).collect();
-        return format!("{cut}…");
-    }
-    let mut n = clause_cut.unwrap_or(fit);
-    while n > 1 {
-        let last = words[n - 1]
-            .trim_end_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        if DANGLING.contains(&last.as_str()) {
-            n -= 1;
-        } else {
-            break;
-        }
-    }
+    let n = (1..=fit)
+        .rev()
+        .find(|&n| chars(n) >= MIN_TITLE_CHARS && reads_complete(words, n))
+        .or_else(|| (1..=fit).rev().find(|&n| !is_dangling(words[n - 1])))
+        .unwrap_or(fit);
     words[..n].join(" ")
 }
+
+/// Whether a cut before `words[n]` falls on a clause or phrase boundary: after a
+/// comma or semicolon, before a dash, a clause word or a preposition (`which`,
+/// `after`, `as`, `in`), a participle opening a phrase (`... pylon supplying`,
+/// `... Chad captured by`).
+fn is_boundary(words: &[&str], n: usize) -> bool {
+    let (prev, next) = (words[n - 1], words[n]);
+    if prev.ends_with([',', ';', ':']) || matches!(next, "—" | "–" | "-") {
+        return true;
+    }
+    let lower = next.to_lowercase();
+    if CUT_BEFORE.contains(&lower.as_str()) {
+        // Not inside an idiom: `in retaliation | for`, `in response | to`.
+        let idiom = matches!(lower.as_str(), "for" | "to" | "of" | "with")
+            && n >= 2
+            && matches!(
+                words[n - 2].to_lowercase().as_str(),
+                "in" | "as" | "on" | "with"
+            );
+        return !idiom;
+    }
+    let prev_lower = core(prev);
+    let content = !is_dangling(prev) && !AUXILIARIES.contains(&prev_lower.as_str());
+    // Not a noun in -ing before `to` (`rare-earth processing to pressure`).
+    let participle = lower.len() > 5
+        && lower.ends_with("ing")
+        && words.get(n + 1).is_none_or(|w| core(w) != "to");
+    let passive = lower.ends_with("ed") && words.get(n + 1).is_some_and(|w| *w == "by");
+    content
+        && prev
+            .chars()
+            .all(|c| c.is_alphanumeric() || "-'’".contains(c))
+        && (participle || passive)
+}
+
+/// Whether `words[..n]` reads as a complete headline: it ends on no function word, no
+/// possessive (`Colombia's`), no verb whose object or complement was cut (`has offered
+/// | to`, `was quoted | as`, `captured | by`, `supplying | a`), and a clause it opens
+/// (`said that ...`, `after ...`, `as ...`) has its verb.
+fn reads_complete(words: &[&str], n: usize) -> bool {
+    let last = words[n - 1];
+    let lower = core(last);
+    if is_dangling(last) || lower.ends_with("'s") || lower.ends_with("’s") || last.ends_with("s'")
+    {
+        return false;
+    }
+    if let Some(next) = words.get(n) {
+        let next = core(next);
+        // An object (`supplying | a`, `captured | 48`), or for a past form an agent or
+        // a complement (`captured | by`, `has offered | to`, `was quoted | as`).
+        let object = matches!(
+            next.as_str(),
+            "a" | "an" | "the" | "its" | "their" | "his" | "her"
+        ) || next.starts_with(|c: char| c.is_ascii_digit());
+        let complement = matches!(next.as_str(), "to" | "by" | "as" | "that");
+        let past = lower.ends_with("ed") || IRREGULAR.contains(&lower.as_str());
+        let verb = (past && (object || complement)) || (lower.ends_with("ing") && object);
+        if verb && !last.ends_with([',', ';', ':']) {
+            return false;
+        }
+    }
+    // The clause opened last must have its verb; after a word that is also a
+    // preposition (`after two days`), only a participle (`as fighting`) shows a clause.
+    let opened = words[..n].iter().rposition(|w| {
+        let w = core(w);
+        OPENERS.contains(&w.as_str()) || PREPOSITION_OPENERS.contains(&w.as_str())
+    });
+    opened.is_none_or(|k| {
+        let part = &words[k + 1..n];
+        let clause = OPENERS.contains(&core(words[k]).as_str())
+            || part.first().is_none_or(|w| core(w).ends_with("ing"));
+        !clause || has_finite_verb(part)
+    })
+}
+
+/// Where the clause a leading `<speaker> said [that]` reports begins (the speaker in
+/// at most eight words).
+fn reported_clause(words: &[&str]) -> Option<usize> {
+    let k = words
+        .iter()
+        .take(9)
+        .position(|w| SPEECH.contains(&core(w).as_str()))?;
+    let mut start = k + 1;
+    while words
+        .get(start)
+        .is_some_and(|w| matches!(core(w).as_str(), "that" | "today" | "tonight" | "yesterday"))
+    {
+        start += 1;
+    }
+    // A clause that opens with a pronoun (`its offensive ...`) needs its speaker.
+    let pronoun = words.get(start).is_some_and(|w| {
+        matches!(
+            core(w).as_str(),
+            "its" | "their" | "his" | "her" | "it" | "they" | "he" | "she" | "we" | "this"
+        )
+    });
+    (k >= 1 && start < words.len() && !pronoun).then_some(start)
+}
+
+/// Whether the words hold a finite verb, as far as a word list tells: an auxiliary,
+/// a past form (`shelled`, `took`).
+fn has_finite_verb(words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        let w = core(w);
+        AUXILIARIES.contains(&w.as_str())
+            || IRREGULAR.contains(&w.as_str())
+            || (w.len() >= 5 && w.ends_with("ed"))
+    })
+}
+
+/// A word, lower case, without the punctuation around it.
+fn core(w: &str) -> String {
+    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .trim_matches(['\'', '’'])
+        .to_lowercase()
+}
+
+fn is_dangling(w: &str) -> bool {
+    DANGLING.contains(&core(w).as_str())
+}
+
+/// Words that open a clause which must have its own verb to be kept (`said that ...`,
+/// `... as fighting` is cut short).
+const OPENERS: &[&str] = &[
+    "that",
+    "which",
+    "who",
+    "whom",
+    "when",
+    "while",
+    "because",
+    "where",
+    "although",
+    "though",
+    "if",
+    "whether",
+    "said",
+    "says",
+    "say",
+    "saying",
+    "announced",
+    "claims",
+    "claimed",
+    "reported",
+    "warned",
+    "stated",
+    "confirmed",
+    "agreed",
+    "believe",
+    "believes",
+    "believed",
+];
+
+/// Words that open a clause or a prepositional phrase (`as fighting spread`, `as a
+/// target`).
+const PREPOSITION_OPENERS: &[&str] = &["as", "after", "since", "until", "before"];
+
+/// Verbs of saying that a lead can open with (`X said ...`).
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "announced",
+    "claims",
+    "claimed",
+    "reported",
+    "warned",
+    "stated",
+    "confirmed",
+];
+
+/// Auxiliary and modal verbs.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+    "can", "could", "may", "might", "must", "shall", "should", "do", "does", "did",
+];
+
+/// Irregular past forms common in news leads.
+const IRREGULAR: &[&str] = &[
+    "said", "says", "told", "took", "hit", "shot", "struck", "sent", "made", "held", "won", "lost",
+    "fought", "sought", "brought", "broke", "began", "came", "went", "fled", "led", "met", "gave",
+    "kept", "left", "ran", "rose", "fell", "saw", "spoke", "stood", "threw", "blew", "drew",
+    "overran", "withdrew", "knew", "became", "built", "paid", "sold", "spent",
+];
 
 fn capitalise_first(s: &str) -> String {
     let mut chars = s.chars();
@@ -393,6 +700,68 @@ mod tests {
             let t = derive_title(p);
             assert_eq!(t, want);
             assert!(!t.ends_with([',', ';', ':']));
+        }
+    }
+
+    /// Lead sentences too long for a headline, shortened as an editor would: each
+    /// case is one way the old cut went wrong.
+    #[test]
+    fn long_leads_are_cut_at_a_clause_boundary() {
+        for (p, want) in [
+            // A participle opens a phrase: not `... feeding the western industrial`.
+            (
+                "Masked saboteurs tried to blow up a high-voltage power line feeding the western industrial district of the capital in the first such attack this year.",
+                "Masked saboteurs tried to blow up a high-voltage power line",
+            ),
+            // A passive participle and its agent go together: not `... captured`.
+            (
+                "Government aircraft are still bombing the disused airfield at Tessaro captured by rebel forces on Friday, a minister said.",
+                "Government aircraft are still bombing the disused airfield at Tessaro",
+            ),
+            // A verb keeps its object: not `... group has offered`.
+            (
+                "The rebel movement in the north has offered to reopen the mountain railway that crosses its territory and links the coast to the capital.",
+                "The rebel movement in the north has offered to reopen the mountain railway",
+            ),
+            // A reported clause keeps its verb: not `... said that its offensive ...`.
+            (
+                "Westland announced tonight that its offensive against the border garrisons had ended after dealing heavy blows to the rebel army.",
+                "Westland announced tonight that its offensive against the border garrisons had ended",
+            ),
+            // An appositive and an attribution are asides: not `The main road ...
+            // border`, a subject without its verb.
+            (
+                "The main road between Westport and the northern border, the region's most important trade route, reopened to traffic on Saturday after rebels withdrew into the hills, drivers said.",
+                "The main road between Westport and the northern border reopened to traffic on Saturday",
+            ),
+            // An idiom is not cut: not `... on Monday in retaliation`.
+            (
+                "Coastal batteries shelled and destroyed an enemy radar post on Monday in retaliation for the sinking of a patrol boat, the navy said.",
+                "Coastal batteries shelled and destroyed an enemy radar post on Monday",
+            ),
+            // `as` with a participle opens a clause that needs its verb.
+            (
+                "Army units pushed into the outskirts of the river city of Dorran on Thursday, witnesses said, as fighting spread to the bridges.",
+                "Army units pushed into the outskirts of the river city of Dorran on Thursday",
+            ),
+            // A semicolon, and `which`.
+            (
+                "Rebels captured the hill town of Karvo after two days of heavy shelling; the army said it would retake the town within a week.",
+                "Rebels captured the hill town of Karvo after two days of heavy shelling",
+            ),
+            (
+                "Rebels captured the hill town of Karvo after two days of heavy shelling, which left the old market in ruins and forced thousands to flee.",
+                "Rebels captured the hill town of Karvo after two days of heavy shelling",
+            ),
+            // The clause a speaker reports, when the speaker cannot be kept.
+            (
+                "A senior naval commander said the raid on the offshore terminal on Monday had drawn the alliance into open war and the navy would answer it.",
+                "The raid on the offshore terminal on Monday had drawn the alliance into open war",
+            ),
+        ] {
+            let t = derive_title(p);
+            assert_eq!(t, want, "from {p:?}");
+            assert!(t.chars().count() <= MAX_TITLE_CHARS, "{t}");
         }
     }
 

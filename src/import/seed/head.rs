@@ -4,8 +4,8 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::{
-    DateFrom, HEAD_LINES, Page, Role, ends_sentence, is_headline_shaped, is_outlet_like,
-    is_paragraph, is_section, words,
+    DateFrom, HEAD_LINES, Page, Role, ends_sentence, is_headline_shaped, is_name_phrase,
+    is_outlet_like, is_paragraph, is_section, words,
 };
 use crate::import::chrome::{Chrome, bullet_item, byline, chrome_kind, is_ticker, source_label};
 use crate::import::dates::{Order, Written, ascii_digits, find_dates, page_order};
@@ -394,6 +394,7 @@ impl Page<'_> {
                 && (stop || !ends_sentence(t))
                 && !is_outlet_like(t)
                 && chrome_kind(t).is_none()
+                && !is_date_line_shaped(t)
                 && !self.named_in_later_byline(i)
         };
         let first = |min, stop| {
@@ -643,6 +644,33 @@ pub(super) fn split_title_bar(t: &str) -> (String, Option<String>) {
         }
     }
     (t.to_string(), None)
+}
+
+/// Whether a line is a date line, never a headline: a whole date (with its year) at
+/// the start or the end, and besides it nothing, or only a name (an outlet or a
+/// section, glued or not: `September 22, 2015Wikipedia Current Events`, `Frontline
+/// Wire - March 3, 2025`).
+pub(super) fn is_date_line_shaped(t: &str) -> bool {
+    let text = ascii_digits(t);
+    let Some(d) = find_dates(&text)
+        .into_iter()
+        .find(|d| !matches!(d.written, Written::Yearless { .. }))
+    else {
+        return false;
+    };
+    let trim = |s: &str| {
+        s.trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | ',' | '·' | '•' | '/')
+        })
+        .to_string()
+    };
+    let (before, after) = (trim(&text[..d.span.0]), trim(&text[d.span.1..]));
+    match (before.is_empty(), after.is_empty()) {
+        (true, true) => true,
+        (true, false) => is_name_phrase(&after),
+        (false, true) => is_name_phrase(&before),
+        (false, false) => false,
+    }
 }
 
 /// Text compared without case, spaces and punctuation (`ClashReport` is `Clash
