@@ -30,10 +30,12 @@ fn reports() -> Vec<(String, String, &'static str, &'static str)> {
     .into_iter()
     .enumerate()
     {
+        // The last names Iraq in passing: its dossier still says Middle East.
+        let countries = if k == 2 { "Sudan, Iraq" } else { "Sudan" };
         out.push((
             format!("sudan-new-{k}"),
             format!("2025-01-1{k}"),
-            "Sudan",
+            countries,
             extra,
         ));
     }
@@ -65,7 +67,8 @@ fn reports() -> Vec<(String, String, &'static str, &'static str)> {
         "ukraine".into(),
         "2025-01-05".into(),
         "Ukraine, Russia",
-        "trend: improved",
+        // An alert of spaces is no alert.
+        "trend: improved\nalert: '   '",
     ));
     out
 }
@@ -148,7 +151,7 @@ fn signals_fire_at_their_boundary_on_the_edition_the_dossier_and_the_map() {
         ".dossier-facts dd",
     );
     assert!(
-        mali.contains(&"no signal in the latest month".to_string()),
+        mali.contains(&"no signal in January 2025, the newest month".to_string()),
         "{mali:?}"
     );
 }
@@ -170,7 +173,11 @@ fn the_edition_groups_by_region_then_country_and_links_its_neighbours() {
         .unwrap();
     let headlines = chad.select(&Selector::parse("li a").unwrap()).count();
     assert_eq!(headlines, 3);
-    assert!(chad.text().collect::<String>().contains("and 1 more below"));
+    assert!(
+        chad.text()
+            .collect::<String>()
+            .contains("and 1 more this month")
+    );
     // Risers: most risen first (Sudan 1 -> 7, Chad 0 -> 4, Mali 0 -> 3).
     let risers = texts(&edition, ".risers-table tbody tr");
     assert_eq!(risers[..3], ["Sudan 7 1", "Chad 4 0", "Mali 3 0"]);
@@ -204,6 +211,27 @@ fn judgements_show_on_reports_and_unknown_values_name_the_file() {
         texts(&alert, ".assessment .alert-note"),
         ["Alert: Famine warning in El Fasher"]
     );
+    // The data exports carry the editors' judgements.
+    let month: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("data/2025-01.json")).unwrap())
+            .unwrap();
+    let row = |stem: &str| {
+        month
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["path"] == format!("reports/{stem}/"))
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(row("sudan-new-0")["trend"], "deteriorated");
+    assert_eq!(row("sudan-new-1")["alert"], "Famine warning in El Fasher");
+    assert!(row("sudan-new-2")["trend"].is_null());
+    let csv = std::fs::read_to_string(out.join("data/2025-01.csv")).unwrap();
+    assert!(
+        csv.contains(",deteriorated,\n") || csv.contains(",deteriorated,\r\n"),
+        "{csv}"
+    );
     let bad = tmp.path().join("content/reports/bad.md");
     std::fs::write(
         &bad,
@@ -224,25 +252,40 @@ fn dossiers_chart_the_whole_archive_with_gaps_and_name_their_neighbours() {
     // The region, and the countries named with it (Chad in 4 reports).
     let facts = texts(&sudan, ".dossier-facts dd");
     assert_eq!(facts[0], "Africa");
-    assert_eq!(texts(&sudan, ".dossier .count-list li"), ["Chad 4"]);
-    // One bar per month with reports; the signal's month in the signal colour.
+    assert_eq!(
+        texts(&sudan, ".dossier .count-list li"),
+        ["Chad 4", "Iraq 1"]
+    );
+    // A country named only in passing has its own region, not its neighbours'.
+    let iraq = texts(
+        &page(&out, "countries/iraq/index.html"),
+        ".dossier-facts dd",
+    );
+    assert_eq!(iraq[0], "Middle East");
+    // One bar per month with reports, in the region's colour; the signal's month
+    // marked by a shape.
     let bars = Selector::parse(".dossier svg.chart a").unwrap();
     let rect = Selector::parse("rect").unwrap();
-    let x_of = |html: &Html| -> Vec<(u32, String)> {
+    let mark = Selector::parse(&format!(
+        "polygon.{}",
+        sitrep::render::chart::SIGNAL_MARK_CLASS
+    ))
+    .unwrap();
+    let x_of = |html: &Html| -> Vec<(u32, bool)> {
         html.select(&bars)
             .map(|a| {
                 let r = a.select(&rect).next().unwrap().value();
                 (
                     r.attr("x").unwrap().parse().unwrap(),
-                    r.attr("fill").unwrap().to_string(),
+                    a.select(&mark).next().is_some(),
                 )
             })
             .collect()
     };
     let sudan_bars = x_of(&sudan);
     assert_eq!(sudan_bars.len(), 13);
-    assert_eq!(sudan_bars[12].1, sitrep::render::chart::SIGNAL_COLOUR);
-    assert!(sudan_bars[..12].iter().all(|b| b.1 != sudan_bars[12].1));
+    assert!(sudan_bars[12].1);
+    assert!(sudan_bars[..12].iter().all(|b| !b.1));
     // Mali: June 2024 and January 2025, seven slots apart (the empty months are gaps).
     let step = sudan_bars[1].0 - sudan_bars[0].0;
     let mali = x_of(&page(&out, "countries/mali/index.html"));

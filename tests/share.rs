@@ -372,7 +372,16 @@ fn csv_exports_have_hxl_tags_and_one_row_per_report() {
     let rows = csv_rows(&out, "data/reports.csv");
     assert_eq!(
         rows[0],
-        ["date", "title", "url", "region", "countries", "source"]
+        [
+            "date",
+            "title",
+            "url",
+            "region",
+            "countries",
+            "source",
+            "trend",
+            "alert"
+        ]
     );
     assert_eq!(
         rows[1],
@@ -382,7 +391,9 @@ fn csv_exports_have_hxl_tags_and_one_row_per_report() {
             "#meta+url",
             "#region+name",
             "#country+name",
-            "#meta+source"
+            "#meta+source",
+            "#status+trend",
+            "#description+alert"
         ]
     );
     assert_eq!(rows.len(), 2 + 6);
@@ -394,7 +405,9 @@ fn csv_exports_have_hxl_tags_and_one_row_per_report() {
             &format!("{BASE}reports/2025-07-21-hostile/"),
             "Europe",
             "Ukraine | Russia",
-            "Wire, Inc."
+            "Wire, Inc.",
+            "",
+            ""
         ]
     );
     assert_eq!(
@@ -405,7 +418,9 @@ fn csv_exports_have_hxl_tags_and_one_row_per_report() {
             &format!("{BASE}reports/2025-07-20-gaza/"),
             "Middle East",
             "Palestine | Israel",
-            "Wire"
+            "Wire",
+            "",
+            ""
         ]
     );
     // No countries, no source: empty cells.
@@ -416,6 +431,8 @@ fn csv_exports_have_hxl_tags_and_one_row_per_report() {
             "Quarterly overview",
             &format!("{BASE}analysis/overview/"),
             "Asia-Pacific",
+            "",
+            "",
             "",
             ""
         ]

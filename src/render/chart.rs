@@ -28,6 +28,8 @@ fn gap_for(bar: u32) -> u32 {
     (bar / 4).clamp(1, 4)
 }
 const HEIGHT: u32 = 160;
+/// The room a year's label needs on the axis, in pixels.
+const YEAR_LABEL_WIDTH: u32 = 30;
 const LEFT: u32 = 36;
 const BOTTOM: u32 = 40;
 const TOP: u32 = 10;
@@ -36,9 +38,10 @@ const TOP: u32 = 10;
 /// year by year.
 pub const MAX_MONTHLY_SLOTS: i64 = 480;
 
-/// The colour that marks a month with a trend signal on a country's chart (the
-/// palette's vermillion).
-pub const SIGNAL_COLOUR: &str = "#D55E00";
+/// The class of the mark (a triangle over the bar) of a month with a trend signal on
+/// a country's chart: a shape, not a colour, so that no region's colour can be taken
+/// for it.
+pub const SIGNAL_MARK_CLASS: &str = "chart-signal";
 
 /// What a chart's bars stand for: each month of the archive's span, or each year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,12 +106,14 @@ impl Axis {
 }
 
 /// One bar: at `slot`, linking to `href`, titled `label`, made of `segments`
-/// (colour, count) stacked from the bottom.
+/// (colour, count) stacked from the bottom, with a signal's mark over it when
+/// `marked`.
 struct Bar {
     slot: usize,
     href: String,
     label: String,
     segments: Vec<(&'static str, usize)>,
+    marked: bool,
 }
 
 /// `n reports` / `1 report`.
@@ -153,6 +158,7 @@ pub fn months_chart(site: &Site, root: &str) -> Result<Option<String>> {
                     href: String::new(),
                     label: String::new(),
                     segments: Vec::new(),
+                    marked: false,
                 },
                 vec![0; site.regions.len() + 1],
             ));
@@ -193,9 +199,10 @@ pub fn months_chart(site: &Site, root: &str) -> Result<Option<String>> {
 }
 
 /// The chart of the reports naming the country at index `t` of `site.countries`,
-/// over the whole archive's span (as [`months_chart`]), one colour, the months with
-/// a trend signal ([`crate::site::trend`]) in [`SIGNAL_COLOUR`] and their signal in
-/// the bar's title. `None` when the site has no reports.
+/// over the whole archive's span (as [`months_chart`]), in `colour`; the months (or
+/// years) with a trend signal ([`crate::site::trend`]) carry a mark (a triangle of
+/// class [`SIGNAL_MARK_CLASS`]) and their signal in the bar's title. `None` when the
+/// site has no reports.
 ///
 /// Errors: writing the XML fails (not expected).
 pub fn country_chart(
@@ -211,31 +218,29 @@ pub fn country_chart(
     let mut bars: Vec<Bar> = Vec::new();
     for (&(month, n), signal) in timeline.months.iter().zip(&timeline.signals) {
         let slot = axis.slot(month);
-        let colour = if signal.is_some() {
-            SIGNAL_COLOUR
-        } else {
-            colour
-        };
-        let href = format!("{root}{}", month_path(&month.slug()));
-        match bars.last_mut() {
-            Some(bar) if bar.slot == slot => {
-                bar.href = href;
-                bar.segments.push((colour, n as usize));
-            }
-            _ => bars.push(Bar {
+        if bars.last().is_none_or(|b| b.slot != slot) {
+            bars.push(Bar {
                 slot,
-                href,
+                href: String::new(),
                 label: String::new(),
-                segments: vec![(colour, n as usize)],
-            }),
+                segments: vec![(colour, 0)],
+                marked: false,
+            });
         }
         let bar = bars.last_mut().expect("pushed above");
-        let total: usize = bar.segments.iter().map(|s| s.1).sum();
+        // By year, the bar leads to the year's newest month.
+        bar.href = format!("{root}{}", month_path(&month.slug()));
+        bar.segments[0].1 += n as usize;
+        bar.marked |= signal.is_some();
+        let total = bar.segments[0].1;
         bar.label = match (axis.step, signal) {
             (Step::Month, Some(s)) => {
                 format!("{}: {}, {}", month.name(), reports(total), s.label())
             }
             (Step::Month, None) => format!("{}: {}", month.name(), reports(total)),
+            (Step::Year, _) if bar.marked => {
+                format!("{}: {}, with a trend signal", month.year, reports(total))
+            }
             (Step::Year, _) => format!("{}: {}", month.year, reports(total)),
         };
     }
@@ -277,21 +282,33 @@ fn draw(axis: &Axis, bars: &[Bar], title: &str, title_id: &str) -> Result<String
         w.write_event(Event::Start(a))?;
         text_element(&mut w, "title", &[], &b.label)?;
         write_bar(&mut w, x_of(b.slot), bar, &b.segments, &scale)?;
+        if b.marked {
+            let total: usize = b.segments.iter().map(|s| s.1).sum();
+            write_mark(&mut w, x_of(b.slot), bar, TOP + HEIGHT - scale(total))?;
+        }
         w.write_event(Event::End(BytesEnd::new("a")))?;
     }
-    for slot in 0..axis.slots {
-        if let Some(year) = axis.year_label(slot) {
-            text_element(
-                &mut w,
-                "text",
-                &[
-                    ("x", &x_of(slot).to_string()),
-                    ("y", &(TOP + HEIGHT + 16).to_string()),
-                    ("class", "chart-axis"),
-                ],
-                &year.to_string(),
-            )?;
+    let labels: Vec<(usize, i32)> = (0..axis.slots)
+        .filter_map(|slot| axis.year_label(slot).map(|year| (slot, year)))
+        .collect();
+    for (k, &(slot, year)) in labels.iter().enumerate() {
+        // The first slot's label gives way to a January's that follows too closely.
+        let crowded = labels
+            .get(k + 1)
+            .is_some_and(|&(next, _)| x_of(next) - x_of(slot) < YEAR_LABEL_WIDTH);
+        if k == 0 && crowded {
+            continue;
         }
+        text_element(
+            &mut w,
+            "text",
+            &[
+                ("x", &x_of(slot).to_string()),
+                ("y", &(TOP + HEIGHT + 16).to_string()),
+                ("class", "chart-axis"),
+            ],
+            &year.to_string(),
+        )?;
     }
     w.write_event(Event::End(BytesEnd::new("svg")))?;
     Ok(String::from_utf8(w.into_inner()).expect("the XML writer writes UTF-8"))
@@ -332,6 +349,28 @@ fn write_frame(
         )?;
     }
     Ok(())
+}
+
+/// The mark of a signal over a bar at `x`, `bar` pixels wide, whose top is at `top`:
+/// a small triangle pointing up.
+fn write_mark(w: &mut Writer<Vec<u8>>, x: u32, bar: u32, top: u32) -> Result<()> {
+    let centre = x as f64 + bar as f64 / 2.0;
+    let half = (bar as f64 / 2.0).max(3.0);
+    let base = top.saturating_sub(2) as f64;
+    let points = format!(
+        "{},{} {},{} {},{}",
+        centre - half,
+        base,
+        centre + half,
+        base,
+        centre,
+        (base - 2.0 * half).max(0.0)
+    );
+    empty_element(
+        w,
+        "polygon",
+        &[("class", SIGNAL_MARK_CLASS), ("points", points.as_str())],
+    )
 }
 
 /// One bar at `x`, `bar` pixels wide: a segment per (colour, count) with reports,

@@ -38,14 +38,14 @@ pub struct SignalView {
 pub struct DossierView<'r> {
     /// Reports per month over the whole archive (SVG markup), signals marked.
     pub chart: Option<String>,
-    /// The colour marking months with a signal on the chart.
-    pub signal_colour: &'static str,
     /// The country's region (see [`crate::site::Site::country_region`]).
     pub region: Option<&'r LinkView>,
     /// The date of its first report, for readers.
     pub first_date: Option<String>,
     /// How many months have reports naming it.
     pub active_months: usize,
+    /// The archive's newest month (its edition, without count).
+    pub newest_month: Option<LinkView>,
     /// Its signal in the archive's newest month, if one fires.
     pub current: Option<SignalView>,
     /// Its signals, newest first, at most [`SIGNALS_MAX`].
@@ -145,6 +145,7 @@ impl<'a> Renderer<'a> {
             .collect();
         let newest = site.months.first().map(|(m, _)| *m);
         let current = newest.and_then(|m| self.signal_view(t, m));
+        let newest_month = newest.map(|m| super::month_link(&m, None));
         if current.is_some() {
             signals.remove(0);
         }
@@ -158,10 +159,10 @@ impl<'a> Renderer<'a> {
             .collect();
         DossierView {
             chart: chart::country_chart(site, t, root, colour).ok().flatten(),
-            signal_colour: chart::SIGNAL_COLOUR,
             region: region.map(|r| &self.region_nav[r]),
             first_date: list.last().map(|&i| self.views[i].date_display.clone()),
             active_months: timeline.months.len(),
+            newest_month,
             current,
             signals,
             assessment: list

@@ -160,8 +160,17 @@ impl<'a> Renderer<'a> {
         groups
     }
 
-    /// The countries named in more reports in `month` than in the month before.
+    /// The countries named in more reports in `month` than in the month before; none
+    /// in the archive's oldest month, which has no month before to compare with.
     fn risers(&self, month: Month) -> Vec<Riser> {
+        if self
+            .site
+            .months
+            .last()
+            .is_none_or(|(oldest, _)| *oldest >= month)
+        {
+            return Vec::new();
+        }
         let before = Month::from_index(month.index() - 1);
         let mut risers: Vec<(usize, Riser)> = self
             .site

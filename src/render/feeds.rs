@@ -323,6 +323,10 @@ struct ExportedReport<'a> {
     source: Option<&'a str>,
     summary: Option<&'a str>,
     seed: Option<&'a str>,
+    /// The editor's judgement (`deteriorated`, `improved`, `unchanged`).
+    trend: Option<&'static str>,
+    /// The editor's alert.
+    alert: Option<&'a str>,
     /// Other front matter keys, as written.
     extra: &'a serde_yaml::Mapping,
 }
@@ -330,8 +334,8 @@ struct ExportedReport<'a> {
 /// `reports.json`: every report's front matter and URL, newest first, as a JSON
 /// array of objects with the fields `title`, `id` (permanent, as in the feeds),
 /// `date` (`YYYY-MM-DD`, or RFC 3339 with its offset for a moment), `url` (absolute),
-/// `path`, `region`, `countries`, `source`, `summary`, `seed` and `extra` (every other
-/// front matter key); absent values are `null`.
+/// `path`, `region`, `countries`, `source`, `summary`, `seed`, `trend`, `alert` and
+/// `extra` (every other front matter key); absent values are `null`.
 ///
 /// Errors: serialising fails (not expected).
 pub fn reports_json<'p>(
@@ -354,6 +358,8 @@ pub fn reports_json<'p>(
                 source: fm.source.as_deref(),
                 summary: fm.summary.as_deref(),
                 seed: fm.seed.as_deref(),
+                trend: fm.trend.map(|t| t.name()),
+                alert: fm.alert.as_deref(),
                 extra: &fm.extra,
             }
         })
@@ -365,13 +371,15 @@ pub fn reports_json<'p>(
 
 /// The columns of the CSV export: a header for people, and the HXL hashtag of each
 /// (<https://hxlstandard.org>), written as the second row.
-pub const CSV_COLUMNS: [(&str, &str); 6] = [
+pub const CSV_COLUMNS: [(&str, &str); 8] = [
     ("date", "#date"),
     ("title", "#meta+title"),
     ("url", "#meta+url"),
     ("region", "#region+name"),
     ("countries", "#country+name"),
     ("source", "#meta+source"),
+    ("trend", "#status+trend"),
+    ("alert", "#description+alert"),
 ];
 
 /// How the CSV export joins several countries in one cell (`Israel | Palestine`).
@@ -380,7 +388,8 @@ pub const CSV_LIST_SEPARATOR: &str = " | ";
 /// The CSV export of `reports` (`data/reports.csv`, `data/YYYY-MM.csv`): one row per
 /// report, in the given order (newest first), under a header row and a row of HXL
 /// hashtags ([`CSV_COLUMNS`]): its date (`YYYY-MM-DD`), title, absolute URL, region,
-/// countries (primary first, joined by [`CSV_LIST_SEPARATOR`]) and source; absent
+/// countries (primary first, joined by [`CSV_LIST_SEPARATOR`]), source, and the
+/// editor's trend and alert; absent
 /// values are empty cells. Quoted as RFC 4180 says (a cell with a comma, a quote or a
 /// line break is quoted, quotes doubled); lines end with `\n`.
 ///
@@ -401,6 +410,8 @@ pub fn reports_csv<'p>(
             p.region.as_ref().map_or("", |r| r.name.as_str()),
             &p.countries.join(CSV_LIST_SEPARATOR),
             fm.source.as_deref().unwrap_or(""),
+            fm.trend.map_or("", |t| t.name()),
+            fm.alert.as_deref().unwrap_or(""),
         ])?;
     }
     let bytes = w.into_inner().context("cannot write the CSV export")?;

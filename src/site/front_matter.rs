@@ -211,6 +211,14 @@ pub fn parse(text: &str, path: &Path) -> Result<Document> {
         serde_yaml::from_str(yaml).map_err(|e| crate::site::config::yaml_error(path, 1, &e))?;
     front_matter.strip_unpublishable();
     front_matter.to_nfc();
+    // An alert of spaces says nothing: no bare "Alert:" on the pages.
+    if front_matter
+        .alert
+        .as_ref()
+        .is_some_and(|a| a.trim().is_empty())
+    {
+        front_matter.alert = None;
+    }
     if front_matter.title.trim().is_empty() {
         bail!("{}:2:1: `title` is empty", path.display());
     }

@@ -97,6 +97,10 @@ pub struct Site {
     /// For each report, the index into `countries` of its primary country (the first
     /// it names), if it names one.
     pub primary_country: Vec<Option<usize>>,
+    /// For each country (by index into `countries`), the index into `regions` of the
+    /// region the configuration gives its ISO code, if the gazetteer knows it and a
+    /// region selects it.
+    pub country_regions: Vec<Option<usize>>,
     /// For each country (by index into `countries`), its reports per month and their
     /// trend signals ([`crate::site::trend`]), over an archive that starts in the
     /// oldest month of `months`.
@@ -253,6 +257,14 @@ impl Site {
                 first.and_then(|k| by_key.get(&k).copied())
             })
             .collect();
+        let country_regions = countries
+            .iter()
+            .map(|(term, _)| {
+                let code = &crate::geo::gazetteer().lookup(&term.name)?.region_code;
+                let slug = &regions.of_country(code)?.slug;
+                by_region.iter().position(|(r, _)| &r.slug == slug)
+            })
+            .collect();
         let first = by_month.keys().next().copied();
         let timelines = countries
             .iter()
@@ -274,6 +286,7 @@ impl Site {
             countries,
             report_countries,
             primary_country,
+            country_regions,
             timelines,
         })
     }
@@ -342,10 +355,14 @@ impl Site {
     }
 
     /// The region of the country at index `t` of `countries`, as an index into
-    /// `regions`: the region of most of the reports that name it first (its own
-    /// reports), else of most of the reports that name it; ties go to the region
-    /// configured first. `None` when none of its reports has a region.
+    /// `regions`: the configured region of its ISO code ([`Site::country_regions`]);
+    /// for a name the gazetteer does not know, the region of most of the reports that
+    /// name it first (its own reports), else of most of the reports that name it; ties
+    /// go to the region configured first. `None` when none of these gives one.
     pub fn country_region(&self, t: usize) -> Option<usize> {
+        if let Some(r) = self.country_regions[t] {
+            return Some(r);
+        }
         let list = &self.countries[t].1;
         let own: Vec<usize> = list
             .iter()
