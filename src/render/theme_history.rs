@@ -57,6 +57,10 @@ pub const EARLIER_DEFAULTS: &[(&str, &str)] = &[
     ),
     (
         "static/style.css",
+        "dbf6bdcc9ef60532eb2755c278a30efd3226ae00148f35c7d7c729c6da5478ba",
+    ),
+    (
+        "static/style.css",
         "df602287d40bd48ee4ce9493f7d593f2e1360552d29576b19bfcaa965dbf844b",
     ),
     (
@@ -82,6 +86,14 @@ pub const EARLIER_DEFAULTS: &[(&str, &str)] = &[
     (
         "templates/base.html",
         "c86e743ff3747786a7fdd543a9991ce2ba550f02656b63748bc3c2b0f6d398a0",
+    ),
+    (
+        "templates/chart.html",
+        "005f5ed8caecc56a5b618916a9c7a50c4df10d43518a72a483163aeb1a558383",
+    ),
+    (
+        "templates/country.html",
+        "14ecc877524c50431adf4cae844f471ee0acd09e067d6caa8297a5b6b208f821",
     ),
     (
         "templates/country.html",
@@ -129,6 +141,10 @@ pub const EARLIER_DEFAULTS: &[(&str, &str)] = &[
     ),
     (
         "templates/month.html",
+        "7d65f260c943d6a01ba8b7aec271f31f162342e798ebf4d3b293715e1d57ec5b",
+    ),
+    (
+        "templates/month.html",
         "a09cf5e2019a0d50c6ea9946f3a29c6d8ca069390e05a574dfe862eab610b75a",
     ),
     (
@@ -173,6 +189,10 @@ pub const EARLIER_DEFAULTS: &[(&str, &str)] = &[
     ),
     (
         "templates/report.html",
+        "4634b47a33fb0ce7a9c404b0439c5b42f38b4071d06c65dcd5feaf49e0ea4c41",
+    ),
+    (
+        "templates/report.html",
         "9592b88d66ee005b82350aa7d9e3789e86402c56b25fd8f8a66da87dfdd01f33",
     ),
     (
@@ -190,6 +210,10 @@ pub const EARLIER_DEFAULTS: &[(&str, &str)] = &[
     (
         "templates/report_list.html",
         "10306f0822c99611b0497834d6f47d532391885058bac3d8b4f2773022495bb4",
+    ),
+    (
+        "templates/report_list.html",
+        "249215cba80d44d6e2a5ffd9234dcc1b72ee2dd277caa851028e53ff5a2b5a8a",
     ),
     (
         "templates/report_list.html",
