@@ -177,6 +177,46 @@ fn country_terms(reports: &[Arc<Page>]) -> (Vec<(Term, Vec<usize>)>, Vec<String>
     (terms, errors)
 }
 
+/// For each report, the index into `countries` of the first country it names, if any.
+fn primary_countries(
+    reports: &[Arc<Page>],
+    countries: &[(Term, Vec<usize>)],
+) -> Vec<Option<usize>> {
+    let by_key: HashMap<String, usize> = countries
+        .iter()
+        .enumerate()
+        .map(|(t, (term, _))| (term_key(&term.name), t))
+        .collect();
+    reports
+        .iter()
+        .map(|r| {
+            let first = r
+                .countries
+                .iter()
+                .map(|c| term_key(c))
+                .find(|k| !k.is_empty());
+            first.and_then(|k| by_key.get(&k).copied())
+        })
+        .collect()
+}
+
+/// For each country, the index into `by_region` of the region `regions` gives its ISO
+/// code, when the gazetteer knows the name and a region selects the code.
+fn configured_regions(
+    countries: &[(Term, Vec<usize>)],
+    regions: &Regions,
+    by_region: &[(Region, Vec<usize>)],
+) -> Vec<Option<usize>> {
+    countries
+        .iter()
+        .map(|(term, _)| {
+            let code = &crate::geo::gazetteer().lookup(&term.name)?.region_code;
+            let slug = &regions.of_country(code)?.slug;
+            by_region.iter().position(|(r, _)| &r.slug == slug)
+        })
+        .collect()
+}
+
 /// Two reports with one id would be one entry to feed readers: an error naming both
 /// files (a report copied to start another keeps the first's `id:`).
 fn duplicate_ids(reports: &[Arc<Page>], base_url: &str) -> Vec<String> {
@@ -241,30 +281,8 @@ impl Site {
                 report_countries[i].push(t);
             }
         }
-        let by_key: HashMap<String, usize> = countries
-            .iter()
-            .enumerate()
-            .map(|(t, (term, _))| (term_key(&term.name), t))
-            .collect();
-        let primary_country = reports
-            .iter()
-            .map(|r| {
-                let first = r
-                    .countries
-                    .iter()
-                    .map(|c| term_key(c))
-                    .find(|k| !k.is_empty());
-                first.and_then(|k| by_key.get(&k).copied())
-            })
-            .collect();
-        let country_regions = countries
-            .iter()
-            .map(|(term, _)| {
-                let code = &crate::geo::gazetteer().lookup(&term.name)?.region_code;
-                let slug = &regions.of_country(code)?.slug;
-                by_region.iter().position(|(r, _)| &r.slug == slug)
-            })
-            .collect();
+        let primary_country = primary_countries(&reports, &countries);
+        let country_regions = configured_regions(&countries, regions, &by_region);
         let first = by_month.keys().next().copied();
         let timelines = countries
             .iter()
