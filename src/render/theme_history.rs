@@ -97,6 +97,10 @@ pub const EARLIER_DEFAULTS: &[(&str, &str)] = &[
     ),
     (
         "templates/country.html",
+        "569b94c1f8704b2e56da4ca5d1fb29218c975cbb993a4f39912b9b641bc9f070",
+    ),
+    (
+        "templates/country.html",
         "a597e56585ce2d38fc5c9a5b28b065acb2c29d13cd0059e050d0b472646c9565",
     ),
     (
@@ -150,6 +154,10 @@ pub const EARLIER_DEFAULTS: &[(&str, &str)] = &[
     (
         "templates/month.html",
         "a6374abb10d9fa55e5a13d8d0a957a125a4250572feb330a084d00facbe4b31d",
+    ),
+    (
+        "templates/month.html",
+        "b63423186e5fabf9aadd004a6acb8e108c7b9f9b30e60aafa0d351d8940935ba",
     ),
     (
         "templates/month.html",
