@@ -55,6 +55,7 @@ enum Step {
 #[derive(Debug, Clone, Copy)]
 struct Axis {
     first: Month,
+    last: Month,
     step: Step,
     slots: usize,
 }
@@ -69,16 +70,27 @@ impl Axis {
         Some(if months <= MAX_MONTHLY_SLOTS {
             Axis {
                 first,
+                last,
                 step: Step::Month,
                 slots: months as usize,
             }
         } else {
             Axis {
                 first,
+                last,
                 step: Step::Year,
                 slots: (last.year - first.year + 1) as usize,
             }
         })
+    }
+
+    /// What the axis spans, for a chart's title: `per month, June 2024 to July 2025`.
+    fn describe(&self) -> String {
+        let step = match self.step {
+            Step::Month => "month",
+            Step::Year => "year",
+        };
+        format!("per {step}, {} to {}", self.first.name(), self.last.name())
     }
 
     /// The slot of `month`.
@@ -185,16 +197,7 @@ pub fn months_chart(site: &Site, root: &str) -> Result<Option<String>> {
             bar
         })
         .collect();
-    let title = format!(
-        "Reports per {}, by region, {} to {}",
-        if axis.step == Step::Month {
-            "month"
-        } else {
-            "year"
-        },
-        site.months[site.months.len() - 1].0.name(),
-        site.months[0].0.name()
-    );
+    let title = format!("Reports {}, by region", axis.describe());
     draw(&axis, &bars, &title, "chart-title").map(Some)
 }
 
@@ -244,17 +247,8 @@ pub fn country_chart(
             (Step::Year, _) => format!("{}: {}", month.year, reports(total)),
         };
     }
-    let title = format!(
-        "Reports naming {} per {}, {} to {}",
-        site.countries[t].0.name,
-        if axis.step == Step::Month {
-            "month"
-        } else {
-            "year"
-        },
-        site.months[site.months.len() - 1].0.name(),
-        site.months[0].0.name()
-    );
+    let name = &site.countries[t].0.name;
+    let title = format!("Reports naming {name} {}", axis.describe());
     draw(&axis, &bars, &title, "country-chart-title").map(Some)
 }
 
