@@ -441,12 +441,12 @@ fn reads_complete(words: &[&str], n: usize) -> bool {
     // preposition (`after two days`), only a participle (`as fighting`) shows a clause.
     let opened = words[..n].iter().rposition(|w| {
         let w = core(w);
-        OPENERS.contains(&w.as_str()) || PREPOSITION_OPENERS.contains(&w.as_str())
+        opens_clause(&w) || PREPOSITION_OPENERS.contains(&w.as_str())
     });
     opened.is_none_or(|k| {
         let part = &words[k + 1..n];
-        let clause = OPENERS.contains(&core(words[k]).as_str())
-            || part.first().is_none_or(|w| core(w).ends_with("ing"));
+        let clause =
+            opens_clause(&core(words[k])) || part.first().is_none_or(|w| core(w).ends_with("ing"));
         !clause || has_finite_verb(part)
     })
 }
@@ -493,40 +493,21 @@ fn core(w: &str) -> String {
         .to_lowercase()
 }
 
+/// Whether the word `w` (lower case, see [`core`]) opens a clause: one of [`OPENERS`]
+/// or a verb of [`SPEECH`].
+fn opens_clause(w: &str) -> bool {
+    OPENERS.contains(&w) || SPEECH.contains(&w)
+}
+
 fn is_dangling(w: &str) -> bool {
     DANGLING.contains(&core(w).as_str())
 }
 
 /// Words that open a clause which must have its own verb to be kept (`said that ...`,
-/// `... as fighting` is cut short).
+/// `... as fighting` is cut short), besides the verbs of [`SPEECH`] (see [`opens_clause`]).
 const OPENERS: &[&str] = &[
-    "that",
-    "which",
-    "who",
-    "whom",
-    "when",
-    "while",
-    "because",
-    "where",
-    "although",
-    "though",
-    "if",
-    "whether",
-    "said",
-    "says",
-    "say",
-    "saying",
-    "announced",
-    "claims",
-    "claimed",
-    "reported",
-    "warned",
-    "stated",
-    "confirmed",
-    "agreed",
-    "believe",
-    "believes",
-    "believed",
+    "that", "which", "who", "whom", "when", "while", "because", "where", "although", "though",
+    "if", "whether", "say", "saying", "agreed", "believe", "believes", "believed",
 ];
 
 /// Words that open a clause or a prepositional phrase (`as fighting spread`, `as a

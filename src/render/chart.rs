@@ -145,12 +145,6 @@ pub fn months_chart(site: &Site, root: &str) -> Result<Option<String>> {
     let Some(axis) = Axis::of(site) else {
         return Ok(None);
     };
-    let region_of = |i: usize| {
-        site.reports[i]
-            .region
-            .as_ref()
-            .and_then(|r| site.regions.iter().position(|(g, _)| g.slug == r.slug))
-    };
     let colour = |r: usize| {
         if r < site.regions.len() {
             PALETTE[r % PALETTE.len()]
@@ -178,7 +172,7 @@ pub fn months_chart(site: &Site, root: &str) -> Result<Option<String>> {
         let (bar, counts) = bars.last_mut().expect("pushed above");
         bar.href = href;
         for &i in list {
-            counts[region_of(i).unwrap_or(site.regions.len())] += 1;
+            counts[site.region_of(i).unwrap_or(site.regions.len())] += 1;
         }
         let total: usize = counts.iter().sum();
         bar.label = match axis.step {

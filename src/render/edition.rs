@@ -1,7 +1,7 @@
 //! A month's edition: what the first page of `months/YYYY-MM/` shows above the list of
 //! all the month's reports, as CrisisWatch's monthly bulletin does: the month's reports
 //! grouped by region and then by country (each country's newest headlines), the
-//! countries whose reporting rose most, the trend signals, the editor's judgements and
+//! countries whose reporting rose most, the editor's judgements and
 //! alerts, and links to the previous and next editions.
 
 use serde::Serialize;
@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::dossier::SignalView;
 use super::{LinkView, Renderer, ReportView};
 use crate::site::Month;
+use crate::site::front_matter::Trend;
 
 /// How many headlines an edition shows per country (the rest are counted).
 pub const HEADLINES_MAX: usize = 3;
@@ -24,8 +25,6 @@ pub struct EditionView<'r> {
     /// The countries named in more reports than in the month before, most risen
     /// first, at most [`RISERS_MAX`].
     pub risers: Vec<Riser>,
-    /// The month's trend signals, most reports first.
-    pub signals: Vec<SignalView>,
     /// The month's reports with an editor's `trend: deteriorated`, newest first.
     pub deteriorated: Vec<&'r ReportView<'r>>,
     /// The month's reports with an editor's `trend: improved`.
@@ -83,18 +82,17 @@ impl<'a> Renderer<'a> {
     pub(super) fn edition(&self, i: usize) -> EditionView<'_> {
         let site = self.site;
         let (month, list) = &site.months[i];
-        let with_trend = |name: &str| -> Vec<&ReportView> {
+        let with_trend = |trend: Trend| -> Vec<&ReportView> {
             list.iter()
                 .map(|&r| &self.views[r])
-                .filter(|v| v.trend == Some(name))
+                .filter(|v| v.trend == Some(trend.name()))
                 .collect()
         };
         EditionView {
             groups: self.region_groups(*month, list),
             risers: self.risers(*month),
-            signals: self.month_signals(*month, None),
-            deteriorated: with_trend("deteriorated"),
-            improved: with_trend("improved"),
+            deteriorated: with_trend(Trend::Deteriorated),
+            improved: with_trend(Trend::Improved),
             alerts: list
                 .iter()
                 .map(|&r| &self.views[r])
@@ -115,11 +113,7 @@ impl<'a> Renderer<'a> {
         let mut by_place: std::collections::BTreeMap<(usize, usize), Vec<usize>> =
             Default::default();
         for &r in list {
-            let region = site.reports[r]
-                .region
-                .as_ref()
-                .and_then(|g| site.regions.iter().position(|(x, _)| x.slug == g.slug))
-                .unwrap_or(no_region);
+            let region = site.region_of(r).unwrap_or(no_region);
             let country = site.primary_country[r].unwrap_or(no_country);
             by_place.entry((region, country)).or_default().push(r);
         }

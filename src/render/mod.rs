@@ -879,9 +879,8 @@ impl<'a> Renderer<'a> {
                 if n == 0 {
                     let name = Some(self.month_links[i].name.as_str());
                     self.add_map(&mut data, list, name, map::Extent::World);
-                    let edition = self.edition(i);
-                    data.map_signals = Some(edition.signals.clone());
-                    data.edition = Some(edition);
+                    data.map_signals = Some(self.month_signals(self.site.months[i].0, None));
+                    data.edition = Some(self.edition(i));
                 }
             }
             _ => unreachable!("generated outputs have no template"),

@@ -372,6 +372,13 @@ impl Site {
         ranked
     }
 
+    /// The index into `regions` of the region of the report at index `i` of `reports`,
+    /// if it has one.
+    pub fn region_of(&self, i: usize) -> Option<usize> {
+        let region = self.reports[i].region.as_ref()?;
+        self.regions.iter().position(|(g, _)| g.slug == region.slug)
+    }
+
     /// The region of the country at index `t` of `countries`, as an index into
     /// `regions`: the configured region of its ISO code ([`Site::country_regions`]);
     /// for a name the gazetteer does not know, the region of most of the reports that
@@ -390,9 +397,7 @@ impl Site {
         let pool = if own.is_empty() { list } else { &own };
         let mut counts = vec![0usize; self.regions.len()];
         for &i in pool {
-            if let Some(region) = &self.reports[i].region
-                && let Some(r) = self.regions.iter().position(|(g, _)| g.slug == region.slug)
-            {
+            if let Some(r) = self.region_of(i) {
                 counts[r] += 1;
             }
         }
