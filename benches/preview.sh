@@ -2,7 +2,9 @@
 # Edit-to-served latency of the preview servers, side by side in one run: sitrep serve,
 # hugo server and zola serve on the same N generated reports. Each trial appends a line
 # to one report and polls its page until the line is served, then restores the file
-# (../shared/bench/serve_latency.py; median over edits and restores).
+# (../shared/bench/serve_latency.py; median over edits and restores). Then, for sitrep,
+# a new seed dropped into `--seeds` until it is on the home page (benches/inbox_latency.py;
+# the imported reports are removed afterwards).
 #
 #   benches/preview.sh                 # N = 10000, 10 trials
 #   NS="10000 100000" TRIALS=5 benches/preview.sh
@@ -50,6 +52,8 @@ for n in $NS; do
   echo "== $n reports"
   if uses sitrep; then
     latency sitrep "$site" "$sitrep" '{bin} serve --bind 127.0.0.1 --port {port} --output {out}'
+    echo "sitrep serve --seeds: a new seed on the home page"
+    python3 benches/inbox_latency.py --bin "$sitrep" --site "$site" --trials "$TRIALS" | tail -n 1
   fi
   if uses hugo; then latency hugo "$WORK/hugo-$n" "$hugo"; fi
   if uses zola; then latency zola "$WORK/zola-$n" "$zola"; fi

@@ -20,6 +20,7 @@ pub mod output;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::Result;
 use rayon::prelude::*;
@@ -154,7 +155,7 @@ pub struct Builder {
     marker_stale: bool,
     /// Set by the caller when newer changes came: a content rebuild then stops
     /// before writing anything ([`Builder::with_interrupt`]).
-    interrupt: Option<Arc<std::sync::atomic::AtomicBool>>,
+    interrupt: Option<Arc<AtomicBool>>,
 }
 
 impl Builder {
@@ -181,17 +182,23 @@ impl Builder {
     /// stops at its next step, before writing anything, with an [`Interrupted`]
     /// error, and keeps its changes for the next rebuild. Watch mode sets it when
     /// newer changes come, so that they are not kept waiting behind older ones.
-    pub fn with_interrupt(self, flag: Arc<std::sync::atomic::AtomicBool>) -> Builder {
+    pub fn with_interrupt(self, flag: Arc<AtomicBool>) -> Builder {
         Builder {
             interrupt: Some(flag),
             ..self
         }
     }
 
+    /// The flag that interrupts a content rebuild ([`Builder::with_interrupt`]), or
+    /// one never set. Long steps look at it for every page.
+    fn stop_flag(&self) -> &AtomicBool {
+        self.interrupt.as_deref().unwrap_or(&NEVER)
+    }
+
     /// [`Interrupted`] when the caller asked ([`Builder::with_interrupt`]).
     fn check_interrupt(&self) -> Result<()> {
         match &self.interrupt {
-            Some(f) if f.load(std::sync::atomic::Ordering::SeqCst) => Err(Interrupted.into()),
+            Some(f) if f.load(Ordering::SeqCst) => Err(Interrupted.into()),
             _ => Ok(()),
         }
     }
@@ -358,7 +365,9 @@ impl Builder {
             let Ok(page) = load_page(file, &content_dir, &state.regions) else {
                 continue;
             };
-            let Some(i) = state.site.reports.iter().position(|p| &p.file == file) else {
+            let Some(i) = (state.site.reports.iter())
+                .position(|p| p.file.file_name() == file.file_name() && p.file == *file)
+            else {
                 continue;
             };
             if page.path == old.path && self.opts.builds(&page) {
@@ -476,7 +485,7 @@ impl Builder {
         .map_err(BuildErrors)?;
         let renderer = Renderer::new(&site, &fresh.tera);
         let keys = renderer.all_pages();
-        render_pages(&renderer, &keys, out, &*self.progress)?;
+        render_pages(&renderer, &keys, out, &*self.progress, &NEVER)?;
         let page_files = keys.iter().map(|&k| renderer.output_file(k)).collect();
         copy_static(
             &fresh.config.theme_dir(&opts.root),
@@ -486,7 +495,7 @@ impl Builder {
         )?;
         // Only a builder that rebuilds later needs them.
         let fingerprints = if fingerprint {
-            fingerprints_of(&renderer, &keys)
+            fingerprints_of(&renderer, &keys, &NEVER)
                 .into_iter()
                 .map(|(_, file, fp)| (file, fp))
                 .collect()
@@ -538,7 +547,14 @@ impl Builder {
         let plan = self.plan_rerender(&site, &renderer);
         self.check_interrupt()?;
         let buffer = Buffered::default();
-        render_pages(&renderer, &plan.keys, &buffer, &*self.progress).map_err(as_build_error)?;
+        render_pages(
+            &renderer,
+            &plan.keys,
+            &buffer,
+            &*self.progress,
+            self.stop_flag(),
+        )
+        .map_err(as_build_error)?;
         self.check_interrupt()?;
         let theme_dir = state.config.theme_dir(&self.opts.root);
         let site_static = self.opts.root.join("static");
@@ -665,7 +681,7 @@ impl Builder {
         let state = self.state.as_ref().expect("checked by caller");
         let mut keys = Vec::new();
         let mut fingerprints = HashMap::new();
-        for (key, file, fp) in fingerprints_of(renderer, &renderer.all_pages()) {
+        for (key, file, fp) in fingerprints_of(renderer, &renderer.all_pages(), self.stop_flag()) {
             let edited =
                 matches!(key, PageKey::Report(i) if self.pending.contains(&site.reports[i].file));
             if edited || state.fingerprints.get(&file) != Some(&fp) {
@@ -681,12 +697,21 @@ impl Builder {
     }
 }
 
-/// Each page's output file and fingerprint ([`Renderer::fingerprint`]), in parallel.
-fn fingerprints_of(renderer: &Renderer, keys: &[PageKey]) -> Vec<(PageKey, String, u64)> {
+/// Each page's output file and fingerprint ([`Renderer::fingerprint`]), in parallel;
+/// once `stop` is set, the pages not reached yet are left out.
+fn fingerprints_of(
+    renderer: &Renderer,
+    keys: &[PageKey],
+    stop: &AtomicBool,
+) -> Vec<(PageKey, String, u64)> {
     keys.par_iter()
+        .filter(|_| !stop.load(Ordering::Relaxed))
         .map(|&k| (k, renderer.output_file(k), renderer.fingerprint(k)))
         .collect()
 }
+
+/// A flag never set: for builds nothing interrupts.
+static NEVER: AtomicBool = AtomicBool::new(false);
 
 /// What a rebuild renders ([`Builder::plan_rerender`]).
 struct Rerender {

@@ -428,16 +428,44 @@ pub fn has_four_digits(text: &str) -> bool {
     })
 }
 
+/// Whether `line` has a run of ASCII digits that some date form needs: a day or a
+/// month of one or two digits (`8 July`, `2025-7-08`, `17.03.2019`), or a day glued to
+/// its year (`July 82025`, five or six digits). Every match of the patterns of
+/// [`find_dates`] that stands alone ([`bounded`]) holds such a run, so a line of ASCII
+/// digits without one has no date (`September 2021`, `100 villages`): a cheap test
+/// that spares most navigation and body lines the patterns.
+fn has_day_digits(line: &str) -> bool {
+    let mut run = 0;
+    for b in line.bytes().chain([b' ']) {
+        if b.is_ascii_digit() {
+            run += 1;
+        } else {
+            if matches!(run, 1 | 2 | 5 | 6) {
+                return true;
+            }
+            run = 0;
+        }
+    }
+    false
+}
+
 /// Every date in `line`, in order, none overlapping another. `line` should have ASCII
 /// digits (see [`ascii_digits`]); spans refer to it.
 pub fn find_dates(line: &str) -> Vec<DateMatch> {
-    let mut found: Vec<DateMatch> = Vec::new();
-    // Every form has a digit (`\d`, a decimal digit of any script: numeric).
-    let digits = line.bytes().any(|b| b.is_ascii_digit())
-        || (!line.is_ascii() && line.chars().any(char::is_numeric));
-    if !digits {
-        return found;
+    // Every form has a digit (`\d`, a decimal digit of any script: numeric); with
+    // ASCII digits only, one of a day's length.
+    let other_digits =
+        !line.is_ascii() && line.chars().any(|c| c.is_numeric() && !c.is_ascii_digit());
+    if other_digits || has_day_digits(line) {
+        scan_dates(line)
+    } else {
+        Vec::new()
     }
+}
+
+/// [`find_dates`] without its pre-checks: every pattern tried.
+fn scan_dates(line: &str) -> Vec<DateMatch> {
+    let mut found: Vec<DateMatch> = Vec::new();
     // Month names are matched in lower case (ASCII letters folded, so that byte
     // offsets stay those of `line`; the names' other letters are written in lower
     // case): a case-sensitive automaton is far smaller than a case-folding one.
@@ -655,6 +683,30 @@ mod tests {
             one(&ascii_digits("٢٠٢٤-٠٣-١٢")).as_deref(),
             Some("2024-03-12")
         );
+    }
+
+    #[test]
+    fn the_digit_pre_check_never_hides_a_date() {
+        assert_eq!(one("July 82025").as_deref(), Some("2025-07-08"), "glued");
+        assert_eq!(one("September 2021"), None);
+        assert_eq!(one("in 100 villages since 2021"), None);
+        // Lines of the pieces dates are made of, in any order: the check and the
+        // full scan agree on every one.
+        let pieces = [
+            "1", "12", "123", "2024", "20251", "82025", "312024", "July", "janvier", "de", "Sept.",
+            "31st", "1er", " ", ", ", "-", "/", ".", "|", "x", "T", "10:30", "°",
+        ];
+        let mut rng = 0x9e37_79b9_u64;
+        for _ in 0..20_000 {
+            let mut line = String::new();
+            for _ in 0..(rng % 7 + 1) {
+                rng ^= rng << 13;
+                rng ^= rng >> 7;
+                rng ^= rng << 17;
+                line.push_str(pieces[(rng % pieces.len() as u64) as usize]);
+            }
+            assert_eq!(find_dates(&line), scan_dates(&line), "{line:?}");
+        }
     }
 
     #[test]

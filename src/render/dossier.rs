@@ -160,14 +160,14 @@ impl<'a> Renderer<'a> {
         DossierView {
             chart: chart::country_chart(site, t, root, colour).ok().flatten(),
             region: region.map(|r| &self.region_nav[r]),
-            first_date: list.last().map(|&i| self.views[i].date_display.clone()),
+            first_date: list.last().map(|&i| self.view(i).date_display.clone()),
             active_months: timeline.months.len(),
             newest_month,
             current,
             signals,
             assessment: list
                 .iter()
-                .map(|&i| &self.views[i])
+                .map(|&i| self.view(i))
                 .find(|v| v.trend.is_some() || v.alert.is_some()),
             co_mentioned,
             data_path: format!("{}{DATA_FILE}", self.country_links[t].path),
@@ -210,9 +210,9 @@ impl<'a> Renderer<'a> {
                 list.iter()
                     .map(|&i| DataReport {
                         id: site.reports[i].entry_id(&authority),
-                        date: self.views[i].date.clone(),
-                        title: self.views[i].title,
-                        url: &self.views[i].permalink,
+                        date: self.view(i).date.clone(),
+                        title: self.view(i).title,
+                        url: &self.view(i).permalink,
                     })
                     .collect()
             }),

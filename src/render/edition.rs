@@ -84,7 +84,7 @@ impl<'a> Renderer<'a> {
         let (month, list) = &site.months[i];
         let with_trend = |trend: Trend| -> Vec<&ReportView> {
             list.iter()
-                .map(|&r| &self.views[r])
+                .map(|&r| self.view(r))
                 .filter(|v| v.trend == Some(trend.name()))
                 .collect()
         };
@@ -95,7 +95,7 @@ impl<'a> Renderer<'a> {
             improved: with_trend(Trend::Improved),
             alerts: list
                 .iter()
-                .map(|&r| &self.views[r])
+                .map(|&r| self.view(r))
                 .filter(|v| v.alert.is_some())
                 .collect(),
             // `months` is newest first.
@@ -136,11 +136,11 @@ impl<'a> Renderer<'a> {
                 signal: (country < no_country)
                     .then(|| self.signal_view(country, month))
                     .flatten(),
-                trend: reports.iter().find_map(|&r| self.views[r].trend),
+                trend: reports.iter().find_map(|&r| self.view(r).trend),
                 headlines: reports
                     .iter()
                     .take(HEADLINES_MAX)
-                    .map(|&r| &self.views[r])
+                    .map(|&r| self.view(r))
                     .collect(),
                 more: reports.len().saturating_sub(HEADLINES_MAX),
             });

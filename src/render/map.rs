@@ -20,7 +20,6 @@ use serde::Serialize;
 use crate::geo::gazetteer;
 use crate::site::Site;
 use crate::site::paths::COUNTRIES_DIR;
-use crate::site::term::term_key;
 
 /// The shapes file's path from the site root.
 pub const SPRITE_PATH: &str = "world-map.svg";
@@ -382,22 +381,10 @@ fn primary_shapes<'s>(site: &'s Site, list: &'s [usize]) -> impl Iterator<Item =
 /// Every country the reports `list` mention, with its count and its shape's index
 /// (`None` when the map does not draw it), most reports first, then by name.
 fn country_counts(site: &Site, list: &[usize]) -> Vec<(MapCount, Option<usize>)> {
-    let index: HashMap<String, usize> = site
-        .countries
-        .iter()
-        .enumerate()
-        .map(|(i, (t, _))| (term_key(&t.name), i))
-        .collect();
+    // (Each report names each of its terms once in `report_countries`.)
     let mut counts = vec![0usize; site.countries.len()];
     for &r in list {
-        let mut seen: Vec<usize> = site.reports[r]
-            .countries
-            .iter()
-            .filter_map(|c| index.get(&term_key(c)).copied())
-            .collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for t in seen {
+        for &t in &site.report_countries[r] {
             counts[t] += 1;
         }
     }

@@ -30,6 +30,8 @@ pub mod theme;
 pub mod theme_history;
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Result, anyhow};
 use rayon::prelude::*;
@@ -395,11 +397,18 @@ pub fn page_window(pages: usize, n: usize) -> Vec<(usize, bool)> {
 }
 
 /// Renders pages of one [`Site`] with one set of templates. Views shared by many
-/// pages (report summaries, region and month links) are made once, in [`Renderer::new`].
+/// pages are made once: region and month links in [`Renderer::new`], report summaries
+/// when first needed.
 pub struct Renderer<'a> {
     site: &'a Site,
     tera: &'a Tera,
-    views: Vec<ReportView<'a>>,
+    /// Each report's view, made when a page first needs it (see [`Self::view`]): a
+    /// preview that renders one page makes a few, not one per report.
+    views: Vec<OnceLock<ReportView<'a>>>,
+    /// Region navigation links by region slug, and country links by
+    /// [`term_key`], for the views.
+    region_by_slug: HashMap<&'a str, LinkView>,
+    country_by_key: HashMap<String, LinkView>,
     /// Region links with counts, and without (for navigation).
     region_links: Vec<LinkView>,
     region_nav: Vec<LinkView>,
@@ -411,7 +420,7 @@ pub struct Renderer<'a> {
     common: Context,
     raw_html: RawHtml,
     /// The sitemap's entries, made once, when first needed.
-    sitemap: std::sync::OnceLock<Vec<SitemapEntry>>,
+    sitemap: OnceLock<Vec<SitemapEntry>>,
     /// The search index (its blocks made when first needed).
     search: SearchIndex<'a>,
 }
@@ -450,16 +459,14 @@ impl<'a> Renderer<'a> {
             .zip(&country_links)
             .map(|((t, _), l)| (term_key(&t.name), l.uncounted()))
             .collect();
-        let region_by_slug: HashMap<&str, &LinkView> = site
+        let region_by_slug: HashMap<&str, LinkView> = site
             .regions
             .iter()
             .zip(&region_nav)
-            .map(|((r, _), link)| (r.slug.as_str(), link))
+            .map(|((r, _), link)| (r.slug.as_str(), link.clone()))
             .collect();
-        let views = site
-            .reports
-            .par_iter()
-            .map(|p| report_view(p, base, &region_by_slug, &country_by_key))
+        let views = std::iter::repeat_with(OnceLock::new)
+            .take(site.reports.len())
             .collect();
         let config = ConfigView {
             title: &site.config.title,
@@ -475,13 +482,15 @@ impl<'a> Renderer<'a> {
             site,
             tera,
             views,
+            region_by_slug,
+            country_by_key,
             region_links,
             region_nav,
             month_links,
             all_reports: (0..site.reports.len()).collect(),
             country_links,
             common,
-            sitemap: std::sync::OnceLock::new(),
+            sitemap: OnceLock::new(),
             search: SearchIndex::new(site),
             raw_html: if site.config.allow_raw_html {
                 RawHtml::Allow
@@ -489,6 +498,18 @@ impl<'a> Renderer<'a> {
                 RawHtml::Sanitise
             },
         }
+    }
+
+    /// The view of report `i` (an index into [`Site::reports`]), made on first use.
+    fn view(&self, i: usize) -> &ReportView<'a> {
+        self.views[i].get_or_init(|| {
+            report_view(
+                &self.site.reports[i],
+                &self.site.config.base_url,
+                &self.region_by_slug,
+                &self.country_by_key,
+            )
+        })
     }
 
     /// Every page of the site.
@@ -591,7 +612,7 @@ impl<'a> Renderer<'a> {
                 })
                 .collect(),
         };
-        (slice.iter().map(|&i| &self.views[i]).collect(), paginator)
+        (slice.iter().map(|&i| self.view(i)).collect(), paginator)
     }
     /// The page's site path, with a trailing slash (`reports/x/`, `` for home);
     /// `404.html` for the not-found page.
@@ -820,7 +841,7 @@ impl<'a> Renderer<'a> {
         match key {
             PageKey::Report(i) => {
                 data.template = "report.html";
-                data.page = Some(&self.views[i]);
+                data.page = Some(self.view(i));
                 data.body = Some(&self.site.reports[i].body);
                 data.related = Some(self.related(i));
             }
@@ -828,7 +849,7 @@ impl<'a> Renderer<'a> {
                 data.template = "index.html";
                 data.regions = &self.region_links;
                 data.months = Some(&self.month_links);
-                data.total = Some(self.views.len());
+                data.total = Some(self.site.reports.len());
                 self.add_list(&mut data, self.home_list(), n, "");
                 if n == 0 {
                     self.add_chart(&mut data);
@@ -899,7 +920,7 @@ impl<'a> Renderer<'a> {
         };
         let (title, description) = match key {
             PageKey::Report(i) => {
-                let page = &self.views[i];
+                let page = self.view(i);
                 let publisher = share::Publisher {
                     name: &config.title,
                     url: &config.base_url,
@@ -986,7 +1007,7 @@ impl<'a> Renderer<'a> {
             .related(i)
             .into_iter()
             .map(|j| {
-                let v = &self.views[j];
+                let v = self.view(j);
                 RelatedView {
                     title: v.title,
                     path: v.path,
@@ -1047,9 +1068,8 @@ impl<'a> Renderer<'a> {
     /// anyway; everything else a report page shows (its countries' names and pages,
     /// its region) may change with other files, and is in.
     pub fn fingerprint(&self, key: PageKey) -> u64 {
-        use std::collections::hash_map::DefaultHasher;
         use std::hash::{Hash, Hasher};
-        let mut h = DefaultHasher::new();
+        let mut h = fingerprint_hasher();
         if !key.is_generated() {
             let mut data = self.page_data(key);
             data.body = None;
@@ -1139,6 +1159,28 @@ impl<'a> Renderer<'a> {
     }
 }
 
+/// The hasher of fingerprints: XXH3, 64 bits, over all the bytes written (many times
+/// faster than SipHash on a page's data, and a hash made for telling contents apart;
+/// fingerprints live in memory only, so its values need not be stable).
+fn fingerprint_hasher() -> Fingerprint {
+    Fingerprint(Vec::with_capacity(4096))
+}
+
+/// A [`Hasher`](std::hash::Hasher) that gathers the bytes written to it and hashes
+/// them at once with XXH3 when finished: the many short writes of a page's data cost
+/// a copy each, not a round of a streaming hash.
+pub(crate) struct Fingerprint(Vec<u8>);
+
+impl std::hash::Hasher for Fingerprint {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0.extend_from_slice(bytes);
+    }
+
+    fn finish(&self) -> u64 {
+        xxhash_rust::xxh3::xxh3_64(&self.0)
+    }
+}
+
 /// Hashes what a generated output may show of a report (and its body, when `body`):
 /// every field of a [`Page`] but where it was read from, named one by one so that a
 /// new field cannot be left out.
@@ -1161,7 +1203,9 @@ fn hash_report(page: &Page, body: bool, h: &mut impl std::hash::Hasher) {
     }
 }
 
-/// Renders `keys` into `out`, in parallel, telling `progress` of each page.
+/// Renders `keys` into `out`, in parallel, telling `progress` of each page. Once `stop`
+/// is set, the pages not started yet are skipped and `out` is left incomplete: the
+/// caller, which set it, throws `out` away.
 ///
 /// Errors: every page that fails (not just the first), one per line.
 pub fn render_pages(
@@ -1169,6 +1213,7 @@ pub fn render_pages(
     keys: &[PageKey],
     out: &dyn Sink,
     progress: &dyn Progress,
+    stop: &AtomicBool,
 ) -> Result<()> {
     if keys.iter().any(|k| matches!(k, PageKey::SearchIndex(_))) {
         renderer.search.prepare();
@@ -1177,6 +1222,9 @@ pub fn render_pages(
     let mut errors: Vec<String> = keys
         .par_iter()
         .filter_map(|&key| {
+            if stop.load(Ordering::Relaxed) {
+                return None;
+            }
             progress.tick();
             renderer
                 .render(key)
@@ -1216,7 +1264,7 @@ fn month_link(m: &Month, count: Option<usize>) -> LinkView {
 fn report_view<'a>(
     p: &'a Page,
     base_url: &str,
-    regions: &HashMap<&str, &LinkView>,
+    regions: &HashMap<&str, LinkView>,
     countries: &HashMap<String, LinkView>,
 ) -> ReportView<'a> {
     let fm = &p.front_matter;
@@ -1231,7 +1279,7 @@ fn report_view<'a>(
             .region
             .as_ref()
             .and_then(|r| regions.get(r.slug.as_str()))
-            .map(|l| (*l).clone()),
+            .cloned(),
         month: month_link(&Month::of(p.date().day()), None),
         countries: &p.countries,
         country_links: p

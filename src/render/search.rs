@@ -444,7 +444,7 @@ impl<'a> SearchIndex<'a> {
         self.block_hashes.get_or_init(|| {
             (0..self.block_count())
                 .map(|b| {
-                    let mut h = std::collections::hash_map::DefaultHasher::new();
+                    let mut h = super::fingerprint_hasher();
                     let first = b * self.block;
                     for id in first..first + self.block_len(b) {
                         super::hash_report(self.report(id), true, &mut h);
@@ -458,7 +458,7 @@ impl<'a> SearchIndex<'a> {
     /// A hash of the site's regions and countries, in order (facets number them).
     fn lists_hash(&self) -> u64 {
         use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
+        let mut h = super::fingerprint_hasher();
         self.site.regions.iter().for_each(|(r, _)| r.hash(&mut h));
         self.site.countries.iter().for_each(|(t, _)| t.hash(&mut h));
         h.finish()

@@ -55,7 +55,7 @@ impl ReportDate {
     }
 
     /// The order key: instant (nanoseconds since the epoch), kind, offset (seconds).
-    fn key(&self) -> (i128, u8, i32) {
+    pub(crate) fn key(&self) -> (i128, u8, i32) {
         let instant = self.instant();
         let nanos = i128::from(instant.timestamp()) * 1_000_000_000
             + i128::from(instant.timestamp_subsec_nanos());

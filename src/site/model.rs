@@ -3,10 +3,13 @@
 //! Built from validated [`crate::site::content::Page`]s; holds no HTML. [`crate::render`]
 //! turns it into pages.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::site::config::Config;
 use crate::site::content::Page;
@@ -127,12 +130,14 @@ pub struct Term {
 /// Groups the reports' countries into taxonomy terms, sorted by name. Spellings that
 /// share a [`term_key`] are one term, shown as the most used spelling; two terms whose
 /// slugs collide are an error, naming both, rather than one page silently merging them.
-fn country_terms(reports: &[Arc<Page>]) -> (Vec<(Term, Vec<usize>)>, Vec<String>) {
+fn country_terms<'r>(
+    reports: &'r [Arc<Page>],
+    keys: &[Vec<String>],
+) -> (Vec<(Term, Vec<usize>)>, Vec<String>) {
     // key -> (spelling -> uses, report indices)
-    let mut by_key: BTreeMap<String, (BTreeMap<&str, usize>, Vec<usize>)> = BTreeMap::new();
-    for (i, r) in reports.iter().enumerate() {
-        for c in &r.countries {
-            let key = term_key(c);
+    let mut by_key: FxHashMap<&str, (BTreeMap<&'r str, usize>, Vec<usize>)> = FxHashMap::default();
+    for (i, (r, keys)) in reports.iter().zip(keys).enumerate() {
+        for (c, key) in r.countries.iter().zip(keys) {
             if key.is_empty() {
                 continue;
             }
@@ -143,8 +148,12 @@ fn country_terms(reports: &[Arc<Page>]) -> (Vec<(Term, Vec<usize>)>, Vec<String>
             }
         }
     }
+    // In key order, as before the names sort them (ties of names keep it).
+    let mut by_key: Vec<_> = by_key.into_iter().collect();
+    by_key.sort_unstable_by_key(|(k, _)| *k);
     let mut terms: Vec<(Term, Vec<usize>)> = by_key
-        .into_values()
+        .into_iter()
+        .map(|(_, v)| v)
         .map(|(spellings, list)| {
             let name = spellings
                 .iter()
@@ -178,24 +187,16 @@ fn country_terms(reports: &[Arc<Page>]) -> (Vec<(Term, Vec<usize>)>, Vec<String>
 }
 
 /// For each report, the index into `countries` of the first country it names, if any.
-fn primary_countries(
-    reports: &[Arc<Page>],
-    countries: &[(Term, Vec<usize>)],
-) -> Vec<Option<usize>> {
+fn primary_countries(keys: &[Vec<String>], countries: &[(Term, Vec<usize>)]) -> Vec<Option<usize>> {
     let by_key: HashMap<String, usize> = countries
         .iter()
         .enumerate()
         .map(|(t, (term, _))| (term_key(&term.name), t))
         .collect();
-    reports
-        .iter()
-        .map(|r| {
-            let first = r
-                .countries
-                .iter()
-                .map(|c| term_key(c))
-                .find(|k| !k.is_empty());
-            first.and_then(|k| by_key.get(&k).copied())
+    keys.iter()
+        .map(|keys| {
+            let first = keys.iter().find(|k| !k.is_empty());
+            first.and_then(|k| by_key.get(k).copied())
         })
         .collect()
 }
@@ -221,15 +222,32 @@ fn configured_regions(
 /// files (a report copied to start another keeps the first's `id:`).
 fn duplicate_ids(reports: &[Arc<Page>], base_url: &str) -> Vec<String> {
     let authority = crate::site::ids::authority(base_url);
-    let mut seen: HashMap<String, &Page> = HashMap::with_capacity(reports.len());
+    // The ids made for reports without `id:` differ from one another (their content
+    // paths do): only a written id can clash, with another or with a made one, which
+    // has this site's `tag:` form.
+    let made = format!("tag:{authority},");
+    let any_made = reports.iter().any(|r| {
+        r.front_matter
+            .id
+            .as_deref()
+            .is_some_and(|id| id.starts_with(&made))
+    });
+    let ids: Vec<Option<Cow<str>>> = reports
+        .par_iter()
+        .map(|r| match &r.front_matter.id {
+            Some(id) => Some(Cow::Borrowed(id.as_str())),
+            None => any_made.then(|| Cow::Owned(r.entry_id(&authority))),
+        })
+        .collect();
+    let mut seen: HashMap<&str, &Page> = HashMap::with_capacity(reports.len());
     let mut errors = Vec::new();
-    for r in reports {
-        if let Some(first) = seen.insert(r.entry_id(&authority), r) {
+    for (r, id) in reports.iter().zip(&ids) {
+        let Some(id) = id else { continue };
+        if let Some(first) = seen.insert(id, r) {
             errors.push(format!(
-                "{}: has the id of `{}` ({}): feed readers would take them for one report: remove or change the `id:` of the copy",
+                "{}: has the id of `{}` ({id}): feed readers would take them for one report: remove or change the `id:` of the copy",
                 r.file.display(),
                 first.file.display(),
-                r.entry_id(&authority)
             ));
         }
     }
@@ -245,32 +263,49 @@ impl Site {
     pub fn new(
         config: Config,
         regions: &Regions,
-        mut reports: Vec<Arc<Page>>,
+        reports: Vec<Arc<Page>>,
     ) -> Result<Site, Vec<String>> {
-        reports.sort_by(|a, b| {
-            b.date()
-                .cmp(&a.date())
+        // Newest first, then by title, then by path. Sorted on keys made once: the
+        // pages themselves lie all over memory.
+        let mut keyed: Vec<((i128, u8, i32), Arc<Page>)> = reports
+            .into_par_iter()
+            .map(|r| (r.date().key(), r))
+            .collect();
+        keyed.par_sort_unstable_by(|(ka, a), (kb, b)| {
+            kb.cmp(ka)
                 .then_with(|| a.front_matter.title.cmp(&b.front_matter.title))
                 .then_with(|| a.path.cmp(&b.path))
         });
+        let reports: Vec<Arc<Page>> = keyed.into_iter().map(|(_, r)| r).collect();
         let mut by_region: Vec<(Region, Vec<usize>)> = regions
             .all()
             .iter()
             .map(|r| (r.clone(), Vec::new()))
             .collect();
+        // What each report gives the lists, read in one parallel pass (the pages lie
+        // all over memory): its month, its region's index, its countries' term keys
+        // (normalising is costly, so each thread keeps the keys it has made).
+        let facts: Vec<(Month, Option<usize>, Vec<String>)> = reports
+            .par_iter()
+            .map_init(FxHashMap::<&str, String>::default, |made, r| {
+                let region = (r.region.as_ref())
+                    .and_then(|g| by_region.iter().position(|(b, _)| b.slug == g.slug));
+                let keys = (r.countries.iter())
+                    .map(|c| made.entry(c).or_insert_with(|| term_key(c)).clone())
+                    .collect();
+                (Month::of(r.date().day()), region, keys)
+            })
+            .collect();
         let mut by_month: BTreeMap<Month, Vec<usize>> = BTreeMap::new();
-        for (i, r) in reports.iter().enumerate() {
-            if let Some(region) = &r.region
-                && let Some(entry) = by_region.iter_mut().find(|(g, _)| g.slug == region.slug)
-            {
-                entry.1.push(i);
+        for (i, (month, region, _)) in facts.iter().enumerate() {
+            if let Some(g) = region {
+                by_region[*g].1.push(i);
             }
-            by_month
-                .entry(Month::of(r.date().day()))
-                .or_default()
-                .push(i);
+            by_month.entry(*month).or_default().push(i);
         }
-        let (countries, mut errors) = country_terms(&reports);
+        let (months, keys): (Vec<Month>, Vec<Vec<String>>) =
+            facts.into_iter().map(|(m, _, k)| (m, k)).unzip();
+        let (countries, mut errors) = country_terms(&reports, &keys);
         errors.extend(duplicate_ids(&reports, &config.base_url));
         if !errors.is_empty() {
             return Err(errors);
@@ -281,18 +316,13 @@ impl Site {
                 report_countries[i].push(t);
             }
         }
-        let primary_country = primary_countries(&reports, &countries);
+        let primary_country = primary_countries(&keys, &countries);
         let country_regions = configured_regions(&countries, regions, &by_region);
         let first = by_month.keys().next().copied();
         let timelines = countries
             .iter()
             .map(|(_, list)| match first {
-                Some(first) => Timeline::new(
-                    list.iter()
-                        .map(|&i| Month::of(reports[i].date().day()))
-                        .collect(),
-                    first,
-                ),
+                Some(first) => Timeline::new(list.iter().map(|&i| months[i]).collect(), first),
                 None => Timeline::default(),
             })
             .collect();
