@@ -2,11 +2,12 @@
 """Seed-to-home-page latency of `sitrep serve --seeds INBOX` (stdlib only).
 
 Starts `sitrep serve` on SITE with an inbox folder, waits until the home page is
-served, then per trial writes one new seed (a report dated today, so the newest, with
+served, then per trial writes one new seed (a report with
 a unique word in its first sentence, which becomes its title) into the inbox and polls
 the home page until that word is on it: latency = time from the end of the write to the
 first home page holding it (file-watcher debounce, import, rebuild and serving: what an
-editor waiting for the report sees). The imported reports are removed at the end.
+editor waiting for the report sees). The seeds are dated the day after the site's newest
+report, so that each is the newest. The imported reports are removed at the end.
 
   inbox_latency.py --bin target/release/sitrep --site SITE --trials 5
 
@@ -44,9 +45,24 @@ def wait_for(url, pred, timeout, interval):
     return None
 
 
-def seed_text(word):
+def newest_date(reports):
+    """The newest `date:` of the site's reports (their front matter's first lines)."""
+    newest = datetime.date(1970, 1, 1)
+    for name in os.listdir(reports):
+        with open(os.path.join(reports, name), errors="replace") as f:
+            for _, line in zip(range(12), f):
+                if line.startswith("date:"):
+                    value = line[5:].strip().strip("'\"")[:10]
+                    try:
+                        newest = max(newest, datetime.date.fromisoformat(value))
+                    except ValueError:
+                        pass
+                    break
+    return newest
+
+
+def seed_text(word, day):
     """A seed in the first seed layout: the date glued to the outlet, paragraphs."""
-    day = datetime.date.today()
     date = day.strftime("%B ") + str(day.day) + day.strftime(", %Y")
     return (
         f"{date}Bench Wire\n"
@@ -74,6 +90,7 @@ def main():
     log_path = os.path.join(work, "server.log")
     reports = os.path.join(args.site, "content", "reports")
     before = set(os.listdir(reports))
+    day = newest_date(reports) + datetime.timedelta(days=1)
     record = os.path.join(args.site, "content", ".sitrep-imports.yaml")
     had_record = os.path.exists(record)
     url = "http://127.0.0.1:%d/" % args.port
@@ -92,7 +109,7 @@ def main():
             word = "inboxtoken%04dx" % i
             path = os.path.join(inbox, "seed-%04d.txt" % i)
             with open(path + ".part", "w") as f:
-                f.write(seed_text(word))
+                f.write(seed_text(word, day))
             os.rename(path + ".part", path)
             t_w = time.perf_counter()
             seen = wait_for(url, lambda b: word in b.lower(), 120, args.interval)

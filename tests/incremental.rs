@@ -380,11 +380,44 @@ fn an_edited_report_is_written_first_and_the_rest_follows() {
     assert_ne!(snapshot(&site.path("public/search")), shards_before);
     site.assert_same_as_fresh_build();
 
-    // A new report is not written first: the rebuild writes it.
-    let new = site.path("content/reports/2025-07-01-new.md");
-    std::fs::write(&new, "---\ntitle: New\ndate: 2025-07-01\n---\nText.\n").unwrap();
+    // A new report is written first too, with the home page listing it (it is the
+    // newest); its region's page waits for the rebuild.
+    let region_page = site.path("public/regions/africa/index.html");
+    let region_before = std::fs::read(&region_page).unwrap();
+    let new = site.path("content/reports/2030-01-01-new.md");
+    std::fs::write(
+        &new,
+        "---\ntitle: Quokka sighting in Darfur\ndate: 2030-01-01\ncountries: [Sudan]\n---\nText.\n",
+    )
+    .unwrap();
     let changes = Changes {
-        content: [new].into(),
+        content: [new.clone()].into(),
+        ..Default::default()
+    };
+    let written = site.builder.write_edited_first(&changes).unwrap();
+    assert_eq!(
+        written,
+        ["reports/2030-01-01-new/index.html", "index.html"],
+        "the new report's page and the home page"
+    );
+    let home = std::fs::read_to_string(site.path("public/index.html")).unwrap();
+    assert!(home.contains("Quokka sighting in Darfur"));
+    assert_eq!(std::fs::read(&region_page).unwrap(), region_before);
+    site.builder.rebuild(&changes).unwrap();
+    assert_ne!(std::fs::read(&region_page).unwrap(), region_before);
+    site.assert_same_as_fresh_build();
+
+    // A new report whose URL another report has is not written first (it would
+    // overwrite that page): the rebuild reports the clash.
+    let page_before = std::fs::read(&page).unwrap();
+    let clash = site.path("content/reports/clash.md");
+    std::fs::write(
+        &clash,
+        "---\ntitle: Clash\ndate: 2031-01-01\nslug: 2025-06-30-sudan\n---\nText.\n",
+    )
+    .unwrap();
+    let changes = Changes {
+        content: [clash].into(),
         ..Default::default()
     };
     assert!(
@@ -393,8 +426,9 @@ fn an_edited_report_is_written_first_and_the_rest_follows() {
             .unwrap()
             .is_empty()
     );
-    site.builder.rebuild(&changes).unwrap();
-    site.assert_same_as_fresh_build();
+    assert_eq!(std::fs::read(&page).unwrap(), page_before);
+    let err = site.builder.rebuild(&changes).unwrap_err();
+    assert!(format!("{err:#}").contains("has the same URL"), "{err:#}");
 }
 
 #[test]

@@ -337,17 +337,18 @@ impl Builder {
         Ok(stats)
     }
 
-    /// Writes at once the pages of the reports whose files `changes` names and that
-    /// were in the last good build, rendered with that build's site with those reports
-    /// put in (their neighbours, counts and lists as they were), so that a preview
-    /// shows an edit without waiting for the rest of the site. Returns the output
-    /// files written (empty when there is nothing such: a new or removed file, a
-    /// configuration, template or static change, a file with an error, a report
-    /// whose page moved or that became a draft). Nothing else is changed: the next
-    /// [`Builder::rebuild`] with the same changes brings the whole site up to date,
-    /// these pages included, as if this had not run.
+    /// Writes at once the pages of the reports whose files `changes` names, so that a
+    /// preview shows an edit or a new report without waiting for the rest of the site:
+    /// an edited report's page, rendered with the last good build's site with the
+    /// report put in (its neighbours, counts and lists as they were); a new report's
+    /// page and the home page's first page, rendered with that site and the new reports
+    /// added. Returns the output files written (empty when there is nothing such: a
+    /// removed file, a configuration, template or static change, a file with an error,
+    /// a report whose page moved, that became a draft, or whose URL another page has).
+    /// Nothing else is changed: the next [`Builder::rebuild`] with the same changes
+    /// brings the whole site up to date, these pages included, as if this had not run.
     ///
-    /// Errors: reading the file fails or its page fails to render; then nothing was
+    /// Errors: reading a file fails or a page fails to render; then nothing was
     /// written (the rebuild reports it).
     pub fn write_edited_first(&mut self, changes: &Changes) -> Result<Vec<String>> {
         let Some(state) = self.state.as_mut() else {
@@ -358,11 +359,16 @@ impl Builder {
         }
         let content_dir = self.opts.content_dir();
         let mut edited = Vec::new();
+        let mut added = Vec::new();
         for file in &changes.content {
-            let Some(old) = state.pages.get(file) else {
+            let Ok(page) = load_page(file, &content_dir, &state.regions) else {
                 continue;
             };
-            let Ok(page) = load_page(file, &content_dir, &state.regions) else {
+            if !self.opts.builds(&page) {
+                continue;
+            }
+            let Some(old) = state.pages.get(file) else {
+                added.push(Arc::new(page));
                 continue;
             };
             let Some(i) = (state.site.reports.iter())
@@ -370,16 +376,27 @@ impl Builder {
             else {
                 continue;
             };
-            if page.path == old.path && self.opts.builds(&page) {
+            if page.path == old.path {
                 state.site.reports[i] = Arc::new(page);
                 edited.push(PageKey::Report(i));
             }
         }
-        if edited.is_empty() {
+        let edited_pages: Vec<Arc<Page>> = (edited.iter())
+            .map(|&k| match k {
+                PageKey::Report(i) => state.site.reports[i].clone(),
+                _ => unreachable!("only reports are edited"),
+            })
+            .collect();
+        let with_added = new_reports_site(state, added, &edited_pages);
+        let (site, keys) = match &with_added {
+            Some((site, keys)) => (site, keys.clone()),
+            None => (&state.site, edited),
+        };
+        if keys.is_empty() {
             return Ok(Vec::new());
         }
-        let renderer = Renderer::new(&state.site, &state.tera);
-        let rendered = edited
+        let renderer = Renderer::new(site, &state.tera);
+        let rendered = keys
             .iter()
             .map(|&k| Ok((renderer.output_file(k), renderer.render(k)?)))
             .collect::<Result<Vec<_>>>()?;
@@ -393,6 +410,7 @@ impl Builder {
                 written.push(file.clone());
             }
         }
+        drop(renderer);
         // The manifest says what is on disk; the marker follows with the rebuild.
         state.manifest.extend(live.touched());
         self.marker_stale |= !written.is_empty();
@@ -534,6 +552,7 @@ impl Builder {
     /// Reloads the pending content files and writes what changed.
     fn update_content(&mut self, statics: bool) -> Result<BuildStats> {
         self.reload_changed_files()?;
+        self.check_interrupt()?;
         let pages = self.next_pages()?;
         let state = self.state.as_ref().expect("checked by caller");
         let site = Site::new(
@@ -695,6 +714,40 @@ impl Builder {
             fingerprints,
         }
     }
+}
+
+/// The last good build's site (its `edited` reports put in) with the reports `added`
+/// ([`Site::with_inserted`]: in no list yet), and the pages to write first: the
+/// edited and added reports' and the home page's first page. `None` when nothing was
+/// added, or when an added report's URL is taken or lies among the index pages (the
+/// rebuild reports those).
+fn new_reports_site(
+    state: &State,
+    added: Vec<Arc<Page>>,
+    edited: &[Arc<Page>],
+) -> Option<(Site, Vec<PageKey>)> {
+    if added.is_empty() {
+        return None;
+    }
+    let mut paths = BTreeSet::new();
+    for p in &added {
+        if !paths.insert(p.path.as_str()) || GENERATED_FOLDERS.iter().any(|d| p.path.starts_with(d))
+        {
+            return None;
+        }
+    }
+    if (state.site.reports.iter()).any(|p| paths.contains(p.path.as_str())) {
+        return None;
+    }
+    let (site, indices) = state.site.with_inserted(added);
+    // The edited ones are found by pointer: no page is read.
+    let mut keys: Vec<PageKey> = (site.reports.iter().enumerate())
+        .filter(|(_, p)| edited.iter().any(|e| Arc::ptr_eq(e, p)))
+        .map(|(i, _)| PageKey::Report(i))
+        .collect();
+    keys.extend(indices.into_iter().map(PageKey::Report));
+    keys.push(PageKey::Home(0));
+    Some((site, keys))
 }
 
 /// Each page's output file and fingerprint ([`Renderer::fingerprint`]), in parallel;

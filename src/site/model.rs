@@ -130,41 +130,59 @@ pub struct Term {
 /// Groups the reports' countries into taxonomy terms, sorted by name. Spellings that
 /// share a [`term_key`] are one term, shown as the most used spelling; two terms whose
 /// slugs collide are an error, naming both, rather than one page silently merging them.
-fn country_terms<'r>(
-    reports: &'r [Arc<Page>],
-    keys: &[Vec<String>],
-) -> (Vec<(Term, Vec<usize>)>, Vec<String>) {
-    // key -> (spelling -> uses, report indices)
-    let mut by_key: FxHashMap<&str, (BTreeMap<&'r str, usize>, Vec<usize>)> = FxHashMap::default();
-    for (i, (r, keys)) in reports.iter().zip(keys).enumerate() {
-        for (c, key) in r.countries.iter().zip(keys) {
-            if key.is_empty() {
+fn country_terms(
+    reports: &[Arc<Page>],
+    names: &Spellings,
+) -> (Vec<(Term, Vec<usize>)>, Vec<usize>, Vec<String>) {
+    // Per key: uses of each spelling (trimmed), the reports naming it.
+    let mut by_key: Vec<(BTreeMap<&str, usize>, Vec<usize>)> =
+        vec![Default::default(); names.keys.len()];
+    let mut uses = vec![0usize; names.names.len()];
+    for (i, ids) in names.of_report.iter().enumerate() {
+        for &s in ids {
+            let Some(k) = names.key_of[s as usize] else {
                 continue;
-            }
-            let entry = by_key.entry(key).or_default();
-            *entry.0.entry(c.trim()).or_default() += 1;
-            if entry.1.last() != Some(&i) {
-                entry.1.push(i);
+            };
+            uses[s as usize] += 1;
+            let list = &mut by_key[k as usize].1;
+            if list.last() != Some(&i) {
+                list.push(i);
             }
         }
     }
+    for (s, &n) in uses.iter().enumerate() {
+        if let Some(k) = names.key_of[s].filter(|_| n > 0) {
+            *by_key[k as usize]
+                .0
+                .entry(names.names[s].trim())
+                .or_default() += n;
+        }
+    }
     // In key order, as before the names sort them (ties of names keep it).
-    let mut by_key: Vec<_> = by_key.into_iter().collect();
-    by_key.sort_unstable_by_key(|(k, _)| *k);
-    let mut terms: Vec<(Term, Vec<usize>)> = by_key
+    let mut order: Vec<usize> = (0..names.keys.len())
+        .filter(|&k| !by_key[k].1.is_empty())
+        .collect();
+    order.sort_unstable_by_key(|&k| names.keys[k].as_str());
+    let mut terms: Vec<(Term, Vec<usize>, usize)> = order
         .into_iter()
-        .map(|(_, v)| v)
-        .map(|(spellings, list)| {
+        .map(|k| {
+            let (spellings, list) = std::mem::take(&mut by_key[k]);
             let name = spellings
                 .iter()
                 .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
                 .map(|(n, _)| n.to_string())
                 .unwrap_or_default();
             let slug = crate::site::paths::bounded_segment(slug::slugify(&name));
-            (Term { name, slug }, list)
+            (Term { name, slug }, list, k)
         })
         .collect();
     terms.sort_by_key(|t| t.0.name.to_lowercase());
+    // Each key's term.
+    let mut term_of_key = vec![usize::MAX; names.keys.len()];
+    for (t, (_, _, k)) in terms.iter().enumerate() {
+        term_of_key[*k] = t;
+    }
+    let terms: Vec<(Term, Vec<usize>)> = terms.into_iter().map(|(t, l, _)| (t, l)).collect();
     let mut errors = Vec::new();
     let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
     for (t, list) in &terms {
@@ -183,20 +201,68 @@ fn country_terms<'r>(
             ));
         }
     }
-    (terms, errors)
+    (terms, term_of_key, errors)
 }
 
-/// For each report, the index into `countries` of the first country it names, if any.
-fn primary_countries(keys: &[Vec<String>], countries: &[(Term, Vec<usize>)]) -> Vec<Option<usize>> {
-    let by_key: HashMap<String, usize> = countries
-        .iter()
-        .enumerate()
-        .map(|(t, (term, _))| (term_key(&term.name), t))
-        .collect();
-    keys.iter()
-        .map(|keys| {
-            let first = keys.iter().find(|k| !k.is_empty());
-            first.and_then(|k| by_key.get(k).copied())
+/// The country names the reports give, each spelling once, with their term keys.
+struct Spellings<'r> {
+    /// Each spelling, as written.
+    names: Vec<&'r str>,
+    /// Each spelling's index into `keys`; `None` for a name whose key is empty.
+    key_of: Vec<Option<u32>>,
+    /// The distinct term keys ([`term_key`]).
+    keys: Vec<String>,
+    /// For each report, its countries' indices into `names`, in order.
+    of_report: Vec<Vec<u32>>,
+}
+
+impl<'r> Spellings<'r> {
+    /// Reads the reports' country names (normalising each spelling once: it is the
+    /// costly part, and a site names a few hundred countries many times).
+    fn of(reports: &'r [Arc<Page>]) -> Spellings<'r> {
+        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut names = Vec::new();
+        let of_report = (reports.iter())
+            .map(|r| {
+                (r.countries.iter())
+                    .map(|c| {
+                        *ids.entry(c.as_str()).or_insert_with(|| {
+                            names.push(c.as_str());
+                            (names.len() - 1) as u32
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut key_ids: FxHashMap<String, u32> = FxHashMap::default();
+        let mut keys = Vec::new();
+        let key_of = (names.iter())
+            .map(|name| {
+                let key = term_key(name);
+                (!key.is_empty()).then(|| {
+                    *key_ids.entry(key.clone()).or_insert_with(|| {
+                        keys.push(key);
+                        (keys.len() - 1) as u32
+                    })
+                })
+            })
+            .collect();
+        Spellings {
+            names,
+            key_of,
+            keys,
+            of_report,
+        }
+    }
+}
+
+/// For each report, the index into `countries` of the first country it names, if any
+/// (`term_of_key`: each key's index into `countries`).
+fn primary_countries(names: &Spellings, term_of_key: &[usize]) -> Vec<Option<usize>> {
+    (names.of_report.iter())
+        .map(|ids| {
+            let key = ids.iter().find_map(|&s| names.key_of[s as usize])?;
+            Some(term_of_key[key as usize]).filter(|&t| t != usize::MAX)
         })
         .collect()
 }
@@ -282,30 +348,26 @@ impl Site {
             .iter()
             .map(|r| (r.clone(), Vec::new()))
             .collect();
-        // What each report gives the lists, read in one parallel pass (the pages lie
-        // all over memory): its month, its region's index, its countries' term keys
-        // (normalising is costly, so each thread keeps the keys it has made).
-        let facts: Vec<(Month, Option<usize>, Vec<String>)> = reports
+        // Each report's month and region's index, read in one parallel pass (the
+        // pages lie all over memory).
+        let facts: Vec<(Month, Option<usize>)> = reports
             .par_iter()
-            .map_init(FxHashMap::<&str, String>::default, |made, r| {
+            .map(|r| {
                 let region = (r.region.as_ref())
                     .and_then(|g| by_region.iter().position(|(b, _)| b.slug == g.slug));
-                let keys = (r.countries.iter())
-                    .map(|c| made.entry(c).or_insert_with(|| term_key(c)).clone())
-                    .collect();
-                (Month::of(r.date().day()), region, keys)
+                (Month::of(r.date().day()), region)
             })
             .collect();
         let mut by_month: BTreeMap<Month, Vec<usize>> = BTreeMap::new();
-        for (i, (month, region, _)) in facts.iter().enumerate() {
+        for (i, (month, region)) in facts.iter().enumerate() {
             if let Some(g) = region {
                 by_region[*g].1.push(i);
             }
             by_month.entry(*month).or_default().push(i);
         }
-        let (months, keys): (Vec<Month>, Vec<Vec<String>>) =
-            facts.into_iter().map(|(m, _, k)| (m, k)).unzip();
-        let (countries, mut errors) = country_terms(&reports, &keys);
+        let months: Vec<Month> = facts.into_iter().map(|(m, _)| m).collect();
+        let names = Spellings::of(&reports);
+        let (countries, term_of_key, mut errors) = country_terms(&reports, &names);
         errors.extend(duplicate_ids(&reports, &config.base_url));
         if !errors.is_empty() {
             return Err(errors);
@@ -316,7 +378,7 @@ impl Site {
                 report_countries[i].push(t);
             }
         }
-        let primary_country = primary_countries(&keys, &countries);
+        let primary_country = primary_countries(&names, &term_of_key);
         let country_regions = configured_regions(&countries, regions, &by_region);
         let first = by_month.keys().next().copied();
         let timelines = countries
@@ -337,6 +399,68 @@ impl Site {
             country_regions,
             timelines,
         })
+    }
+
+    /// A preview of this site with `added` put in among the reports, in their places
+    /// (newest first), for writing their pages and the home page at once while the
+    /// whole site is made again: the indices of every list are shifted past them, and
+    /// each added report has its countries (those the site knows) and its primary
+    /// country, but is in no list yet, so counts, lists, maps and charts are as they
+    /// were. Cost: linear in the lists' lengths, with no report read but the added
+    /// ones (a [`Site::new`] reads them all). Returns the preview and the added
+    /// reports' indices into its `reports`.
+    pub fn with_inserted(&self, mut added: Vec<Arc<Page>>) -> (Site, Vec<usize>) {
+        let order = |a: &Page, b: &Page| {
+            (b.date().key().cmp(&a.date().key()))
+                .then_with(|| a.front_matter.title.cmp(&b.front_matter.title))
+                .then_with(|| a.path.cmp(&b.path))
+        };
+        added.sort_by(|a, b| order(a, b));
+        // Where each goes among the old reports (the reports before it there).
+        let at: Vec<usize> = (added.iter())
+            .map(|a| (self.reports).partition_point(|r| order(r, a).is_lt()))
+            .collect();
+        // An old index's new one: past the added reports placed at or before it.
+        let shift = |j: usize| j + at.partition_point(|&p| p <= j);
+        let key_to_term: HashMap<String, usize> = (self.countries.iter().enumerate())
+            .map(|(t, (term, _))| (term_key(&term.name), t))
+            .collect();
+        let mut reports = Vec::with_capacity(self.reports.len() + added.len());
+        let mut report_countries = Vec::with_capacity(reports.capacity());
+        let mut primary_country = Vec::with_capacity(reports.capacity());
+        let mut indices = Vec::with_capacity(added.len());
+        let mut next = added.iter().zip(&at).peekable();
+        for j in 0..=self.reports.len() {
+            while let Some((page, _)) = next.next_if(|(_, p)| **p == j) {
+                let known: Vec<usize> = (page.countries.iter())
+                    .filter_map(|c| key_to_term.get(&term_key(c)).copied())
+                    .collect();
+                indices.push(reports.len());
+                primary_country.push(known.first().copied());
+                let mut terms = known;
+                terms.sort_unstable();
+                terms.dedup();
+                report_countries.push(terms);
+                reports.push(page.clone());
+            }
+            if j < self.reports.len() {
+                reports.push(self.reports[j].clone());
+                report_countries.push(self.report_countries[j].clone());
+                primary_country.push(self.primary_country[j]);
+            }
+        }
+        let site = Site {
+            config: self.config.clone(),
+            reports,
+            regions: shifted_lists(&self.regions, shift),
+            months: shifted_lists(&self.months, shift),
+            countries: shifted_lists(&self.countries, shift),
+            report_countries,
+            primary_country,
+            country_regions: self.country_regions.clone(),
+            timelines: self.timelines.clone(),
+        };
+        (site, indices)
     }
 
     /// The reports related to the report at index `i`: those sharing a country with
@@ -436,6 +560,16 @@ impl Site {
     }
 }
 
+/// `lists` with every index `j` replaced by `shift(j)`.
+fn shifted_lists<K: Clone>(
+    lists: &[(K, Vec<usize>)],
+    shift: impl Fn(usize) -> usize,
+) -> Vec<(K, Vec<usize>)> {
+    (lists.iter())
+        .map(|(k, list)| (k.clone(), list.iter().map(|&j| shift(j)).collect()))
+        .collect()
+}
+
 /// How many values two ascending lists have in common.
 fn sorted_overlap(a: &[usize], b: &[usize]) -> usize {
     let (mut x, mut y, mut n) = (0, 0, 0);
@@ -486,6 +620,62 @@ mod tests {
             .collect();
         let site = Site::new(config, &regions, pages).unwrap();
         (tmp, site)
+    }
+
+    #[test]
+    fn a_preview_with_inserted_reports_shifts_every_list_past_them() {
+        let all = [
+            ("Old Sudan", "2020-01-05", "Sudan"),
+            ("Mid Sudan and Chad", "2022-03-01", "Sudan, Chad"),
+            ("New Chad", "2024-07-09", "Chad"),
+            ("Added newest", "2030-01-01", "Chad, Sudan"),
+            ("Added middle", "2022-03-01", "Mali"),
+            ("Added oldest", "2019-01-01", "Sudan"),
+        ];
+        let (_t1, full) = make_site(&all);
+        let (_t2, old) = make_site(&all[..3]);
+        let added: Vec<Arc<Page>> = full
+            .reports
+            .iter()
+            .filter(|r| r.front_matter.title.starts_with("Added"))
+            .cloned()
+            .collect();
+        let (preview, at) = old.with_inserted(added);
+        let titles = |site: &Site, list: &[usize]| -> Vec<String> {
+            list.iter()
+                .map(|&i| site.reports[i].front_matter.title.clone())
+                .collect()
+        };
+        // The reports in the full site's order, the added ones where it has them.
+        assert_eq!(
+            titles(&preview, &(0..6).collect::<Vec<_>>()),
+            titles(&full, &(0..6).collect::<Vec<_>>())
+        );
+        assert_eq!(
+            titles(&preview, &at),
+            ["Added newest", "Added middle", "Added oldest"]
+        );
+        // Old lists name the same reports as before (the added ones are in none).
+        for ((_, before), (_, after)) in old.countries.iter().zip(&preview.countries) {
+            assert_eq!(titles(&old, before), titles(&preview, after));
+        }
+        for ((_, before), (_, after)) in old.months.iter().zip(&preview.months) {
+            assert_eq!(titles(&old, before), titles(&preview, after));
+        }
+        // Countries the site knows, by term index; Mali is not known yet.
+        let names = |site: &Site, i: usize| -> Vec<String> {
+            site.report_countries[i]
+                .iter()
+                .map(|&t| site.countries[t].0.name.clone())
+                .collect()
+        };
+        assert_eq!(names(&preview, at[0]), ["Chad", "Sudan"]);
+        assert_eq!(preview.primary_country[at[0]], Some(0), "Chad, named first");
+        assert!(names(&preview, at[1]).is_empty());
+        assert_eq!(preview.primary_country[at[1]], None);
+        let mid = titles(&preview, &[at[1] + 1]);
+        assert_eq!(mid, ["Mid Sudan and Chad"], "same day: by title");
+        assert_eq!(names(&preview, at[1] + 1), ["Chad", "Sudan"]);
     }
 
     /// The titles of the reports related to the one titled `title`.
