@@ -127,13 +127,15 @@ pub struct Term {
     pub slug: String,
 }
 
+/// A taxonomy's terms, each with the indices into `reports` of its reports.
+type Terms = Vec<(Term, Vec<usize>)>;
+
 /// Groups the reports' countries into taxonomy terms, sorted by name. Spellings that
 /// share a [`term_key`] are one term, shown as the most used spelling; two terms whose
 /// slugs collide are an error, naming both, rather than one page silently merging them.
-fn country_terms(
-    reports: &[Arc<Page>],
-    names: &Spellings,
-) -> (Vec<(Term, Vec<usize>)>, Vec<usize>, Vec<String>) {
+/// Returns the terms, each key's index into them (see [`Spellings::keys`]) and the
+/// errors.
+fn country_terms(reports: &[Arc<Page>], names: &Spellings) -> (Terms, Vec<usize>, Vec<String>) {
     // Per key: uses of each spelling (trimmed), the reports naming it.
     let mut by_key: Vec<(BTreeMap<&str, usize>, Vec<usize>)> =
         vec![Default::default(); names.keys.len()];
@@ -182,7 +184,7 @@ fn country_terms(
     for (t, (_, _, k)) in terms.iter().enumerate() {
         term_of_key[*k] = t;
     }
-    let terms: Vec<(Term, Vec<usize>)> = terms.into_iter().map(|(t, l, _)| (t, l)).collect();
+    let terms: Terms = terms.into_iter().map(|(t, l, _)| (t, l)).collect();
     let mut errors = Vec::new();
     let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
     for (t, list) in &terms {
