@@ -407,6 +407,73 @@ fn an_edited_report_is_written_first_and_the_rest_follows() {
     assert_ne!(std::fs::read(&region_page).unwrap(), region_before);
     site.assert_same_as_fresh_build();
 
+    // A new report written first and gone before the rebuild: its page goes, and the
+    // home page written first is made again. Likewise a report renamed twice: the
+    // page of the name in between goes.
+    let gone = site.path("content/reports/2031-02-02-gone.md");
+    std::fs::write(
+        &gone,
+        "---\ntitle: Gone soon\ndate: 2031-02-02\n---\nText.\n",
+    )
+    .unwrap();
+    let changes = Changes {
+        content: [gone.clone()].into(),
+        ..Default::default()
+    };
+    assert_eq!(site.builder.write_edited_first(&changes).unwrap().len(), 2);
+    std::fs::remove_file(&gone).unwrap();
+    site.builder.rebuild(&changes).unwrap();
+    site.assert_same_as_fresh_build();
+    let (a, b) = (
+        site.path("content/reports/renamed-a.md"),
+        site.path("content/reports/renamed-b.md"),
+    );
+    std::fs::rename(&new, &a).unwrap();
+    let first = Changes {
+        content: [new.clone(), a.clone()].into(),
+        ..Default::default()
+    };
+    assert!(!site.builder.write_edited_first(&first).unwrap().is_empty());
+    assert!(site.path("public/reports/renamed-a/index.html").is_file());
+    std::fs::rename(&a, &b).unwrap();
+    let second = Changes {
+        content: [a, b].into(),
+        ..Default::default()
+    };
+    assert!(!site.builder.write_edited_first(&second).unwrap().is_empty());
+    site.builder.rebuild(&first).unwrap();
+    site.builder.rebuild(&second).unwrap();
+    assert!(!site.path("public/reports/renamed-a/index.html").exists());
+    site.assert_same_as_fresh_build();
+
+    // While a file has an error, nothing is written first: the last good site stays.
+    let broken = site.path("content/reports/broken.md");
+    std::fs::write(&broken, "---\ntitle: [broken\n---\n").unwrap();
+    let changes = Changes {
+        content: [broken.clone()].into(),
+        ..Default::default()
+    };
+    assert!(site.builder.rebuild(&changes).is_err());
+    let late = site.path("content/reports/2032-01-01-late.md");
+    std::fs::write(&late, "---\ntitle: Late\ndate: 2032-01-01\n---\nText.\n").unwrap();
+    let changes = Changes {
+        content: [late.clone()].into(),
+        ..Default::default()
+    };
+    assert!(
+        site.builder
+            .write_edited_first(&changes)
+            .unwrap()
+            .is_empty()
+    );
+    std::fs::remove_file(&broken).unwrap();
+    let changes = Changes {
+        content: [broken, late].into(),
+        ..Default::default()
+    };
+    site.builder.rebuild(&changes).unwrap();
+    site.assert_same_as_fresh_build();
+
     // A new report whose URL another report has is not written first (it would
     // overwrite that page): the rebuild reports the clash.
     let page_before = std::fs::read(&page).unwrap();

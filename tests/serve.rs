@@ -26,10 +26,16 @@ struct Server {
 
 impl Server {
     fn start(extra: &[&str]) -> Server {
+        Server::start_with(extra, |_| {})
+    }
+
+    /// [`Server::start`], with `prepare` called on the site folder first.
+    fn start_with(extra: &[&str], prepare: impl FnOnce(&Path)) -> Server {
         let tmp = tempfile::tempdir().unwrap();
         let root = tmp.path().join("site");
         copy_tree(Path::new(FIXTURE), &root);
         std::fs::create_dir_all(root.join("inbox")).unwrap();
+        prepare(&root);
         let mut args = vec!["serve", "--port", "0"];
         args.extend(extra);
         let mut child = Command::new(env!("CARGO_BIN_EXE_sitrep"))
@@ -368,6 +374,24 @@ fn templates_static_files_and_the_seed_inbox() {
         s.path("public/reports/2025-07-08-china-is-leveraging-its-near-monopoly-on-rare-earth/index.html")
             .exists()
     });
+}
+
+#[test]
+fn seeds_left_in_the_inbox_before_serve_started_are_imported() {
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/seed/clash-report-2025-07-08.txt");
+    let s = Server::start_with(&["--seeds", "inbox"], |root| {
+        std::fs::copy(&seed, root.join("inbox/early.txt")).unwrap();
+    });
+    let page =
+        "public/reports/2025-07-08-china-is-leveraging-its-near-monopoly-on-rare-earth/index.html";
+    assert!(s.path(page).exists(), "imported before the first build");
+    assert!(s.page(page).contains("rare earth"));
+    assert!(
+        s.lines().iter().any(|l| l.starts_with("imported ")),
+        "{:?}",
+        s.lines()
+    );
 }
 
 #[test]

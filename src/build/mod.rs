@@ -345,8 +345,10 @@ impl Builder {
     /// added. Returns the output files written (empty when there is nothing such: a
     /// removed file, a configuration, template or static change, a file with an error,
     /// a report whose page moved, that became a draft, or whose URL another page has).
-    /// Nothing else is changed: the next [`Builder::rebuild`] with the same changes
-    /// brings the whole site up to date, these pages included, as if this had not run.
+    /// Nothing is written while a content file has an error (the last good site
+    /// stays). The next [`Builder::rebuild`] with the same changes brings the whole
+    /// site up to date, these pages included, as if this had not run: a page written
+    /// first that is gone by then is removed, one that changed since is written again.
     ///
     /// Errors: reading a file fails or a page fails to render; then nothing was
     /// written (the rebuild reports it).
@@ -354,7 +356,8 @@ impl Builder {
         let Some(state) = self.state.as_mut() else {
             return Ok(Vec::new());
         };
-        if changes.everything || self.pending_full {
+        // While the site has errors, the last good site stays as it is.
+        if changes.everything || self.pending_full || !self.errors.is_empty() {
             return Ok(Vec::new());
         }
         let content_dir = self.opts.content_dir();
@@ -411,8 +414,15 @@ impl Builder {
             }
         }
         drop(renderer);
-        // The manifest says what is on disk; the marker follows with the rebuild.
+        // The manifest says what is on disk; the marker follows with the rebuild. The
+        // pages written are pages of the output now (the rebuild removes them if they
+        // are gone by then), and their fingerprints no longer say what is on disk (the
+        // rebuild renders them again, whatever changed since).
         state.manifest.extend(live.touched());
+        for file in &written {
+            state.page_files.insert(file.clone());
+            state.fingerprints.remove(file);
+        }
         self.marker_stale |= !written.is_empty();
         Ok(written)
     }

@@ -19,7 +19,7 @@ use notify_debouncer_full::notify::{EventKind, RecommendedWatcher, RecursiveMode
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
 use crate::build::{BuildErrors, BuildOptions, BuildStats, Builder, Changes, Interrupted};
-use crate::import::{SeedResult, import_paths};
+use crate::import::{Outcome, SeedResult, import_paths};
 use crate::progress::Progress;
 use crate::site::config::{CONFIG_FILE, Config};
 use crate::site::content::is_ignored;
@@ -192,14 +192,6 @@ pub fn watch(
     mut report: impl FnMut(&Event),
 ) -> Result<()> {
     let classifier = Classifier::new(opts)?;
-    if let Some(inbox) = &classifier.seeds
-        && !inbox.is_dir()
-    {
-        report(&Event::Warning(format!(
-            "the seed inbox `{}` does not exist; it is watched once it does",
-            inbox.display()
-        )));
-    }
     // Watch first, build second: a change made while the first build runs is then
     // seen, not lost.
     let (tx, rx) = channel();
@@ -211,6 +203,7 @@ pub fn watch(
     let mut watched = Watched::default();
     watched.update(&mut debouncer, &classifier)?;
 
+    open_inbox(opts, &classifier, &mut report);
     let mut builder = Builder::new(opts.build.clone())
         .with_progress(progress)
         .with_interrupt(interrupt.clone());
@@ -514,9 +507,45 @@ fn import_seeds(opts: &WatchOptions, seeds: &[PathBuf]) -> Option<Event> {
     if existing.is_empty() {
         return None;
     }
+    import_folder_or_files(opts, &existing)
+}
+
+/// Warns of a seed inbox that does not exist yet (it is watched once it does), and
+/// imports the seeds left in one that does while no preview ran, so that a seed
+/// dropped before `serve` started is not lost.
+fn open_inbox(opts: &WatchOptions, classifier: &Classifier, report: &mut impl FnMut(&Event)) {
+    let Some(inbox) = &classifier.seeds else {
+        return;
+    };
+    if !inbox.is_dir() {
+        report(&Event::Warning(format!(
+            "the seed inbox `{}` does not exist; it is watched once it does",
+            inbox.display()
+        )));
+    } else if let Some(event) = import_folder(opts, inbox) {
+        report(&event);
+    }
+}
+
+/// Imports every seed in the folder `inbox` (see [`import_paths`]; those imported
+/// before and unchanged are skipped); `None` when it has no seed that is new or
+/// changed, so that nothing is said.
+fn import_folder(opts: &WatchOptions, inbox: &Path) -> Option<Event> {
+    match import_folder_or_files(opts, &[inbox.to_path_buf()])? {
+        Event::Imported(results)
+            if (results.iter()).all(|r| matches!(r.outcome, Outcome::Unchanged(_))) =>
+        {
+            None
+        }
+        event => Some(event),
+    }
+}
+
+/// Imports `paths` (seed files, or folders of them) into the content folder.
+fn import_folder_or_files(opts: &WatchOptions, paths: &[PathBuf]) -> Option<Event> {
     let imported = Config::load(&opts.build.root).and_then(|c| {
         import_paths(
-            &existing,
+            paths,
             &opts.build.content_dir(),
             false,
             &Regions::new(&c.regions)?,
