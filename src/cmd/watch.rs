@@ -65,7 +65,7 @@ fn print_rebuild(r: &Rebuild) {
     let took = crate::ui::duration(r.took);
     match &r.result {
         Ok(s) if r.first => crate::ui::info(&format!(
-            "[{time}] {}: {} edited page(s) written first; the rest follows when edits pause ({took})",
+            "[{time}] {}: {} page(s) written first; the rest follows when edits pause ({took})",
             r.what,
             crate::ui::count(s.written)
         )),
