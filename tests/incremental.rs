@@ -42,11 +42,16 @@ impl Site {
     }
 
     fn content(&mut self, files: &[&str]) -> sitrep::build::BuildStats {
-        let changes = Changes {
-            content: files.iter().map(|f| self.path(f)).collect(),
-            ..Default::default()
-        };
+        let changes = changes_of(files.iter().map(|f| self.path(f)));
         self.builder.rebuild(&changes).unwrap()
+    }
+
+    /// Writes `content/reports/<name>.md` with the front matter lines `front` and a
+    /// line of text; returns its path and the changes naming it.
+    fn new_report(&self, name: &str, front: &str) -> (PathBuf, Changes) {
+        let file = self.path(&format!("content/reports/{name}.md"));
+        std::fs::write(&file, format!("---\n{front}\n---\nText.\n")).unwrap();
+        (file.clone(), changes_of([file]))
     }
 
     /// The live output equals a fresh build of the same site.
@@ -62,6 +67,14 @@ impl Site {
         for (f, bytes) in &full {
             assert!(live[f] == *bytes, "{f} differs from a fresh build");
         }
+    }
+}
+
+/// The changes of the content files `files`.
+fn changes_of(files: impl IntoIterator<Item = PathBuf>) -> Changes {
+    Changes {
+        content: files.into_iter().collect(),
+        ..Default::default()
     }
 }
 
@@ -379,21 +392,19 @@ fn an_edited_report_is_written_first_and_the_rest_follows() {
     site.builder.rebuild(&changes).unwrap();
     assert_ne!(snapshot(&site.path("public/search")), shards_before);
     site.assert_same_as_fresh_build();
+}
 
+#[test]
+fn new_reports_are_written_first_with_the_home_page_and_the_rebuild_reconciles() {
+    let mut site = Site::new();
     // A new report is written first too, with the home page listing it (it is the
     // newest); its region's page waits for the rebuild.
     let region_page = site.path("public/regions/africa/index.html");
     let region_before = std::fs::read(&region_page).unwrap();
-    let new = site.path("content/reports/2030-01-01-new.md");
-    std::fs::write(
-        &new,
-        "---\ntitle: Quokka sighting in Darfur\ndate: 2030-01-01\ncountries: [Sudan]\n---\nText.\n",
-    )
-    .unwrap();
-    let changes = Changes {
-        content: [new.clone()].into(),
-        ..Default::default()
-    };
+    let (new, changes) = site.new_report(
+        "2030-01-01-new",
+        "title: Quokka sighting in Darfur\ndate: 2030-01-01\ncountries: [Sudan]",
+    );
     let written = site.builder.write_edited_first(&changes).unwrap();
     assert_eq!(
         written,
@@ -410,16 +421,7 @@ fn an_edited_report_is_written_first_and_the_rest_follows() {
     // A new report written first and gone before the rebuild: its page goes, and the
     // home page written first is made again. Likewise a report renamed twice: the
     // page of the name in between goes.
-    let gone = site.path("content/reports/2031-02-02-gone.md");
-    std::fs::write(
-        &gone,
-        "---\ntitle: Gone soon\ndate: 2031-02-02\n---\nText.\n",
-    )
-    .unwrap();
-    let changes = Changes {
-        content: [gone.clone()].into(),
-        ..Default::default()
-    };
+    let (gone, changes) = site.new_report("2031-02-02-gone", "title: Gone soon\ndate: 2031-02-02");
     assert_eq!(site.builder.write_edited_first(&changes).unwrap().len(), 2);
     std::fs::remove_file(&gone).unwrap();
     site.builder.rebuild(&changes).unwrap();
@@ -429,17 +431,11 @@ fn an_edited_report_is_written_first_and_the_rest_follows() {
         site.path("content/reports/renamed-b.md"),
     );
     std::fs::rename(&new, &a).unwrap();
-    let first = Changes {
-        content: [new.clone(), a.clone()].into(),
-        ..Default::default()
-    };
+    let first = changes_of([new.clone(), a.clone()]);
     assert!(!site.builder.write_edited_first(&first).unwrap().is_empty());
     assert!(site.path("public/reports/renamed-a/index.html").is_file());
     std::fs::rename(&a, &b).unwrap();
-    let second = Changes {
-        content: [a, b].into(),
-        ..Default::default()
-    };
+    let second = changes_of([a, b]);
     assert!(!site.builder.write_edited_first(&second).unwrap().is_empty());
     site.builder.rebuild(&first).unwrap();
     site.builder.rebuild(&second).unwrap();
@@ -447,19 +443,9 @@ fn an_edited_report_is_written_first_and_the_rest_follows() {
     site.assert_same_as_fresh_build();
 
     // While a file has an error, nothing is written first: the last good site stays.
-    let broken = site.path("content/reports/broken.md");
-    std::fs::write(&broken, "---\ntitle: [broken\n---\n").unwrap();
-    let changes = Changes {
-        content: [broken.clone()].into(),
-        ..Default::default()
-    };
+    let (broken, changes) = site.new_report("broken", "title: [broken");
     assert!(site.builder.rebuild(&changes).is_err());
-    let late = site.path("content/reports/2032-01-01-late.md");
-    std::fs::write(&late, "---\ntitle: Late\ndate: 2032-01-01\n---\nText.\n").unwrap();
-    let changes = Changes {
-        content: [late.clone()].into(),
-        ..Default::default()
-    };
+    let (late, changes) = site.new_report("2032-01-01-late", "title: Late\ndate: 2032-01-01");
     assert!(
         site.builder
             .write_edited_first(&changes)
@@ -467,26 +453,18 @@ fn an_edited_report_is_written_first_and_the_rest_follows() {
             .is_empty()
     );
     std::fs::remove_file(&broken).unwrap();
-    let changes = Changes {
-        content: [broken, late].into(),
-        ..Default::default()
-    };
+    let changes = changes_of([broken, late]);
     site.builder.rebuild(&changes).unwrap();
     site.assert_same_as_fresh_build();
 
     // A new report whose URL another report has is not written first (it would
     // overwrite that page): the rebuild reports the clash.
+    let page = site.path("public/reports/2025-06-30-sudan/index.html");
     let page_before = std::fs::read(&page).unwrap();
-    let clash = site.path("content/reports/clash.md");
-    std::fs::write(
-        &clash,
-        "---\ntitle: Clash\ndate: 2031-01-01\nslug: 2025-06-30-sudan\n---\nText.\n",
-    )
-    .unwrap();
-    let changes = Changes {
-        content: [clash].into(),
-        ..Default::default()
-    };
+    let (_, changes) = site.new_report(
+        "clash",
+        "title: Clash\ndate: 2031-01-01\nslug: 2025-06-30-sudan",
+    );
     assert!(
         site.builder
             .write_edited_first(&changes)
