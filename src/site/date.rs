@@ -20,6 +20,9 @@ pub enum ReportDate {
     Moment(DateTime<FixedOffset>),
 }
 
+/// What [`ReportDate`]s are ordered by (see [`ReportDate::key`]).
+pub(crate) type DateKey = (i128, u8, i32);
+
 impl ReportDate {
     /// The day as written: a moment's day in its own offset (`2025-08-01` for
     /// `2025-08-01T01:00:00+03:00`). Gives the report's month and its file name.
@@ -55,7 +58,7 @@ impl ReportDate {
     }
 
     /// The order key: instant (nanoseconds since the epoch), kind, offset (seconds).
-    pub(crate) fn key(&self) -> (i128, u8, i32) {
+    pub(crate) fn key(&self) -> DateKey {
         let instant = self.instant();
         let nanos = i128::from(instant.timestamp()) * 1_000_000_000
             + i128::from(instant.timestamp_subsec_nanos());

@@ -13,6 +13,7 @@ use rustc_hash::FxHashMap;
 
 use crate::site::config::Config;
 use crate::site::content::Page;
+use crate::site::date::DateKey;
 use crate::site::region::{Region, Regions};
 use crate::site::term::term_key;
 use crate::site::trend::Timeline;
@@ -133,58 +134,38 @@ type Terms = Vec<(Term, Vec<usize>)>;
 /// Groups the reports' countries into taxonomy terms, sorted by name. Spellings that
 /// share a [`term_key`] are one term, shown as the most used spelling; two terms whose
 /// slugs collide are an error, naming both, rather than one page silently merging them.
-/// Returns the terms, each key's index into them (see [`Spellings::keys`]) and the
-/// errors.
-fn country_terms(reports: &[Arc<Page>], names: &Spellings) -> (Terms, Vec<usize>, Vec<String>) {
-    // Per key: uses of each spelling (trimmed), the reports naming it.
-    let mut by_key: Vec<(BTreeMap<&str, usize>, Vec<usize>)> =
-        vec![Default::default(); names.keys.len()];
-    let mut uses = vec![0usize; names.names.len()];
-    for (i, ids) in names.of_report.iter().enumerate() {
-        for &s in ids {
-            let Some(k) = names.key_of[s as usize] else {
+fn country_terms<'r>(reports: &'r [Arc<Page>], keys: &[Vec<String>]) -> (Terms, Vec<String>) {
+    // key -> (spelling -> uses, report indices)
+    let mut by_key: FxHashMap<&str, (BTreeMap<&'r str, usize>, Vec<usize>)> = FxHashMap::default();
+    for (i, (r, keys)) in reports.iter().zip(keys).enumerate() {
+        for (c, key) in r.countries.iter().zip(keys) {
+            if key.is_empty() {
                 continue;
-            };
-            uses[s as usize] += 1;
-            let list = &mut by_key[k as usize].1;
-            if list.last() != Some(&i) {
-                list.push(i);
+            }
+            let entry = by_key.entry(key).or_default();
+            *entry.0.entry(c.trim()).or_default() += 1;
+            if entry.1.last() != Some(&i) {
+                entry.1.push(i);
             }
         }
     }
-    for (s, &n) in uses.iter().enumerate() {
-        if let Some(k) = names.key_of[s].filter(|_| n > 0) {
-            *by_key[k as usize]
-                .0
-                .entry(names.names[s].trim())
-                .or_default() += n;
-        }
-    }
     // In key order, as before the names sort them (ties of names keep it).
-    let mut order: Vec<usize> = (0..names.keys.len())
-        .filter(|&k| !by_key[k].1.is_empty())
-        .collect();
-    order.sort_unstable_by_key(|&k| names.keys[k].as_str());
-    let mut terms: Vec<(Term, Vec<usize>, usize)> = order
+    let mut by_key: Vec<_> = by_key.into_iter().collect();
+    by_key.sort_unstable_by_key(|(k, _)| *k);
+    let mut terms: Vec<(Term, Vec<usize>)> = by_key
         .into_iter()
-        .map(|k| {
-            let (spellings, list) = std::mem::take(&mut by_key[k]);
+        .map(|(_, v)| v)
+        .map(|(spellings, list)| {
             let name = spellings
                 .iter()
                 .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
                 .map(|(n, _)| n.to_string())
                 .unwrap_or_default();
             let slug = crate::site::paths::bounded_segment(slug::slugify(&name));
-            (Term { name, slug }, list, k)
+            (Term { name, slug }, list)
         })
         .collect();
     terms.sort_by_key(|t| t.0.name.to_lowercase());
-    // Each key's term.
-    let mut term_of_key = vec![usize::MAX; names.keys.len()];
-    for (t, (_, _, k)) in terms.iter().enumerate() {
-        term_of_key[*k] = t;
-    }
-    let terms: Terms = terms.into_iter().map(|(t, l, _)| (t, l)).collect();
     let mut errors = Vec::new();
     let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
     for (t, list) in &terms {
@@ -203,70 +184,33 @@ fn country_terms(reports: &[Arc<Page>], names: &Spellings) -> (Terms, Vec<usize>
             ));
         }
     }
-    (terms, term_of_key, errors)
+    (terms, errors)
 }
 
-/// The country names the reports give, each spelling once, with their term keys.
-struct Spellings<'r> {
-    /// Each spelling, as written.
-    names: Vec<&'r str>,
-    /// Each spelling's index into `keys`; `None` for a name whose key is empty.
-    key_of: Vec<Option<u32>>,
-    /// The distinct term keys ([`term_key`]).
-    keys: Vec<String>,
-    /// For each report, its countries' indices into `names`, in order.
-    of_report: Vec<Vec<u32>>,
-}
-
-impl<'r> Spellings<'r> {
-    /// Reads the reports' country names (normalising each spelling once: it is the
-    /// costly part, and a site names a few hundred countries many times).
-    fn of(reports: &'r [Arc<Page>]) -> Spellings<'r> {
-        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
-        let mut names = Vec::new();
-        let of_report = (reports.iter())
-            .map(|r| {
-                (r.countries.iter())
-                    .map(|c| {
-                        *ids.entry(c.as_str()).or_insert_with(|| {
-                            names.push(c.as_str());
-                            (names.len() - 1) as u32
-                        })
-                    })
-                    .collect()
-            })
-            .collect();
-        let mut key_ids: FxHashMap<String, u32> = FxHashMap::default();
-        let mut keys = Vec::new();
-        let key_of = (names.iter())
-            .map(|name| {
-                let key = term_key(name);
-                (!key.is_empty()).then(|| {
-                    *key_ids.entry(key.clone()).or_insert_with(|| {
-                        keys.push(key);
-                        (keys.len() - 1) as u32
-                    })
-                })
-            })
-            .collect();
-        Spellings {
-            names,
-            key_of,
-            keys,
-            of_report,
-        }
-    }
-}
-
-/// For each report, the index into `countries` of the first country it names, if any
-/// (`term_of_key`: each key's index into `countries`).
-fn primary_countries(names: &Spellings, term_of_key: &[usize]) -> Vec<Option<usize>> {
-    (names.of_report.iter())
-        .map(|ids| {
-            let key = ids.iter().find_map(|&s| names.key_of[s as usize])?;
-            Some(term_of_key[key as usize]).filter(|&t| t != usize::MAX)
+/// For each report, the index into `countries` of the first country it names, if any.
+fn primary_countries(keys: &[Vec<String>], countries: &[(Term, Vec<usize>)]) -> Vec<Option<usize>> {
+    let by_key = term_index(countries);
+    keys.iter()
+        .map(|keys| {
+            let first = keys.iter().find(|k| !k.is_empty());
+            first.and_then(|k| by_key.get(k).copied())
         })
         .collect()
+}
+
+/// Each term's index in `terms`, by its [`term_key`].
+fn term_index(terms: &[(Term, Vec<usize>)]) -> HashMap<String, usize> {
+    (terms.iter().enumerate())
+        .map(|(t, (term, _))| (term_key(&term.name), t))
+        .collect()
+}
+
+/// The order of a site's reports: newest first (by [`crate::site::date::ReportDate::key`]: `ka` of `a`,
+/// `kb` of `b`), then by title, then by path, so that it is total and stable.
+fn report_order(ka: &DateKey, a: &Page, kb: &DateKey, b: &Page) -> std::cmp::Ordering {
+    kb.cmp(ka)
+        .then_with(|| a.front_matter.title.cmp(&b.front_matter.title))
+        .then_with(|| a.path.cmp(&b.path))
 }
 
 /// For each country, the index into `by_region` of the region `regions` gives its ISO
@@ -335,41 +279,41 @@ impl Site {
     ) -> Result<Site, Vec<String>> {
         // Newest first, then by title, then by path. Sorted on keys made once: the
         // pages themselves lie all over memory.
-        let mut keyed: Vec<((i128, u8, i32), Arc<Page>)> = reports
+        let mut keyed: Vec<(DateKey, Arc<Page>)> = reports
             .into_par_iter()
             .map(|r| (r.date().key(), r))
             .collect();
-        keyed.par_sort_unstable_by(|(ka, a), (kb, b)| {
-            kb.cmp(ka)
-                .then_with(|| a.front_matter.title.cmp(&b.front_matter.title))
-                .then_with(|| a.path.cmp(&b.path))
-        });
+        keyed.par_sort_unstable_by(|(ka, a), (kb, b)| report_order(ka, a, kb, b));
         let reports: Vec<Arc<Page>> = keyed.into_iter().map(|(_, r)| r).collect();
         let mut by_region: Vec<(Region, Vec<usize>)> = regions
             .all()
             .iter()
             .map(|r| (r.clone(), Vec::new()))
             .collect();
-        // Each report's month and region's index, read in one parallel pass (the
-        // pages lie all over memory).
-        let facts: Vec<(Month, Option<usize>)> = reports
+        // What each report gives the lists, read in one parallel pass (the pages lie
+        // all over memory): its month, its region's index, its countries' term keys
+        // (normalising is costly, so each thread keeps the keys it has made).
+        let facts: Vec<(Month, Option<usize>, Vec<String>)> = reports
             .par_iter()
-            .map(|r| {
+            .map_init(FxHashMap::<&str, String>::default, |made, r| {
                 let region = (r.region.as_ref())
                     .and_then(|g| by_region.iter().position(|(b, _)| b.slug == g.slug));
-                (Month::of(r.date().day()), region)
+                let keys = (r.countries.iter())
+                    .map(|c| made.entry(c).or_insert_with(|| term_key(c)).clone())
+                    .collect();
+                (Month::of(r.date().day()), region, keys)
             })
             .collect();
         let mut by_month: BTreeMap<Month, Vec<usize>> = BTreeMap::new();
-        for (i, (month, region)) in facts.iter().enumerate() {
+        for (i, (month, region, _)) in facts.iter().enumerate() {
             if let Some(g) = region {
                 by_region[*g].1.push(i);
             }
             by_month.entry(*month).or_default().push(i);
         }
-        let months: Vec<Month> = facts.into_iter().map(|(m, _)| m).collect();
-        let names = Spellings::of(&reports);
-        let (countries, term_of_key, mut errors) = country_terms(&reports, &names);
+        let (months, keys): (Vec<Month>, Vec<Vec<String>>) =
+            facts.into_iter().map(|(m, _, k)| (m, k)).unzip();
+        let (countries, mut errors) = country_terms(&reports, &keys);
         errors.extend(duplicate_ids(&reports, &config.base_url));
         if !errors.is_empty() {
             return Err(errors);
@@ -380,7 +324,7 @@ impl Site {
                 report_countries[i].push(t);
             }
         }
-        let primary_country = primary_countries(&names, &term_of_key);
+        let primary_country = primary_countries(&keys, &countries);
         let country_regions = configured_regions(&countries, regions, &by_region);
         let first = by_month.keys().next().copied();
         let timelines = countries
@@ -412,11 +356,7 @@ impl Site {
     /// ones (a [`Site::new`] reads them all). Returns the preview and the added
     /// reports' indices into its `reports`.
     pub fn with_inserted(&self, mut added: Vec<Arc<Page>>) -> (Site, Vec<usize>) {
-        let order = |a: &Page, b: &Page| {
-            (b.date().key().cmp(&a.date().key()))
-                .then_with(|| a.front_matter.title.cmp(&b.front_matter.title))
-                .then_with(|| a.path.cmp(&b.path))
-        };
+        let order = |a: &Page, b: &Page| report_order(&a.date().key(), a, &b.date().key(), b);
         added.sort_by(|a, b| order(a, b));
         // Where each goes among the old reports (the reports before it there).
         let at: Vec<usize> = (added.iter())
@@ -424,9 +364,7 @@ impl Site {
             .collect();
         // An old index's new one: past the added reports placed at or before it.
         let shift = |j: usize| j + at.partition_point(|&p| p <= j);
-        let key_to_term: HashMap<String, usize> = (self.countries.iter().enumerate())
-            .map(|(t, (term, _))| (term_key(&term.name), t))
-            .collect();
+        let key_to_term = term_index(&self.countries);
         let mut reports = Vec::with_capacity(self.reports.len() + added.len());
         let mut report_countries = Vec::with_capacity(reports.capacity());
         let mut primary_country = Vec::with_capacity(reports.capacity());
