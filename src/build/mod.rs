@@ -209,7 +209,9 @@ impl Builder {
     }
 
     /// A builder for one build (`sitrep build`): it keeps no state for rebuilds, so it
-    /// skips the work only rebuilds need.
+    /// skips the work only rebuilds need, and leaves each report's body in its file
+    /// until its page and search block are made ([`Page::leave_body_in_file`]): the
+    /// bodies are most of a site's size, and need not all be in memory at once.
     pub fn one_shot(opts: BuildOptions) -> Builder {
         Builder {
             one_shot: true,
@@ -251,16 +253,20 @@ impl Builder {
             .write_all(&fresh, &staging, !self.one_shot)
             .map_err(as_build_error)?;
         phase("render and write pages");
+        let (stats, page_count) = (written.stats.clone(), written.page_files.len());
+        // A one-off build lets its site go before publishing: the pages and the
+        // output's bookkeeping are never in memory together.
+        let kept = (!self.one_shot).then_some((fresh, written));
         let manifest = staging.commit()?;
         BuildCache::after_build(&self.opts, inputs, &manifest).save(&self.opts);
         phase("publish and save the cache");
         let stats = BuildStats {
             written: manifest.len(),
             phases,
-            ..written.stats.clone()
+            ..stats
         };
-        self.static_count = manifest.len() - written.page_files.len();
-        if !self.one_shot {
+        self.static_count = manifest.len() - page_count;
+        if let Some((fresh, written)) = kept {
             self.install(fresh, manifest, written);
         }
         Ok(stats)
@@ -451,9 +457,17 @@ impl Builder {
             .ok();
         let content_dir = self.opts.content_dir();
         let files = find_content_files(&content_dir)?;
-        let loaded: Vec<(PathBuf, Result<Page>)> = files
-            .par_iter()
-            .map(|f| (f.clone(), load_page(f, &content_dir, &regions)))
+        let lean = self.one_shot;
+        // Each page in its `Arc` at once: the list holds pointers, not pages.
+        let loaded: Vec<(PathBuf, Result<Arc<Page>>)> = files
+            .into_par_iter()
+            .map(|f| {
+                let mut page = load_page(&f, &content_dir, &regions);
+                if lean && let Ok(p) = &mut page {
+                    p.leave_body_in_file();
+                }
+                (f, page.map(Arc::new))
+            })
             .collect();
         self.errors.clear();
         let mut pages = BTreeMap::new();
@@ -461,7 +475,7 @@ impl Builder {
             match result {
                 Ok(p) if !self.opts.builds(&p) => {}
                 Ok(p) => {
-                    pages.insert(file, Arc::new(p));
+                    pages.insert(file, p);
                 }
                 Err(e) => {
                     self.errors.insert(file, format!("{e:#}"));

@@ -51,7 +51,7 @@ pub struct DossierView<'r> {
     /// Its signals, newest first, at most [`SIGNALS_MAX`].
     pub signals: Vec<SignalView>,
     /// Its newest report with an editor's trend or alert.
-    pub assessment: Option<&'r ReportView<'r>>,
+    pub assessment: Option<ReportView<'r>>,
     /// The countries most often named with it (counts: reports naming both).
     pub co_mentioned: Vec<LinkView>,
     /// Its data file, from the site root (`countries/sudan/data.json`).
@@ -80,7 +80,7 @@ struct DataReport<'r> {
     id: String,
     date: String,
     title: &'r str,
-    url: &'r str,
+    url: String,
 }
 
 /// A country's data file: its counts per month with their signals, the countries
@@ -160,7 +160,7 @@ impl<'a> Renderer<'a> {
         DossierView {
             chart: chart::country_chart(site, t, root, colour).ok().flatten(),
             region: region.map(|r| &self.region_nav[r]),
-            first_date: list.last().map(|&i| self.view(i).date_display.clone()),
+            first_date: list.last().map(|&i| self.view(i).date_display()),
             active_months: timeline.months.len(),
             newest_month,
             current,
@@ -168,7 +168,7 @@ impl<'a> Renderer<'a> {
             assessment: list
                 .iter()
                 .map(|&i| self.view(i))
-                .find(|v| v.trend.is_some() || v.alert.is_some()),
+                .find(|v| v.trend().is_some() || v.alert().is_some()),
             co_mentioned,
             data_path: format!("{}{DATA_FILE}", self.country_links[t].path),
         }
@@ -210,9 +210,9 @@ impl<'a> Renderer<'a> {
                 list.iter()
                     .map(|&i| DataReport {
                         id: site.reports[i].entry_id(&authority),
-                        date: self.view(i).date.clone(),
-                        title: self.view(i).title,
-                        url: &self.view(i).permalink,
+                        date: self.view(i).date(),
+                        title: self.view(i).title(),
+                        url: self.view(i).permalink(),
                     })
                     .collect()
             }),

@@ -26,11 +26,11 @@ pub struct EditionView<'r> {
     /// first, at most [`RISERS_MAX`].
     pub risers: Vec<Riser>,
     /// The month's reports with an editor's `trend: deteriorated`, newest first.
-    pub deteriorated: Vec<&'r ReportView<'r>>,
+    pub deteriorated: Vec<ReportView<'r>>,
     /// The month's reports with an editor's `trend: improved`.
-    pub improved: Vec<&'r ReportView<'r>>,
+    pub improved: Vec<ReportView<'r>>,
     /// The month's reports with an editor's `alert:`.
-    pub alerts: Vec<&'r ReportView<'r>>,
+    pub alerts: Vec<ReportView<'r>>,
     /// The edition before (the next older month with reports), if any.
     pub previous: Option<&'r LinkView>,
     /// The edition after, if any.
@@ -61,7 +61,7 @@ pub struct CountryGroup<'r> {
     /// The editor's newest judgement this month (`deteriorated`, ...), if any.
     pub trend: Option<&'static str>,
     /// Its newest reports, at most [`HEADLINES_MAX`].
-    pub headlines: Vec<&'r ReportView<'r>>,
+    pub headlines: Vec<ReportView<'r>>,
     /// How many more reports it has.
     pub more: usize,
 }
@@ -82,10 +82,10 @@ impl<'a> Renderer<'a> {
     pub(super) fn edition(&self, i: usize) -> EditionView<'_> {
         let site = self.site;
         let (month, list) = &site.months[i];
-        let with_trend = |trend: Trend| -> Vec<&ReportView> {
+        let with_trend = |trend: Trend| -> Vec<ReportView> {
             list.iter()
                 .map(|&r| self.view(r))
-                .filter(|v| v.trend == Some(trend.name()))
+                .filter(|v| v.trend() == Some(trend.name()))
                 .collect()
         };
         EditionView {
@@ -96,7 +96,7 @@ impl<'a> Renderer<'a> {
             alerts: list
                 .iter()
                 .map(|&r| self.view(r))
-                .filter(|v| v.alert.is_some())
+                .filter(|v| v.alert().is_some())
                 .collect(),
             // `months` is newest first.
             previous: self.month_links.get(i + 1),
@@ -136,7 +136,7 @@ impl<'a> Renderer<'a> {
                 signal: (country < no_country)
                     .then(|| self.signal_view(country, month))
                     .flatten(),
-                trend: reports.iter().find_map(|&r| self.view(r).trend),
+                trend: reports.iter().find_map(|&r| self.view(r).trend()),
                 headlines: reports
                     .iter()
                     .take(HEADLINES_MAX)

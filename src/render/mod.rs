@@ -29,7 +29,7 @@ pub mod sink;
 pub mod theme;
 pub mod theme_history;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -74,38 +74,138 @@ impl LinkView {
     }
 }
 
-/// What templates see of a report. Index pages get these without `content`.
-#[derive(Debug, Clone, Serialize, Hash)]
-pub struct ReportView<'a> {
+/// What templates see of a report (index pages get it without `content`), made
+/// when a page needs it and never kept: two references, whose fields are worked out
+/// when it is serialised or hashed. Serialised as an object of `title`, `path`,
+/// `permalink` (`base_url` + `path`), `date` (as written: `2025-07-08`, or a moment
+/// in RFC 3339 with its offset, for `<time datetime>`), `date_display`
+/// (`8 July 2025`), `source`, `region` and `month` (their index pages, without
+/// counts), `countries` (primary first), `country_links` (their pages, in the same
+/// order), `summary`, `trend` (`deteriorated`, `improved`, `unchanged`), `alert` and
+/// `extra` (the other front matter keys); each absent one is `null`.
+#[derive(Debug, Clone, Copy)]
+pub struct ReportView<'r> {
+    page: &'r Page,
+    links: &'r ViewLinks<'r>,
+}
+
+/// What report views link to: made once per [`Renderer`].
+#[derive(Debug)]
+struct ViewLinks<'a> {
+    base_url: &'a str,
+    /// Region navigation links by region slug, and country links by [`term_key`].
+    region_by_slug: HashMap<&'a str, LinkView>,
+    country_by_key: HashMap<String, LinkView>,
+}
+
+impl<'r> ReportView<'r> {
     /// The headline.
-    pub title: &'a str,
+    pub fn title(&self) -> &'r str {
+        &self.page.front_matter.title
+    }
+
     /// Path from the site root (`reports/2025-07-08-china/`).
-    pub path: &'a str,
+    pub fn path(&self) -> &'r str {
+        &self.page.path
+    }
+
     /// Absolute URL: `base_url` + `path`.
-    pub permalink: String,
-    /// The date as written: `2025-07-08`, or a moment in RFC 3339 with its offset
-    /// (`2025-08-01T01:00:00+03:00`), for `<time datetime>`.
-    pub date: String,
-    /// Date for readers, `8 July 2025`.
-    pub date_display: String,
-    /// The outlet.
-    pub source: Option<&'a str>,
+    pub fn permalink(&self) -> String {
+        format!("{}{}", self.links.base_url, self.page.path)
+    }
+
+    /// The date as written (see [`ReportView`]).
+    pub fn date(&self) -> String {
+        self.page.date().to_string()
+    }
+
+    /// The date for readers, `8 July 2025`.
+    pub fn date_display(&self) -> String {
+        self.page.date().display()
+    }
+
     /// The region's index page (without count), if the report has a region.
-    pub region: Option<LinkView>,
-    /// The month's index page (without count).
-    pub month: LinkView,
-    /// Countries, primary first.
-    pub countries: &'a [String],
-    /// The countries' pages (without counts), in the same order.
-    pub country_links: Vec<LinkView>,
+    pub fn region(&self) -> Option<&'r LinkView> {
+        let links = self.links;
+        (self.page.region.as_ref()).and_then(|r| links.region_by_slug.get(r.slug.as_str()))
+    }
+
+    /// The countries' pages (without counts), primary first.
+    pub fn country_links(&self) -> impl Iterator<Item = &'r LinkView> + use<'r> {
+        let links = self.links;
+        (self.page.countries.iter()).filter_map(|c| links.country_by_key.get(&term_key(c)))
+    }
+
     /// The summary (plain text).
-    pub summary: Option<&'a str>,
-    /// The editor's judgement, as written (`deteriorated`, `improved`, `unchanged`).
-    pub trend: Option<&'static str>,
+    pub fn summary(&self) -> Option<&'r str> {
+        self.page.front_matter.summary.as_deref()
+    }
+
+    /// The editor's judgement, as written.
+    pub fn trend(&self) -> Option<&'static str> {
+        self.page.front_matter.trend.map(|t| t.name())
+    }
+
     /// The editor's alert.
-    pub alert: Option<&'a str>,
-    /// Other front matter keys.
-    pub extra: &'a serde_yaml::Mapping,
+    pub fn alert(&self) -> Option<&'r str> {
+        self.page.front_matter.alert.as_deref()
+    }
+
+    /// Countries, primary first.
+    pub fn countries(&self) -> &'r [String] {
+        &self.page.countries
+    }
+}
+
+impl Serialize for ReportView<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let fm = &self.page.front_matter;
+        let mut st = s.serialize_struct("ReportView", 14)?;
+        st.serialize_field("title", self.title())?;
+        st.serialize_field("path", self.path())?;
+        st.serialize_field("permalink", &self.permalink())?;
+        st.serialize_field("date", &self.date())?;
+        st.serialize_field("date_display", &self.date_display())?;
+        st.serialize_field("source", &fm.source)?;
+        st.serialize_field("region", &self.region())?;
+        st.serialize_field(
+            "month",
+            &month_link(&Month::of(self.page.date().day()), None),
+        )?;
+        st.serialize_field("countries", self.countries())?;
+        st.serialize_field("country_links", &self.country_links().collect::<Vec<_>>())?;
+        st.serialize_field("summary", &self.summary())?;
+        st.serialize_field("trend", &self.trend())?;
+        st.serialize_field("alert", &self.alert())?;
+        st.serialize_field("extra", &fm.extra)?;
+        st.end()
+    }
+}
+
+impl std::hash::Hash for ReportView<'_> {
+    /// Hashes everything the view serialises: the fields it is worked out from.
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        let (page, fm) = (self.page, &self.page.front_matter);
+        (
+            self.links.base_url,
+            &page.path,
+            page.date(),
+            &fm.title,
+            &fm.source,
+        )
+            .hash(h);
+        (
+            self.region(),
+            &page.countries,
+            &fm.summary,
+            fm.trend,
+            &fm.alert,
+            &fm.extra,
+        )
+            .hash(h);
+        self.country_links().for_each(|l| l.hash(h));
+    }
 }
 
 /// What templates see of the configuration.
@@ -277,7 +377,7 @@ struct PageData<'r> {
     #[serde(skip_serializing_if = "Option::is_none")]
     country: Option<&'r LinkView>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    reports: Option<Vec<&'r ReportView<'r>>>,
+    reports: Option<Vec<ReportView<'r>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     paginator: Option<Paginator>,
     /// The overview chart (SVG markup) and its legend: on the home page and `months/`.
@@ -292,7 +392,7 @@ struct PageData<'r> {
     #[serde(skip_serializing_if = "Option::is_none")]
     total: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    page: Option<&'r ReportView<'r>>,
+    page: Option<ReportView<'r>>,
     /// On the first page of a country, its dossier.
     #[serde(skip_serializing_if = "Option::is_none")]
     dossier: Option<dossier::DossierView<'r>>,
@@ -311,9 +411,6 @@ struct PageData<'r> {
     /// Whether the whole-site exports (`reports.json`, `data/reports.csv`) are
     /// written (see `reports_json_limit`); else only those by month.
     whole_exports: bool,
-    /// The Markdown body; templates get it rendered, as `content`.
-    #[serde(skip)]
-    body: Option<&'r str>,
 }
 
 /// What a report page shows of a related report: only this, so that editing
@@ -324,9 +421,9 @@ struct RelatedView<'r> {
     /// Path from the site root.
     path: &'r str,
     /// ISO date.
-    date: &'r str,
+    date: String,
     /// Date for readers.
-    date_display: &'r str,
+    date_display: String,
     region: Option<&'r LinkView>,
 }
 
@@ -402,13 +499,8 @@ pub fn page_window(pages: usize, n: usize) -> Vec<(usize, bool)> {
 pub struct Renderer<'a> {
     site: &'a Site,
     tera: &'a Tera,
-    /// Each report's view, made when a page first needs it (see [`Self::view`]): a
-    /// preview that renders one page makes a few, not one per report.
-    views: Vec<OnceLock<ReportView<'a>>>,
-    /// Region navigation links by region slug, and country links by
-    /// [`term_key`], for the views.
-    region_by_slug: HashMap<&'a str, LinkView>,
-    country_by_key: HashMap<String, LinkView>,
+    /// What report views link to ([`Self::view`]).
+    links: ViewLinks<'a>,
     /// Region links with counts, and without (for navigation).
     region_links: Vec<LinkView>,
     region_nav: Vec<LinkView>,
@@ -465,9 +557,6 @@ impl<'a> Renderer<'a> {
             .zip(&region_nav)
             .map(|((r, _), link)| (r.slug.as_str(), link.clone()))
             .collect();
-        let views = std::iter::repeat_with(OnceLock::new)
-            .take(site.reports.len())
-            .collect();
         let config = ConfigView {
             title: &site.config.title,
             description: &site.config.description,
@@ -481,9 +570,11 @@ impl<'a> Renderer<'a> {
         Renderer {
             site,
             tera,
-            views,
-            region_by_slug,
-            country_by_key,
+            links: ViewLinks {
+                base_url: base,
+                region_by_slug,
+                country_by_key,
+            },
             region_links,
             region_nav,
             month_links,
@@ -500,16 +591,12 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// The view of report `i` (an index into [`Site::reports`]), made on first use.
-    fn view(&self, i: usize) -> &ReportView<'a> {
-        self.views[i].get_or_init(|| {
-            report_view(
-                &self.site.reports[i],
-                &self.site.config.base_url,
-                &self.region_by_slug,
-                &self.country_by_key,
-            )
-        })
+    /// The view of report `i` (an index into [`Site::reports`]).
+    fn view(&self, i: usize) -> ReportView<'_> {
+        ReportView {
+            page: &self.site.reports[i],
+            links: &self.links,
+        }
     }
 
     /// Every page of the site.
@@ -587,7 +674,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// The reports on page `n` (0-based) of a list, and its paginator.
-    fn paginate(&self, list: &[usize], n: usize, base: &str) -> (Vec<&ReportView<'a>>, Paginator) {
+    fn paginate(&self, list: &[usize], n: usize, base: &str) -> (Vec<ReportView<'_>>, Paginator) {
         let size = match self.site.config.paginate_by {
             0 => list.len().max(1),
             size => size,
@@ -842,7 +929,6 @@ impl<'a> Renderer<'a> {
             PageKey::Report(i) => {
                 data.template = "report.html";
                 data.page = Some(self.view(i));
-                data.body = Some(&self.site.reports[i].body);
                 data.related = Some(self.related(i));
             }
             PageKey::Home(n) => {
@@ -926,13 +1012,22 @@ impl<'a> Renderer<'a> {
                     url: &config.base_url,
                     language: &config.language,
                 };
+                let (url, date) = (page.permalink(), page.date());
+                let article = share::Article {
+                    title: page.title(),
+                    permalink: &url,
+                    date: &date,
+                    countries: page.countries(),
+                    region: page.region().map(|r| r.name.as_str()),
+                    summary: page.summary(),
+                };
                 return share::ShareView {
-                    title: page.title.to_string(),
+                    json_ld: Some(share::news_article(&article, &publisher)),
+                    title: page.title().to_string(),
                     kind: "article",
-                    url: page.permalink.clone(),
-                    description: page.summary.unwrap_or(&config.description).to_string(),
-                    published: Some(page.date.clone()),
-                    json_ld: Some(share::news_article(page, &publisher)),
+                    description: page.summary().unwrap_or(&config.description).to_string(),
+                    url,
+                    published: Some(date),
                 };
             }
             PageKey::Home(n) => (paged(&config.title, n), None),
@@ -997,7 +1092,6 @@ impl<'a> Renderer<'a> {
             related: None,
             share: share::ShareView::default(),
             whole_exports: self.writes_reports_json(),
-            body: None,
         }
     }
 
@@ -1009,11 +1103,11 @@ impl<'a> Renderer<'a> {
             .map(|j| {
                 let v = self.view(j);
                 RelatedView {
-                    title: v.title,
-                    path: v.path,
-                    date: &v.date,
-                    date_display: &v.date_display,
-                    region: v.region.as_ref(),
+                    title: v.title(),
+                    path: v.path(),
+                    date: v.date(),
+                    date_display: v.date_display(),
+                    region: v.region(),
                 }
             })
             .collect()
@@ -1064,16 +1158,14 @@ impl<'a> Renderer<'a> {
 
     /// A hash of everything the page depends on besides the templates and the
     /// configuration: equal fingerprints give equal bytes. A report page's body is
-    /// left out: it changes only with the report's file, which a rebuild renders
-    /// anyway; everything else a report page shows (its countries' names and pages,
-    /// its region) may change with other files, and is in.
+    /// left out (it is not in the page's data): it changes only with the report's
+    /// file, which a rebuild renders anyway; everything else a report page shows (its
+    /// countries' names and pages, its region) may change with other files, and is in.
     pub fn fingerprint(&self, key: PageKey) -> u64 {
         use std::hash::{Hash, Hasher};
         let mut h = fingerprint_hasher();
         if !key.is_generated() {
-            let mut data = self.page_data(key);
-            data.body = None;
-            data.hash(&mut h);
+            self.page_data(key).hash(&mut h);
             return h.finish();
         }
         // Generated outputs: a hash of what they are made of, reports included
@@ -1131,12 +1223,10 @@ impl<'a> Renderer<'a> {
         let data = self.page_data(key);
         let mut ctx = self.common.clone();
         ctx.extend(Context::from_serialize(&data).map_err(|e| anyhow!("{e}"))?);
-        if let Some(body) = data.body {
-            let html = markdown_to_html(body, self.raw_html).map_err(|e| {
-                let PageKey::Report(i) = key else {
-                    unreachable!("only reports have a body")
-                };
-                let page = &self.site.reports[i];
+        // The Markdown body; templates get it rendered, as `content`.
+        if let PageKey::Report(i) = key {
+            let page = &self.site.reports[i];
+            let html = markdown_to_html(&page.body()?, self.raw_html).map_err(|e| {
                 anyhow!(
                     "{}:{}: {}",
                     page.file.display(),
@@ -1215,12 +1305,47 @@ pub fn render_pages(
     progress: &dyn Progress,
     stop: &AtomicBool,
 ) -> Result<()> {
-    if keys.iter().any(|k| matches!(k, PageKey::SearchIndex(_))) {
-        renderer.search.prepare();
+    // The search index's shards and facets come block by block, each block made,
+    // written and let go before the next: the index is never all in memory.
+    let mut blocks: BTreeMap<u32, Vec<PageKey>> = BTreeMap::new();
+    let mut pages = Vec::with_capacity(keys.len());
+    for &key in keys {
+        match key {
+            PageKey::SearchIndex(file) if let Some(b) = file.made_with_block() => {
+                blocks.entry(b).or_default().push(key)
+            }
+            _ => pages.push(key),
+        }
     }
     progress.start(keys.len(), "rendering");
-    let mut errors: Vec<String> = keys
-        .par_iter()
+    let mut errors = render_each(renderer, &pages, out, progress, stop);
+    for (b, keys) in blocks {
+        if stop.load(Ordering::Relaxed) {
+            break;
+        }
+        match renderer.search.prepare_block(b) {
+            Ok(()) => errors.extend(render_each(renderer, &keys, out, progress, stop)),
+            Err(e) => errors.push(format!("{e:#}")),
+        }
+        renderer.search.release_block(b);
+    }
+    progress.finish();
+    if errors.is_empty() {
+        return Ok(());
+    }
+    errors.sort();
+    Err(RenderErrors(errors).into())
+}
+
+/// Renders `keys` into `out` in parallel (see [`render_pages`]); the errors.
+fn render_each(
+    renderer: &Renderer,
+    keys: &[PageKey],
+    out: &dyn Sink,
+    progress: &dyn Progress,
+    stop: &AtomicBool,
+) -> Vec<String> {
+    keys.par_iter()
         .filter_map(|&key| {
             if stop.load(Ordering::Relaxed) {
                 return None;
@@ -1232,13 +1357,7 @@ pub fn render_pages(
                 .err()
                 .map(|e| format!("{e:#}"))
         })
-        .collect();
-    progress.finish();
-    if errors.is_empty() {
-        return Ok(());
-    }
-    errors.sort();
-    Err(RenderErrors(errors).into())
+        .collect()
 }
 
 /// The errors of every page that failed to render, each naming its page or file.
@@ -1258,39 +1377,6 @@ fn month_link(m: &Month, count: Option<usize>) -> LinkView {
         name: m.name(),
         path: month_path(&m.slug()),
         count,
-    }
-}
-
-fn report_view<'a>(
-    p: &'a Page,
-    base_url: &str,
-    regions: &HashMap<&str, LinkView>,
-    countries: &HashMap<String, LinkView>,
-) -> ReportView<'a> {
-    let fm = &p.front_matter;
-    ReportView {
-        title: &fm.title,
-        path: &p.path,
-        permalink: format!("{base_url}{}", p.path),
-        date: p.date().to_string(),
-        date_display: p.date().display(),
-        source: fm.source.as_deref(),
-        region: p
-            .region
-            .as_ref()
-            .and_then(|r| regions.get(r.slug.as_str()))
-            .cloned(),
-        month: month_link(&Month::of(p.date().day()), None),
-        countries: &p.countries,
-        country_links: p
-            .countries
-            .iter()
-            .filter_map(|c| countries.get(&term_key(c)).cloned())
-            .collect(),
-        summary: fm.summary.as_deref(),
-        trend: fm.trend.map(|t| t.name()),
-        alert: fm.alert.as_deref(),
-        extra: &fm.extra,
     }
 }
 

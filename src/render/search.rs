@@ -68,6 +68,17 @@ pub enum SearchFile {
     Docs(u32, u32),
 }
 
+impl SearchFile {
+    /// The block this file is made from with the others of its block (shards and
+    /// facets), if it is one.
+    pub fn made_with_block(self) -> Option<u32> {
+        match self {
+            SearchFile::Shard(b, _) | SearchFile::Facets(b) => Some(b),
+            SearchFile::Meta | SearchFile::Docs(..) => None,
+        }
+    }
+}
+
 /// Folds a word as the search page does: decomposed (NFD), combining marks dropped,
 /// lower case, final sigma as sigma (`Côte` -> `cote`, `Привет` -> `привет`).
 pub fn fold_word(word: &str) -> String {
@@ -304,12 +315,13 @@ struct Block {
     facets: Vec<u8>,
 }
 
-/// The search index of a site. Its blocks are made when first needed, all at once (in
-/// parallel), or by [`SearchIndex::prepare`]: call that before asking for files inside
-/// a parallel loop, as [`crate::render::render_pages`] does, since blocks made inside
-/// one could be asked for again, on the same thread, by a task stolen while they are
-/// being made. A renderer that renders no search file (the edited page written first
-/// in watch mode) never makes them.
+/// The search index of a site. A block's shards and facets are made together, from
+/// its reports' text: [`crate::render::render_pages`] makes one block at a time
+/// ([`SearchIndex::prepare_block`]), writes its files, and lets it go
+/// ([`SearchIndex::release_block`]), so that the index of a large site is never all
+/// in memory (about 500 KB a block of [`BLOCK`] reports). A file asked for outside
+/// that makes its block for itself. A renderer that renders no search file (the
+/// edited page written first in watch mode) never makes them.
 pub struct SearchIndex<'a> {
     site: &'a Site,
     /// Country index by [`term_key`].
@@ -318,7 +330,8 @@ pub struct SearchIndex<'a> {
     regions: HashMap<&'a str, u32>,
     /// Reports per block ([`BLOCK`]).
     block: usize,
-    blocks: std::sync::OnceLock<Vec<Block>>,
+    /// Blocks made ahead of their files, by block number.
+    made: std::sync::Mutex<HashMap<usize, Arc<Block>>>,
     /// [`SearchIndex::block_hash`] of each block, made when first needed.
     block_hashes: std::sync::OnceLock<Vec<u64>>,
 }
@@ -350,23 +363,28 @@ impl<'a> SearchIndex<'a> {
             countries,
             regions,
             block,
-            blocks: std::sync::OnceLock::new(),
+            made: std::sync::Mutex::default(),
             block_hashes: std::sync::OnceLock::new(),
         }
     }
 
-    /// Makes the blocks now, if not made yet.
-    pub fn prepare(&self) {
-        self.blocks();
+    /// Makes block `b` now (in parallel), for its files to be asked for until
+    /// [`SearchIndex::release_block`].
+    ///
+    /// Errors: a report's body cannot be read again ([`Page::body`]).
+    pub fn prepare_block(&self, b: u32) -> anyhow::Result<()> {
+        let block = Arc::new(self.make_block(b as usize)?);
+        self.made_blocks().insert(b as usize, block);
+        Ok(())
     }
 
-    fn blocks(&self) -> &[Block] {
-        self.blocks.get_or_init(|| {
-            (0..self.block_count())
-                .into_par_iter()
-                .map(|b| self.make_block(b))
-                .collect()
-        })
+    /// Lets block `b` go, once its files are written.
+    pub fn release_block(&self, b: u32) {
+        self.made_blocks().remove(&(b as usize));
+    }
+
+    fn made_blocks(&self) -> std::sync::MutexGuard<'_, HashMap<usize, Arc<Block>>> {
+        self.made.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     fn block_count(&self) -> usize {
@@ -398,12 +416,13 @@ impl<'a> SearchIndex<'a> {
 
     /// The file's bytes.
     ///
-    /// Errors: serialising JSON fails (not expected).
+    /// Errors: a report's body cannot be read again ([`Page::body`]); serialising
+    /// JSON fails (not expected).
     pub fn bytes(&self, file: SearchFile) -> anyhow::Result<Vec<u8>> {
         Ok(match file {
             SearchFile::Meta => self.meta()?,
-            SearchFile::Shard(b, s) => self.block(b as usize).shards[s as usize].clone(),
-            SearchFile::Facets(b) => self.block(b as usize).facets.clone(),
+            SearchFile::Shard(b, s) => self.block(b as usize)?.shards[s as usize].clone(),
+            SearchFile::Facets(b) => self.block(b as usize)?.facets.clone(),
             SearchFile::Docs(b, k) => self.docs(b as usize * self.block + k as usize * CHUNK)?,
         })
     }
@@ -475,13 +494,19 @@ impl<'a> SearchIndex<'a> {
         &reports[reports.len() - 1 - id]
     }
 
-    fn block(&self, b: usize) -> &Block {
-        &self.blocks()[b]
+    /// Block `b`: as made by [`SearchIndex::prepare_block`], else made now.
+    fn block(&self, b: usize) -> anyhow::Result<Arc<Block>> {
+        if let Some(block) = self.made_blocks().get(&b) {
+            return Ok(block.clone());
+        }
+        Ok(Arc::new(self.make_block(b)?))
     }
 
     /// Tokenises the block's reports (in parallel: a slice of the block per thread)
     /// and encodes its shards and facets.
-    fn make_block(&self, b: usize) -> Block {
+    ///
+    /// Errors: a report's body cannot be read again ([`Page::body`]).
+    fn make_block(&self, b: usize) -> anyhow::Result<Block> {
         let first = b * self.block;
         let len = self.block_len(b);
         let slice = len.div_ceil(rayon::current_num_threads()).max(1);
@@ -490,11 +515,11 @@ impl<'a> SearchIndex<'a> {
             .map(|k| {
                 let mut postings = Postings::default();
                 for local in k * slice..((k + 1) * slice).min(len) {
-                    postings.add_report(self.report(first + local), local as u32);
+                    postings.add_report(self.report(first + local), local as u32)?;
                 }
-                postings
+                Ok(postings)
             })
-            .collect();
+            .collect::<anyhow::Result<_>>()?;
         let mut parts = parts.into_iter();
         let mut postings = parts.next().unwrap_or_default();
         for part in parts {
@@ -513,10 +538,10 @@ impl<'a> SearchIndex<'a> {
                 encode_shard(&terms)
             })
             .collect();
-        Block {
+        Ok(Block {
             shards,
             facets: self.facets(first, len),
-        }
+        })
     }
 
     /// `f.bin` of the reports `first..first + len`.
@@ -669,7 +694,9 @@ fn term_hash(term: &str) -> u64 {
 impl Postings {
     /// Adds the terms of `page`, report `local` of the block, best field first: a
     /// term's first field in a report is its best.
-    fn add_report(&mut self, page: &Page, local: u32) {
+    ///
+    /// Errors: the body cannot be read again ([`Page::body`]).
+    fn add_report(&mut self, page: &Page, local: u32) -> anyhow::Result<()> {
         let fm = &page.front_matter;
         let mut add = |text: &str, field: Field| {
             for_each_term(text, |t| self.add(t, local, field));
@@ -684,7 +711,8 @@ impl Postings {
         if let Some(s) = &fm.summary {
             add(s, Field::Summary);
         }
-        add(&page.body, Field::Text);
+        add(&page.body()?, Field::Text);
+        Ok(())
     }
 
     /// The index of `term` in `terms`, added if new.
@@ -852,6 +880,43 @@ mod tests {
             .collect();
         let site = Site::new(config, &regions, pages).unwrap();
         (tmp, site)
+    }
+
+    #[test]
+    fn a_block_made_ahead_gives_the_same_files_and_is_let_go() {
+        let (_tmp, mut site) = site(10);
+        let index = SearchIndex::with_block(&site, 4);
+        let files = index.files();
+        let on_demand: Vec<Vec<u8>> = files.iter().map(|&f| index.bytes(f).unwrap()).collect();
+        assert!(
+            index.made_blocks().is_empty(),
+            "a file asked for alone keeps no block"
+        );
+        index.prepare_block(1).unwrap();
+        assert_eq!(index.made_blocks().len(), 1);
+        for (&f, bytes) in files.iter().zip(&on_demand) {
+            assert_eq!(&index.bytes(f).unwrap(), bytes, "{f:?}");
+        }
+        index.release_block(1);
+        assert!(index.made_blocks().is_empty());
+        // Bodies left in their files (a one-off build) index the same words.
+        for page in &mut site.reports {
+            Arc::make_mut(page).leave_body_in_file();
+        }
+        let lean = SearchIndex::with_block(&site, 4);
+        for (&f, bytes) in files.iter().zip(&on_demand) {
+            assert_eq!(&lean.bytes(f).unwrap(), bytes, "{f:?}");
+        }
+        // A body changed since: its block's files fail, naming the report's file (the
+        // oldest report: id 0, block 0).
+        let file = site.reports.last().unwrap().file.clone();
+        std::fs::write(&file, "---\ntitle: X\ndate: 2025-01-01\n---\nA truce.\n").unwrap();
+        let err = lean.bytes(SearchFile::Facets(0)).unwrap_err().to_string();
+        assert!(
+            err.contains("changed while the site was being built"),
+            "{err}"
+        );
+        assert!(err.contains(&*file.to_string_lossy()), "{err}");
     }
 
     /// Writes the index of `site` with blocks of `block` reports and runs `query`

@@ -7,8 +7,6 @@
 
 use serde::Serialize;
 
-use crate::render::ReportView;
-
 /// The sharing metadata of one page, as `base.html` prints it in `<head>`.
 #[derive(Debug, Clone, Default, Serialize, Hash)]
 pub struct ShareView {
@@ -69,20 +67,37 @@ struct NewsArticle<'a> {
     description: Option<&'a str>,
 }
 
+/// What a report's `NewsArticle` tells of it.
+#[derive(Debug, Clone, Copy)]
+pub struct Article<'a> {
+    /// The headline.
+    pub title: &'a str,
+    /// The report page's absolute URL.
+    pub permalink: &'a str,
+    /// `YYYY-MM-DD`, or a moment in RFC 3339.
+    pub date: &'a str,
+    /// Countries, primary first.
+    pub countries: &'a [String],
+    /// The region's name.
+    pub region: Option<&'a str>,
+    /// The summary.
+    pub summary: Option<&'a str>,
+}
+
 /// The schema.org `NewsArticle` of `report`, published by `publisher`, as JSON-LD
 /// safe inside `<script>`: `headline`, `url` and `mainEntityOfPage` (its permalink),
 /// `datePublished` (`YYYY-MM-DD`), `inLanguage`, `publisher` (an `Organization`),
 /// `contentLocation` (a `Place` per country, primary first; left out when none),
 /// `articleSection` (the region) and `description` (the summary), each left out when
 /// absent.
-pub fn news_article(report: &ReportView, publisher: &Publisher) -> String {
+pub fn news_article(report: &Article, publisher: &Publisher) -> String {
     let article = NewsArticle {
         context: "https://schema.org",
         kind: "NewsArticle",
         headline: report.title,
-        url: &report.permalink,
-        main_entity_of_page: &report.permalink,
-        date_published: &report.date,
+        url: report.permalink,
+        main_entity_of_page: report.permalink,
+        date_published: report.date,
         in_language: publisher.language,
         publisher: Thing {
             kind: "Organization",
@@ -98,7 +113,7 @@ pub fn news_article(report: &ReportView, publisher: &Publisher) -> String {
                 url: None,
             })
             .collect(),
-        article_section: report.region.as_ref().map(|r| r.name.as_str()),
+        article_section: report.region,
         description: report.summary,
     };
     script_json(&article)
@@ -127,36 +142,18 @@ pub fn script_json(value: &impl Serialize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::LinkView;
 
     #[test]
     fn json_ld_cannot_close_its_script_element() {
         let countries = vec!["Sudan".to_string(), "Chad".to_string()];
-        let extra = serde_yaml::Mapping::new();
         let title = "Raid on \"El Fasher\" </script><script>alert(1)</script> & <!--";
-        let report = ReportView {
+        let report = Article {
             title,
-            path: "reports/x/",
-            permalink: "https://e.org/reports/x/".into(),
-            date: "2025-06-30".into(),
-            date_display: "30 June 2025".into(),
-            source: None,
-            region: Some(LinkView {
-                name: "Africa".into(),
-                path: "regions/africa/".into(),
-                count: None,
-            }),
-            month: LinkView {
-                name: "June 2025".into(),
-                path: "months/2025-06/".into(),
-                count: None,
-            },
+            permalink: "https://e.org/reports/x/",
+            date: "2025-06-30",
             countries: &countries,
-            country_links: Vec::new(),
+            region: Some("Africa"),
             summary: None,
-            trend: None,
-            alert: None,
-            extra: &extra,
         };
         let publisher = Publisher {
             name: "Site <b>",

@@ -4,6 +4,7 @@
 //! starts with `.` or `_`, and editor leftovers (`*~`, `*.swp`, `#*#`), are skipped.
 //! One bad file gives one error; the others still load.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow, bail};
@@ -37,8 +38,8 @@ pub struct Page {
     /// Each country once (spellings that differ in case, spaces or punctuation only are
     /// one), in the order written.
     pub countries: Vec<String>,
-    /// The Markdown body.
-    pub body: String,
+    /// The Markdown body, or where to find it again ([`Page::body`]).
+    pub body: Body,
     /// The 1-based line of the file where the body starts.
     pub body_line: usize,
     /// The file's encoding when it was not UTF-8 and was converted (see
@@ -76,6 +77,74 @@ impl Page {
             )
         })
     }
+}
+
+/// A report's Markdown body: kept in memory, or left in its file until a page needs
+/// it ([`Page::leave_body_in_file`]). A one-off build of a large site leaves bodies in
+/// their files (about 4.5 KB a report of the generated corpus: most of a report's
+/// memory) and reads each again when its page and its search block are made.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Body {
+    /// The text.
+    Kept(String),
+    /// In the file, as its last `len` bytes once read as [`load_page`] reads it
+    /// (decoded, normalised, in NFC), whose XXH3 hash is `hash`.
+    InFile {
+        /// Length in bytes.
+        len: usize,
+        /// XXH3-64 of the bytes.
+        hash: u64,
+    },
+}
+
+impl Page {
+    /// The Markdown body: borrowed when kept, else read again from the file.
+    ///
+    /// Errors: the file cannot be read, or no longer ends with the body it had when
+    /// it was loaded (it was changed during the build); the message names the file.
+    pub fn body(&self) -> Result<Cow<'_, str>> {
+        let (len, hash) = match &self.body {
+            Body::Kept(text) => return Ok(Cow::Borrowed(text)),
+            Body::InFile { len, hash } => (*len, *hash),
+        };
+        let text = read_text(&self.file)?.0;
+        let body = text
+            .len()
+            .checked_sub(len)
+            .and_then(|start| text.get(start..))
+            .filter(|b| xxhash_rust::xxh3::xxh3_64(b.as_bytes()) == hash)
+            .ok_or_else(|| {
+                anyhow!(
+                    "{}: changed while the site was being built: build again",
+                    self.file.display()
+                )
+            })?;
+        Ok(Cow::Owned(body.to_string()))
+    }
+
+    /// Frees the body's text, keeping what tells it again ([`Body::InFile`]); later
+    /// [`Page::body`] reads the file.
+    pub fn leave_body_in_file(&mut self) {
+        if let Body::Kept(text) = &self.body {
+            self.body = Body::InFile {
+                len: text.len(),
+                hash: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
+            };
+        }
+    }
+}
+
+/// A content file's text as pages read it: decoded, normalised and in NFC, with the
+/// encoding it was converted from, if not UTF-8.
+fn read_text(file: &Path) -> Result<(String, Option<&'static str>)> {
+    let bytes = crate::text::read_input(file)
+        .map_err(|e| anyhow!("{}: cannot read: {e}", file.display()))?;
+    let decoded = crate::text::decode(&bytes);
+    let text = crate::text::normalise(&decoded.text);
+    // Canonically equal text is equal text: the body's words (search), and the front
+    // matter's names as written (YAML escapes are composed by `parse`).
+    let text = crate::text::nfc(&text).into_owned();
+    Ok((text, decoded.converted_from))
 }
 
 /// Finds the content files under `content_dir`, sorted by path.
@@ -117,13 +186,7 @@ pub fn is_ignored(name: &std::ffi::OsStr) -> bool {
 /// region the site does not have, its slug is empty, or its URL path is longer than
 /// [`MAX_PAGE_PATH_BYTES`]; each names the file and, where known, the line.
 pub fn load_page(file: &Path, content_dir: &Path, regions: &Regions) -> Result<Page> {
-    let bytes = crate::text::read_input(file)
-        .map_err(|e| anyhow!("{}: cannot read: {e}", file.display()))?;
-    let decoded = crate::text::decode(&bytes);
-    let text = crate::text::normalise(&decoded.text);
-    // Canonically equal text is equal text: the body's words (search), and the front
-    // matter's names as written (YAML escapes are composed by `parse`).
-    let text = crate::text::nfc(&text);
+    let (text, converted_from) = read_text(file)?;
     let doc = front_matter::parse(&text, file)?;
     let countries = known_countries(&doc.front_matter.countries);
     let region = page_region(&doc.front_matter, &countries, regions, file, &text)?;
@@ -141,13 +204,13 @@ pub fn load_page(file: &Path, content_dir: &Path, regions: &Regions) -> Result<P
         ));
     }
     Ok(Page {
-        converted_from: decoded.converted_from,
+        converted_from,
         file: file.to_path_buf(),
         content_path: content_path(file, content_dir),
         path,
         region,
         countries,
-        body: doc.body,
+        body: Body::Kept(doc.body),
         body_line: doc.body_line,
         front_matter: doc.front_matter,
     })
@@ -264,4 +327,65 @@ fn key_line(text: &str, key: &str) -> usize {
                 .is_some_and(|r| r.trim_start().starts_with(':'))
         })
         .map_or(1, |i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(file: &Path) -> Page {
+        let config = crate::site::config::Config::parse("", Path::new("config.yaml")).unwrap();
+        let regions = Regions::new(&config.regions).unwrap();
+        load_page(file, file.parent().unwrap(), &regions).unwrap()
+    }
+
+    #[test]
+    fn a_body_left_in_its_file_reads_back_the_same_and_tells_a_later_edit() {
+        let tmp = tempfile::tempdir().unwrap();
+        let cases: [(&str, &[u8]); 3] = [
+            (
+                "plain.md",
+                b"---\ntitle: A\ndate: 2025-01-02\n---\n\nFirst.\n\nSecond.\n",
+            ),
+            // Windows line ends, a decomposed accent (read in NFC), Latin-1 bytes.
+            (
+                "crlf.md",
+                "---\r\ntitle: B\r\ndate: 2025-01-02\r\n---\r\nCo\u{302}te.\r\n".as_bytes(),
+            ),
+            (
+                "latin1.md",
+                b"---\ntitle: C\ndate: 2025-01-02\n---\nS\xe3o Tom\xe9, Cura\xe7ao.\n",
+            ),
+        ];
+        for (name, bytes) in cases {
+            let file = tmp.path().join(name);
+            std::fs::write(&file, bytes).unwrap();
+            let kept = load(&file);
+            let Body::Kept(text) = &kept.body else {
+                panic!("{name}: body not kept")
+            };
+            let mut lean = kept.clone();
+            lean.leave_body_in_file();
+            assert!(matches!(lean.body, Body::InFile { len, .. } if len == text.len()));
+            assert_eq!(lean.body().unwrap(), text.as_str(), "{name}");
+        }
+        assert_eq!(load(&tmp.path().join("crlf.md")).body().unwrap(), "Côte.\n");
+        // The file edited after it was loaded: the build stops and names it.
+        let file = tmp.path().join("plain.md");
+        let mut lean = load(&file);
+        lean.leave_body_in_file();
+        std::fs::write(
+            &file,
+            "---\ntitle: A\ndate: 2025-01-02\n---\n\nFirst.\n\nThird.\n",
+        )
+        .unwrap();
+        let err = lean.body().unwrap_err().to_string();
+        assert!(
+            err.contains("plain.md: changed while the site was being built"),
+            "{err}"
+        );
+        std::fs::remove_file(&file).unwrap();
+        let err = lean.body().unwrap_err().to_string();
+        assert!(err.contains("plain.md: cannot read"), "{err}");
+    }
 }
