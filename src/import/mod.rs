@@ -85,7 +85,7 @@ pub fn import_report(
     let region = countries
         .first()
         .and_then(|f| regions.of_country(&f.country.region_code))
-        .map(|r| r.name.clone());
+        .map(|r| r.name.to_string());
     if countries.is_empty() {
         review.extend([Review::Countries, Review::Region]);
     } else if close_call(&countries, regions) {

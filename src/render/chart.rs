@@ -400,7 +400,7 @@ pub fn legend(site: &Site) -> Vec<(String, &'static str)> {
         .regions
         .iter()
         .enumerate()
-        .map(|(i, (r, _))| (r.name.clone(), PALETTE[i % PALETTE.len()]))
+        .map(|(i, (r, _))| (r.name.to_string(), PALETTE[i % PALETTE.len()]))
         .collect();
     if site.reports.iter().any(|p| p.region.is_none()) {
         items.push(("No region".into(), NO_REGION));

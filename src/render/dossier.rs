@@ -185,7 +185,7 @@ impl<'a> Renderer<'a> {
             url: format!("{}{}", site.config.base_url, self.country_links[t].path),
             region: site
                 .country_region(t)
-                .map(|r| site.regions[r].0.name.as_str()),
+                .map(|r| site.regions[r].0.name.as_ref()),
             reports_total: list.len(),
             signal_rules: SIGNAL_RULES,
             months: timeline

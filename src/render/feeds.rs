@@ -119,7 +119,7 @@ fn atom_entry(base: &str, authority: &str, p: &Page) -> Entry {
             .region
             .iter()
             .map(|r| atom_syndication::Category {
-                term: r.name.clone(),
+                term: r.name.to_string(),
                 ..Default::default()
             })
             .collect(),
@@ -353,7 +353,7 @@ pub fn reports_json<'p>(
                 date: p.date().to_string(),
                 url: format!("{base_url}{}", p.path),
                 path: &p.path,
-                region: p.region.as_ref().map(|r| r.name.as_str()),
+                region: p.region.as_ref().map(|r| r.name.as_ref()),
                 countries: &p.countries,
                 source: fm.source.as_deref(),
                 summary: fm.summary.as_deref(),
@@ -407,7 +407,7 @@ pub fn reports_csv<'p>(
             p.date().to_string().as_str(),
             &fm.title,
             &format!("{base_url}{}", p.path),
-            p.region.as_ref().map_or("", |r| r.name.as_str()),
+            p.region.as_ref().map_or("", |r| r.name.as_ref()),
             &p.countries.join(CSV_LIST_SEPARATOR),
             fm.source.as_deref().unwrap_or(""),
             fm.trend.map_or("", |t| t.name()),

@@ -127,7 +127,7 @@ impl<'r> ReportView<'r> {
     /// The region's index page (without count), if the report has a region.
     pub fn region(&self) -> Option<&'r LinkView> {
         let links = self.links;
-        (self.page.region.as_ref()).and_then(|r| links.region_by_slug.get(r.slug.as_str()))
+        (self.page.region.as_ref()).and_then(|r| links.region_by_slug.get(r.slug.as_ref()))
     }
 
     /// The countries' pages (without counts), primary first.
@@ -525,7 +525,7 @@ impl<'a> Renderer<'a> {
             .regions
             .iter()
             .map(|(r, list)| LinkView {
-                name: r.name.clone(),
+                name: r.name.to_string(),
                 path: format!("{REGIONS_DIR}{}/", r.slug),
                 count: Some(list.len()),
             })
@@ -555,7 +555,7 @@ impl<'a> Renderer<'a> {
             .regions
             .iter()
             .zip(&region_nav)
-            .map(|((r, _), link)| (r.slug.as_str(), link.clone()))
+            .map(|((r, _), link)| (r.slug.as_ref(), link.clone()))
             .collect();
         let config = ConfigView {
             title: &site.config.title,

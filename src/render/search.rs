@@ -356,7 +356,7 @@ impl<'a> SearchIndex<'a> {
             .regions
             .iter()
             .enumerate()
-            .map(|(i, (r, _))| (r.slug.as_str(), i as u32))
+            .map(|(i, (r, _))| (r.slug.as_ref(), i as u32))
             .collect();
         SearchIndex {
             site,
@@ -552,7 +552,7 @@ impl<'a> SearchIndex<'a> {
             let region = page
                 .region
                 .as_ref()
-                .and_then(|r| self.regions.get(r.slug.as_str()))
+                .and_then(|r| self.regions.get(r.slug.as_ref()))
                 .map_or(0, |i| i + 1);
             push_varint(&mut facets, region);
             let countries: Vec<u32> = page
@@ -627,7 +627,7 @@ impl<'a> SearchIndex<'a> {
                 .site
                 .regions
                 .iter()
-                .map(|(r, _)| r.name.as_str())
+                .map(|(r, _)| r.name.as_ref())
                 .collect(),
             countries: self
                 .site

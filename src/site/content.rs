@@ -276,7 +276,7 @@ fn page_region(
 ) -> Result<Option<Region>> {
     match &fm.region {
         Some(name) => Ok(Some(regions.find(name).cloned().ok_or_else(|| {
-            let known: Vec<&str> = regions.all().iter().map(|r| r.name.as_str()).collect();
+            let known: Vec<&str> = regions.all().iter().map(|r| r.name.as_ref()).collect();
             anyhow!(
                 "{}:{}: unknown region `{name}` (the site's regions: {})",
                 file.display(),

@@ -109,10 +109,11 @@ pub fn default_regions() -> Vec<RegionConfig> {
 /// One region of the site.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Region {
-    /// Display name (`Asia-Pacific`).
-    pub name: String,
+    /// Display name (`Asia-Pacific`). Shared: every report of the region holds a copy
+    /// of its [`Region`], not of its text.
+    pub name: std::sync::Arc<str>,
     /// URL slug (`asia-pacific`): the region's index page is `regions/<slug>/`.
-    pub slug: String,
+    pub slug: std::sync::Arc<str>,
 }
 
 /// A country selector of a region (see [`RegionConfig`]), most specific last.
@@ -188,7 +189,7 @@ impl Regions {
                 Some(s) => s.clone(),
                 None => slug::slugify(&rc.name),
             });
-            if slug.is_empty() || regions.iter().any(|r: &Region| r.slug == slug) {
+            if slug.is_empty() || regions.iter().any(|r: &Region| *r.slug == *slug) {
                 bail!(
                     "region `{}` has an empty or duplicate slug `{slug}`",
                     rc.name
@@ -219,8 +220,8 @@ impl Regions {
                 .collect::<Result<Vec<_>>>()?;
             selectors.push((include, exclude));
             regions.push(Region {
-                name: rc.name.trim().to_string(),
-                slug,
+                name: rc.name.trim().into(),
+                slug: slug.into(),
             });
         }
         let mut by_country = HashMap::new();
@@ -313,7 +314,7 @@ mod tests {
     #[test]
     fn default_mapping_follows_ucdp() {
         let r = regions();
-        let region = |c| r.of_country(c).map(|r| r.name.as_str());
+        let region = |c| r.of_country(c).map(|r| r.name.as_ref());
         for (code, want) in [
             ("IR", "Middle East"),
             ("EG", "Middle East"),
@@ -348,7 +349,7 @@ mod tests {
     #[test]
     fn names_are_normalised_and_misspellings_tolerated() {
         let r = regions();
-        let find = |s| r.find(s).map(|r| r.name.as_str());
+        let find = |s| r.find(s).map(|r| r.name.as_ref());
         assert_eq!(find("Asia-Pasific"), Some("Asia-Pacific"));
         assert_eq!(find("asia pacific"), Some("Asia-Pacific"));
         assert_eq!(find("APAC"), Some("Asia-Pacific"));
@@ -363,7 +364,7 @@ mod tests {
         rc[4].name = "Oce\u{301}anie".into();
         let r = Regions::new(&rc).unwrap();
         assert_eq!(
-            r.find("Oc\u{e9}anie").map(|r| r.slug.as_str()),
+            r.find("Oc\u{e9}anie").map(|r| r.slug.as_ref()),
             Some("oceanie")
         );
     }
