@@ -1333,7 +1333,10 @@ pub fn render_pages(
     if errors.is_empty() {
         return Ok(());
     }
+    // A report whose file changed during the build fails its page and its search
+    // block alike: one error.
     errors.sort();
+    errors.dedup();
     Err(RenderErrors(errors).into())
 }
 
@@ -1383,6 +1386,56 @@ fn month_link(m: &Month, count: Option<usize>) -> LinkView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_body_changed_during_a_build_is_one_error_naming_its_file() {
+        use crate::site::config::Config;
+        use crate::site::content::load_page;
+        use crate::site::region::Regions;
+        let tmp = tempfile::tempdir().unwrap();
+        let content = tmp.path().join("content");
+        std::fs::create_dir_all(&content).unwrap();
+        let config =
+            Config::parse("base_url: https://e.org/\n", std::path::Path::new("c.yaml")).unwrap();
+        let regions = Regions::new(&config.regions).unwrap();
+        let pages = ["a", "b"]
+            .iter()
+            .map(|name| {
+                let file = content.join(format!("{name}.md"));
+                let text = format!("---\ntitle: {name}\ndate: 2025-01-02\n---\nWords of {name}.\n");
+                std::fs::write(&file, text).unwrap();
+                let mut page = load_page(&file, &content, &regions).unwrap();
+                page.leave_body_in_file();
+                std::sync::Arc::new(page)
+            })
+            .collect();
+        let site = Site::new(config, &regions, pages).unwrap();
+        let tera = theme::load_templates(&tmp.path().join("theme"), &tmp.path().join("t")).unwrap();
+        let renderer = Renderer::new(&site, &tera);
+        let keys = renderer.all_pages();
+        let render = || {
+            let out = sink::Buffered::default();
+            let stop = AtomicBool::new(false);
+            render_pages(&renderer, &keys, &out, &crate::progress::Silent, &stop).map(|()| out)
+        };
+        let files = render().unwrap().into_files();
+        assert!(String::from_utf8_lossy(&files["a/index.html"]).contains("Words of a."));
+        // Its report page and its search block both fail: one error.
+        std::fs::write(
+            content.join("a.md"),
+            "---\ntitle: a\ndate: 2025-01-02\n---\nOther.\n",
+        )
+        .unwrap();
+        let err = render().unwrap_err().downcast::<RenderErrors>().unwrap();
+        assert_eq!(err.0.len(), 1, "{:?}", err.0);
+        assert!(err.0[0].ends_with("a.md: changed while the site was being built: build again"));
+        std::fs::remove_file(content.join("a.md")).unwrap();
+        let err = render().unwrap_err().downcast::<RenderErrors>().unwrap();
+        assert_eq!(err.0.len(), 1, "{:?}", err.0);
+        assert!(
+            err.0[0].contains("a.md: changed while the site was being built (it can no longer")
+        );
+    }
 
     #[test]
     fn paginators_link_a_bounded_window() {

@@ -107,18 +107,22 @@ impl Page {
             Body::Kept(text) => return Ok(Cow::Borrowed(text)),
             Body::InFile { len, hash } => (*len, *hash),
         };
-        let text = read_text(&self.file)?.0;
+        let changed = |why: String| {
+            anyhow!(
+                "{}: changed while the site was being built{why}: build again",
+                self.file.display()
+            )
+        };
+        // It was read once: not reading it now is a change too.
+        let bytes = crate::text::read_input(&self.file)
+            .map_err(|e| changed(format!(" (it can no longer be read: {e})")))?;
+        let text = text_of(&bytes).0;
         let body = text
             .len()
             .checked_sub(len)
             .and_then(|start| text.get(start..))
             .filter(|b| xxhash_rust::xxh3::xxh3_64(b.as_bytes()) == hash)
-            .ok_or_else(|| {
-                anyhow!(
-                    "{}: changed while the site was being built: build again",
-                    self.file.display()
-                )
-            })?;
+            .ok_or_else(|| changed(String::new()))?;
         Ok(Cow::Owned(body.to_string()))
     }
 
@@ -139,12 +143,17 @@ impl Page {
 fn read_text(file: &Path) -> Result<(String, Option<&'static str>)> {
     let bytes = crate::text::read_input(file)
         .map_err(|e| anyhow!("{}: cannot read: {e}", file.display()))?;
-    let decoded = crate::text::decode(&bytes);
+    Ok(text_of(&bytes))
+}
+
+/// [`read_text`] of a file's bytes.
+fn text_of(bytes: &[u8]) -> (String, Option<&'static str>) {
+    let decoded = crate::text::decode(bytes);
     let text = crate::text::normalise(&decoded.text);
     // Canonically equal text is equal text: the body's words (search), and the front
     // matter's names as written (YAML escapes are composed by `parse`).
     let text = crate::text::nfc(&text).into_owned();
-    Ok((text, decoded.converted_from))
+    (text, decoded.converted_from)
 }
 
 /// Finds the content files under `content_dir`, sorted by path.
@@ -386,6 +395,11 @@ mod tests {
         );
         std::fs::remove_file(&file).unwrap();
         let err = lean.body().unwrap_err().to_string();
-        assert!(err.contains("plain.md: cannot read"), "{err}");
+        assert!(
+            err.contains(
+                "plain.md: changed while the site was being built (it can no longer be read: "
+            ),
+            "{err}"
+        );
     }
 }
