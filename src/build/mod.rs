@@ -33,7 +33,7 @@ use crate::build::manifest::{Manifest, write_marker};
 use crate::build::output::{Live, Reuse, Staging};
 use crate::progress::{Progress, Silent};
 use crate::render::sink::{Buffered, Sink};
-use crate::render::theme::{check_static_clashes, copy_static, load_templates};
+use crate::render::theme::{check_static_clashes, copy_static, load_templates, static_paths};
 use crate::render::{PageKey, Renderer, render_pages};
 use crate::site::Site;
 use crate::site::config::{CONFIG_FILE, Config, DEFAULT_BASE_URL};
@@ -253,7 +253,8 @@ impl Builder {
             .write_all(&fresh, &staging, !self.one_shot)
             .map_err(as_build_error)?;
         phase("render and write pages");
-        let (stats, page_count) = (written.stats.clone(), written.page_files.len());
+        // One file per page (a path two pages share is an error).
+        let (stats, page_count) = (written.stats.clone(), written.stats.rendered);
         // A one-off build lets its site go before publishing: the pages and the
         // output's bookkeeping are never in memory together.
         let kept = (!self.one_shot).then_some((fresh, written));
@@ -528,13 +529,20 @@ impl Builder {
         let renderer = Renderer::new(&site, &fresh.tera);
         let keys = renderer.all_pages();
         render_pages(&renderer, &keys, out, &*self.progress, &NEVER)?;
-        let page_files = keys.iter().map(|&k| renderer.output_file(k)).collect();
-        copy_static(
-            &fresh.config.theme_dir(&opts.root),
-            &opts.root.join("static"),
-            out,
-            &page_files,
-        )?;
+        let (theme_dir, static_dir) =
+            (fresh.config.theme_dir(&opts.root), opts.root.join("static"));
+        let page_files = if self.one_shot {
+            // A one-off build keeps no list of its pages (1.4 million paths for a
+            // million reports): only those a static file would clash with.
+            let statics = static_paths(&theme_dir, &static_dir)?;
+            keys.par_iter()
+                .map(|&k| renderer.output_file(k))
+                .filter(|f| statics.contains(f))
+                .collect()
+        } else {
+            keys.iter().map(|&k| renderer.output_file(k)).collect()
+        };
+        copy_static(&theme_dir, &static_dir, out, &page_files)?;
         // Only a builder that rebuilds later needs them.
         let fingerprints = if fingerprint {
             fingerprints_of(&renderer, &keys, &NEVER)
@@ -840,7 +848,8 @@ fn publish(
 /// What [`Builder::write_all`] rendered.
 struct Written {
     stats: BuildStats,
-    /// Every page file (the rest of the output is static files).
+    /// Every page file (the rest of the output is static files); for a one-off
+    /// build, only those a static file has the path of (then an error).
     page_files: BTreeSet<String>,
     /// The pages' fingerprints, by output file (empty when not asked for).
     fingerprints: HashMap<String, u64>,

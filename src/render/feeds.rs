@@ -218,9 +218,10 @@ pub fn json_feed(
 
 /// One URL of the sitemap: a path from the site root and the date it last changed.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct SitemapEntry {
-    /// Path from the site root (`reports/x/`, `` for the home page).
-    pub path: String,
+pub struct SitemapEntry<'a> {
+    /// Path from the site root (`reports/x/`, `` for the home page): a report's is
+    /// borrowed from the site (one entry per report; no copy of its path).
+    pub path: std::borrow::Cow<'a, str>,
     /// The newest report date on the page, if it has reports.
     pub lastmod: Option<ReportDate>,
 }
@@ -229,7 +230,7 @@ pub struct SitemapEntry {
 /// `base_url`, with `<lastmod>` dates.
 ///
 /// Errors: writing the XML fails (not expected).
-pub fn sitemap(base_url: &str, entries: &[SitemapEntry]) -> Result<String> {
+pub fn sitemap(base_url: &str, entries: &[SitemapEntry<'_>]) -> Result<String> {
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     let mut urlset = BytesStart::new("urlset");
@@ -489,7 +490,7 @@ mod tests {
             "https://example.org/sub/",
             &[
                 SitemapEntry {
-                    path: String::new(),
+                    path: "".into(),
                     lastmod: NaiveDate::from_ymd_opt(2025, 7, 8).map(ReportDate::Day),
                 },
                 SitemapEntry {

@@ -29,6 +29,7 @@ pub mod sink;
 pub mod theme;
 pub mod theme_history;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -332,7 +333,7 @@ enum Generated<'r> {
         updated: Option<ReportDate>,
     },
     /// A sitemap (or one part of a big one).
-    Sitemap(&'r [SitemapEntry]),
+    Sitemap(&'r [SitemapEntry<'r>]),
     /// The index of a sitemap in parts: each part's newest date.
     SitemapIndex(Vec<Option<ReportDate>>),
     /// `robots.txt`.
@@ -512,7 +513,7 @@ pub struct Renderer<'a> {
     common: Context,
     raw_html: RawHtml,
     /// The sitemap's entries, made once, when first needed.
-    sitemap: OnceLock<Vec<SitemapEntry>>,
+    sitemap: OnceLock<Vec<SitemapEntry<'a>>>,
     /// The search index (its blocks made when first needed).
     search: SearchIndex<'a>,
 }
@@ -894,30 +895,31 @@ impl<'a> Renderer<'a> {
     }
 
     /// Every HTML page but the 404 page, with the newest report date it shows.
-    fn sitemap_entries(&self) -> &[SitemapEntry] {
+    fn sitemap_entries(&self) -> &[SitemapEntry<'a>] {
         self.sitemap.get_or_init(|| self.make_sitemap_entries())
     }
 
-    fn make_sitemap_entries(&self) -> Vec<SitemapEntry> {
+    fn make_sitemap_entries(&self) -> Vec<SitemapEntry<'a>> {
         let newest = |idx: &[usize]| idx.first().map(|&i| self.site.reports[i].date());
         let overall = self.site.reports.first().map(|p| p.date());
         let mut entries = Vec::new();
-        let mut add = |path: String, lastmod| entries.push(SitemapEntry { path, lastmod });
-        add(String::new(), overall);
+        let mut add = |path: Cow<'a, str>, lastmod| entries.push(SitemapEntry { path, lastmod });
+        add("".into(), overall);
         add(REGIONS_DIR.into(), overall);
         for ((_, list), link) in self.site.regions.iter().zip(&self.region_links) {
-            add(link.path.clone(), newest(list));
+            add(link.path.clone().into(), newest(list));
         }
         add(COUNTRIES_DIR.into(), overall);
         for ((_, list), link) in self.site.countries.iter().zip(&self.country_links) {
-            add(link.path.clone(), newest(list));
+            add(link.path.clone().into(), newest(list));
         }
         add(MONTHS_DIR.into(), overall);
         for ((_, list), link) in self.site.months.iter().zip(&self.month_links) {
-            add(link.path.clone(), newest(list));
+            add(link.path.clone().into(), newest(list));
         }
-        for p in &self.site.reports {
-            add(p.path.clone(), Some(p.date()));
+        let site: &'a Site = self.site;
+        for p in &site.reports {
+            add(p.path.as_str().into(), Some(p.date()));
         }
         entries
     }

@@ -154,6 +154,19 @@ pub fn copy_static(
     Ok(files.len())
 }
 
+/// The output paths of the static files (the built-in ones, the theme's and the
+/// site's), for a caller that checks pages against them.
+///
+/// Errors: a static folder cannot be read.
+pub fn static_paths(
+    theme_dir: &Path,
+    site_static: &Path,
+) -> Result<std::collections::BTreeSet<String>> {
+    Ok(static_sources(theme_dir, site_static)?
+        .into_keys()
+        .collect())
+}
+
 /// Checks, without copying anything, that no static file has the path of a page
 /// sitrep writes (`reserved`): a rebuild that adds pages but copies no static file
 /// must fail as a full build would.
