@@ -96,15 +96,7 @@ pub fn normalise(text: &str) -> Cow<'_, str> {
     // no C1 control (U+0080-U+009F, `\xC2\x80`-`\xC2\x9F` in UTF-8), and nothing that
     // could be a non-character (U+FDD0-U+FDEF, U+xFFFE/F: `\xEF\xB7`, `\xEF\xBF`,
     // or a four-byte character).
-    let bytes = text.as_bytes();
-    let suspect = bytes.iter().enumerate().any(|(i, &b)| {
-        (b < 0x20 && b != b'\n' && b != b'\t')
-            || b == 0x7f
-            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|&n| (0x80..0xa0).contains(&n)))
-            || (b == 0xef && bytes.get(i + 1).is_some_and(|&n| n == 0xb7 || n == 0xbf))
-            || b >= 0xf0
-    });
-    if !suspect {
+    if !suspect(text.as_bytes()) {
         return Cow::Borrowed(text);
     }
     if !text.contains('\r') && text.chars().all(is_publishable) {
@@ -117,6 +109,33 @@ pub fn normalise(text: &str) -> Cow<'_, str> {
             .filter(|&c| is_publishable(c))
             .collect(),
     )
+}
+
+/// Whether `bytes` (UTF-8) may hold what [`normalise`] changes: a C0 control but tab
+/// and line feed, DEL, a C1 control (`\xC2\x80`-`\xC2\x9F`), or what could be a
+/// non-character (`\xEF\xB7`, `\xEF\xBF`, or a four-byte character). Blocks of 32
+/// plain bytes (printable ASCII, tab, line feed: nearly all of a report) are passed in
+/// one vectorised test each; the others are looked at byte by byte.
+fn suspect(bytes: &[u8]) -> bool {
+    let at = |i: usize| {
+        let b = bytes[i];
+        (b < 0x20 && b != b'\n' && b != b'\t')
+            || b == 0x7f
+            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|&n| (0x80..0xa0).contains(&n)))
+            || (b == 0xef && bytes.get(i + 1).is_some_and(|&n| n == 0xb7 || n == 0xbf))
+            || b >= 0xf0
+    };
+    let mut start = 0;
+    for block in bytes.chunks(32) {
+        let plain = block.iter().fold(true, |ok, &b| {
+            ok & ((0x20..0x7f).contains(&b) | (b == b'\n') | (b == b'\t'))
+        });
+        if !plain && (start..start + block.len()).any(at) {
+            return true;
+        }
+        start += block.len();
+    }
+    false
 }
 
 /// Whether `c` may appear in text sitrep publishes: not a control character (but
@@ -209,6 +228,32 @@ mod tests {
         assert_eq!((d.text.as_ref(), d.converted_from), ("Café", None));
         let d = decode(b"\xef\xbb\xbfCaf\xc3\xa9");
         assert_eq!((d.text.as_ref(), d.converted_from), ("Café", None));
+    }
+
+    proptest::proptest! {
+        /// The block test agrees with looking at every byte, wherever the odd
+        /// character falls (across a block's end too).
+        #[test]
+        fn suspect_blocks_agree_with_each_byte(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "plain words ", "\n", "\t", "\r", "\u{0}", "\u{7f}", "\u{85}", "\u{a0}",
+                    "é", "’", "\u{fdd0}", "\u{fffe}", "\u{10000}", "🙂", "abcdefghijklmnopqrstuvwxyz012345",
+                ]),
+                0..40,
+            )
+        ) {
+            let text: String = parts.concat();
+            let bytes = text.as_bytes();
+            let each = bytes.iter().enumerate().any(|(i, &b)| {
+                (b < 0x20 && b != b'\n' && b != b'\t')
+                    || b == 0x7f
+                    || (b == 0xc2 && bytes.get(i + 1).is_some_and(|&n| (0x80..0xa0).contains(&n)))
+                    || (b == 0xef && bytes.get(i + 1).is_some_and(|&n| n == 0xb7 || n == 0xbf))
+                    || b >= 0xf0
+            });
+            proptest::prop_assert_eq!(suspect(bytes), each, "{:?}", text);
+        }
     }
 
     #[test]
