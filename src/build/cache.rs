@@ -24,7 +24,7 @@ use rayon::prelude::*;
 
 use crate::build::manifest::{MARKER, Manifest};
 use crate::build::options::BuildOptions;
-use crate::build::output::Reuse;
+use crate::build::output::{Reuse, WrittenStats};
 
 /// The cache folder, in the site folder. Hidden, so neither the build nor the watcher
 /// reads it as content.
@@ -212,14 +212,22 @@ impl BuildCache {
 
     /// Describes the output that a build of `opts` just wrote (`manifest`), read
     /// with `inputs` (its [`Inputs::read`], taken before it read them).
-    pub fn after_build(opts: &BuildOptions, inputs: Inputs, manifest: &Manifest) -> BuildCache {
+    ///
+    /// Each file's `stat` is taken from `written` (as the writer saw it), else looked
+    /// up in the output folder.
+    pub fn after_build(
+        opts: &BuildOptions,
+        inputs: Inputs,
+        manifest: &Manifest,
+        written: &WrittenStats,
+    ) -> BuildCache {
         let output = std::path::absolute(opts.output_dir()).unwrap_or(opts.output_dir());
         let folder = crate::fs::Folder::open(&output);
         let manifest: Vec<(&String, &u64)> = manifest.iter().collect();
         let files = manifest
             .into_par_iter()
             .filter_map(|(rel, &hash)| {
-                let stat = folder.stat(rel)?;
+                let stat = written.get(rel).or_else(|| folder.stat(rel))?;
                 let file = OutputFile {
                     hash,
                     size: stat.size,

@@ -258,8 +258,10 @@ impl Builder {
         // A one-off build lets its site go before publishing: the pages and the
         // output's bookkeeping are never in memory together.
         let kept = (!self.one_shot).then_some((fresh, written));
+        let written_stats = staging.written_stats();
         let manifest = staging.commit()?;
-        BuildCache::after_build(&self.opts, inputs, &manifest).save(&self.opts);
+        BuildCache::after_build(&self.opts, inputs, &manifest, &written_stats).save(&self.opts);
+        drop(written_stats);
         phase("publish and save the cache");
         let stats = BuildStats {
             written: manifest.len(),

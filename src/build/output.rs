@@ -58,8 +58,31 @@ pub struct Staging {
     dir: Option<tempfile::TempDir>,
     /// What was written so far.
     manifest: Mutex<Manifest>,
+    /// Each file's `stat` as it was written, by the XXH3 hash of its path
+    /// ([`Staging::written_stats`]).
+    stats: Mutex<WrittenStats>,
     /// The last build's files, to hard-link where the bytes are the same.
     previous: Option<Box<dyn Reuse>>,
+}
+
+/// The `stat` of each file a [`Staging`] wrote, by the XXH3 hash of its path (no copy of
+/// the path itself: 1.4 million of them for a million reports).
+#[derive(Debug, Default)]
+pub struct WrittenStats(
+    std::collections::HashMap<u64, crate::fs::FileStat, rustc_hash::FxBuildHasher>,
+);
+
+impl WrittenStats {
+    /// The `stat` of the file at `rel` as it was written, if it was.
+    pub fn get(&self, rel: &str) -> Option<crate::fs::FileStat> {
+        self.0
+            .get(&xxhash_rust::xxh3::xxh3_64(rel.as_bytes()))
+            .copied()
+    }
+
+    fn insert(&mut self, key: u64, stat: crate::fs::FileStat) {
+        self.0.insert(key, stat);
+    }
 }
 
 impl Staging {
@@ -128,8 +151,16 @@ impl Staging {
             target: target.to_path_buf(),
             dir: Some(dir),
             manifest: Mutex::new(Manifest::new()),
+            stats: Mutex::default(),
             previous,
         })
+    }
+
+    /// The `stat` of each file written so far, as it was written (the next build's
+    /// cache compares them); taken out, so call it once, before [`Staging::commit`]
+    /// (committing moves the folder, not the files: their `stat`s stay).
+    pub fn written_stats(&self) -> WrittenStats {
+        std::mem::take(&mut *self.stats.lock().unwrap())
     }
 
     /// The staging folder.
@@ -285,8 +316,16 @@ impl Sink for Staging {
             .and_then(|p| p.reusable(rel, hash))
             .is_some_and(|old| std::fs::hard_link(old, &path).is_ok());
         if !linked {
-            std::fs::write(&path, bytes)
-                .with_context(|| format!("cannot write `{}`", path.display()))?;
+            let cannot = || format!("cannot write `{}`", path.display());
+            let mut file = std::fs::File::create(&path).with_context(cannot)?;
+            std::io::Write::write_all(&mut file, bytes).with_context(cannot)?;
+            // Its `stat` now, while it is fresh in the kernel's caches: looked up
+            // again after a large build, 1.4 million files cost a minute on disk. (A
+            // hard-linked file's changes when the old output is removed: it is looked
+            // up after the commit.)
+            let stat = crate::fs::FileStat::of(&file.metadata().with_context(cannot)?);
+            let key = xxhash_rust::xxh3::xxh3_64(rel.as_bytes());
+            self.stats.lock().unwrap().insert(key, stat);
         }
         self.manifest.lock().unwrap().insert(rel.to_string(), hash);
         Ok(())
