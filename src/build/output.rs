@@ -75,13 +75,15 @@ pub struct WrittenStats(
 impl WrittenStats {
     /// The `stat` of the file at `rel` as it was written, if it was.
     pub fn get(&self, rel: &str) -> Option<crate::fs::FileStat> {
-        self.0
-            .get(&xxhash_rust::xxh3::xxh3_64(rel.as_bytes()))
-            .copied()
+        self.0.get(&Self::key(rel)).copied()
     }
 
-    fn insert(&mut self, key: u64, stat: crate::fs::FileStat) {
-        self.0.insert(key, stat);
+    fn insert(&mut self, rel: &str, stat: crate::fs::FileStat) {
+        self.0.insert(Self::key(rel), stat);
+    }
+
+    fn key(rel: &str) -> u64 {
+        xxhash_rust::xxh3::xxh3_64(rel.as_bytes())
     }
 }
 
@@ -324,8 +326,7 @@ impl Sink for Staging {
             // hard-linked file's changes when the old output is removed: it is looked
             // up after the commit.)
             let stat = crate::fs::FileStat::of(&file.metadata().with_context(cannot)?);
-            let key = xxhash_rust::xxh3::xxh3_64(rel.as_bytes());
-            self.stats.lock().unwrap().insert(key, stat);
+            self.stats.lock().unwrap().insert(rel, stat);
         }
         self.manifest.lock().unwrap().insert(rel.to_string(), hash);
         Ok(())

@@ -138,22 +138,22 @@ impl Page {
     }
 }
 
-/// A content file's text as pages read it: decoded, normalised and in NFC, with the
-/// encoding it was converted from, if not UTF-8.
-fn read_text(file: &Path) -> Result<(String, Option<&'static str>)> {
-    let bytes = crate::text::read_input(file)
-        .map_err(|e| anyhow!("{}: cannot read: {e}", file.display()))?;
-    Ok(text_of(&bytes))
-}
-
-/// [`read_text`] of a file's bytes.
-fn text_of(bytes: &[u8]) -> (String, Option<&'static str>) {
+/// A content file's text as pages read it, from its bytes: decoded, normalised and in
+/// NFC (borrowed from the bytes when nothing needed changing, as nearly always), with
+/// the encoding it was converted from, if not UTF-8.
+fn text_of(bytes: &[u8]) -> (Cow<'_, str>, Option<&'static str>) {
+    // Each step gives its input back borrowed when it changed nothing.
+    fn then<'a>(text: Cow<'a, str>, step: impl Fn(&str) -> Cow<'_, str>) -> Cow<'a, str> {
+        match step(&text) {
+            Cow::Borrowed(_) => text,
+            Cow::Owned(changed) => Cow::Owned(changed),
+        }
+    }
     let decoded = crate::text::decode(bytes);
-    let text = crate::text::normalise(&decoded.text);
+    let text = then(decoded.text, crate::text::normalise);
     // Canonically equal text is equal text: the body's words (search), and the front
     // matter's names as written (YAML escapes are composed by `parse`).
-    let text = crate::text::nfc(&text).into_owned();
-    (text, decoded.converted_from)
+    (then(text, crate::text::nfc), decoded.converted_from)
 }
 
 /// Finds the content files under `content_dir`, sorted by path.
@@ -195,7 +195,9 @@ pub fn is_ignored(name: &std::ffi::OsStr) -> bool {
 /// region the site does not have, its slug is empty, or its URL path is longer than
 /// [`MAX_PAGE_PATH_BYTES`]; each names the file and, where known, the line.
 pub fn load_page(file: &Path, content_dir: &Path, regions: &Regions) -> Result<Page> {
-    let (text, converted_from) = read_text(file)?;
+    let bytes = crate::text::read_input(file)
+        .map_err(|e| anyhow!("{}: cannot read: {e}", file.display()))?;
+    let (text, converted_from) = text_of(&bytes);
     let doc = front_matter::parse(&text, file)?;
     let countries = known_countries(&doc.front_matter.countries);
     let region = page_region(&doc.front_matter, &countries, regions, file, &text)?;
