@@ -78,13 +78,38 @@ pub fn files_below(
         return Ok(Vec::new());
     }
     let mut found = Vec::new();
-    let mut ancestors = vec![dir.canonicalize()?];
-    walk_into(dir, skip, &mut ancestors, &mut found)?;
-    Ok(found
-        .into_par_iter()
-        .map(|(path, entry)| entry.found(path, stat))
-        .collect())
+    let mut flush = |met: &mut Vec<MetFile>| {
+        found.par_extend(
+            (std::mem::take(met).into_par_iter()).map(|(path, entry)| entry.found(path, stat)),
+        );
+    };
+    let mut walk = Walk {
+        skip,
+        ancestors: vec![dir.canonicalize()?],
+        met: Vec::new(),
+        held: 0,
+        flush: &mut flush,
+    };
+    walk.walk(dir)?;
+    (walk.flush)(&mut walk.met);
+    Ok(found)
 }
+
+/// [`files_below`]'s walk.
+struct Walk<'a> {
+    skip: &'a (dyn Fn(&std::ffi::OsStr) -> bool + Sync),
+    /// The canonical paths of the folders being walked, the innermost last.
+    ancestors: Vec<PathBuf>,
+    /// The files met whose metadata is not read yet, in path order.
+    met: Vec<MetFile>,
+    /// Folders walked since `met` was last flushed ([`HELD_FOLDERS`]).
+    held: usize,
+    /// Reads the metadata of the files met, in parallel, and takes them.
+    flush: &'a mut dyn FnMut(&mut Vec<MetFile>),
+}
+
+/// A file met by a walk: its path, and what its metadata will be read from.
+type MetFile = (PathBuf, Met);
 
 /// A file met by [`walk_into`], its metadata not read yet.
 enum Met {
@@ -111,55 +136,224 @@ impl Met {
     }
 }
 
-/// Walks `dir` depth first, its entries in name order; `ancestors` are the canonical
-/// paths of the folders being walked, `dir`'s last.
-fn walk_into(
-    dir: &Path,
-    skip: &(dyn Fn(&std::ffi::OsStr) -> bool + Sync),
-    ancestors: &mut Vec<PathBuf>,
-    out: &mut Vec<(PathBuf, Met)>,
-) -> std::io::Result<()> {
-    let mut entries = Vec::new();
-    for e in std::fs::read_dir(dir)? {
-        let e = e?;
-        let name = e.file_name();
-        if !skip(&name) {
-            entries.push((name, e));
-        }
-    }
-    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    for (name, e) in entries {
-        let ft = e.file_type()?;
-        let path = e.path();
-        let target = if ft.is_symlink() {
-            match std::fs::metadata(&path) {
-                Ok(m) if m.is_dir() => Some(path.canonicalize()?),
-                meta => {
-                    out.push((path, Met::Link(meta.ok())));
-                    continue;
-                }
+impl Walk<'_> {
+    /// Walks `dir` depth first, its entries in name order.
+    fn walk(&mut self, dir: &Path) -> std::io::Result<()> {
+        let mut entries = Vec::new();
+        for e in std::fs::read_dir(dir)? {
+            let e = e?;
+            let name = e.file_name();
+            if !(self.skip)(&name) {
+                entries.push((name, e));
             }
-        } else if ft.is_dir() {
-            Some(ancestors.last().expect("the root").join(&name))
-        } else {
-            None
-        };
-        match target {
-            Some(real) if ancestors.contains(&real) => {
+        }
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        for (name, e) in entries {
+            let ft = e.file_type()?;
+            let path = e.path();
+            let target = if ft.is_symlink() {
+                match std::fs::metadata(&path) {
+                    Ok(m) if m.is_dir() => Some(path.canonicalize()?),
+                    meta => {
+                        self.met.push((path, Met::Link(meta.ok())));
+                        continue;
+                    }
+                }
+            } else if ft.is_dir() {
+                Some(self.ancestors.last().expect("the root").join(&name))
+            } else {
+                None
+            };
+            match target {
+                Some(real) if self.ancestors.contains(&real) => {
+                    return Err(std::io::Error::other(format!(
+                        "`{}` leads back to a folder that holds it",
+                        path.display()
+                    )));
+                }
+                Some(real) => {
+                    self.ancestors.push(real);
+                    self.walk(&path)?;
+                    self.ancestors.pop();
+                }
+                None => self.met.push((path, Met::Entry(e, ft))),
+            }
+        }
+        // An entry keeps its folder open until its metadata is read.
+        self.held += 1;
+        if self.held >= HELD_FOLDERS {
+            (self.flush)(&mut self.met);
+            self.held = 0;
+        }
+        Ok(())
+    }
+}
+
+/// What [`look_below`] tells of the files below a folder, reading none of them.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TreeLook {
+    /// A hash of every file's path and [`FileStat`] (symbolic links followed; a link
+    /// that leads nowhere counts as a file without one): a file added, removed,
+    /// renamed or changed changes it. It does not depend on the order in which the
+    /// folders list their files.
+    pub hash: u64,
+    /// How many files there are.
+    pub files: usize,
+    /// The files changed (modification or change time) at or after the time asked
+    /// for, in path order.
+    pub recent: Vec<PathBuf>,
+}
+
+/// Looks at every file below `dir` as [`files_below`] with `stat` finds them (no
+/// file skipped, symbolic links followed), reading none: the hash of their paths and
+/// `stat`s, and which changed at or after `since` (nanoseconds since the Unix
+/// epoch). Made for telling whether anything changed since a last look, many times
+/// over: each `stat` is relative to its folder, in parallel, and no path is made or
+/// sorted but those of the recent files. A `dir` that does not exist has no files.
+///
+/// Errors: as [`files_below`].
+pub fn look_below(dir: &Path, since: i128) -> std::io::Result<TreeLook> {
+    if !dir.exists() {
+        return Ok(TreeLook::default());
+    }
+    let mut walk = LookWalk {
+        since,
+        ..LookWalk::default()
+    };
+    let mut ancestors = vec![dir.canonicalize()?];
+    walk.walk(dir, &mut ancestors)?;
+    walk.flush();
+    walk.look.recent.sort();
+    let files = walk.look.files;
+    walk.look.hash ^= (files as u64).rotate_left(32);
+    Ok(walk.look)
+}
+
+/// At most this many folders have entries waiting for their `stat` in a walk: an
+/// entry keeps its folder open, and a process may have only so many files open
+/// (often 1,024), while a site may have a folder per page.
+const HELD_FOLDERS: usize = 64;
+
+/// [`look_below`]'s walk: what it found so far.
+#[derive(Default)]
+struct LookWalk {
+    /// Files changed at or after this time are recent.
+    since: i128,
+    /// The folders walked (paths below the folder looked at), with the hash of each.
+    dirs: Vec<(PathBuf, u64)>,
+    /// The plain entries (not folders, not links) whose `stat` is not read yet, with
+    /// the index of their folder.
+    entries: Vec<(u32, std::fs::DirEntry)>,
+    /// Folders walked since the entries were last looked at ([`LookWalk::flush`]).
+    held: usize,
+    /// What is known of the files looked at (the hash a sum, each file's added).
+    look: TreeLook,
+}
+
+impl LookWalk {
+    /// Walks `dir`; `ancestors` are the canonical paths of the folders being walked,
+    /// `dir`'s last (a link back to one of them is an error, as in [`files_below`]).
+    fn walk(&mut self, dir: &Path, ancestors: &mut Vec<PathBuf>) -> std::io::Result<()> {
+        let index = self.dirs.len() as u32;
+        let seed = xxhash_rust::xxh3::xxh3_64(dir.as_os_str().as_encoded_bytes());
+        self.dirs.push((dir.to_path_buf(), seed));
+        for e in std::fs::read_dir(dir)? {
+            let e = e?;
+            let ft = e.file_type()?;
+            let real = if ft.is_dir() {
+                ancestors.last().expect("the root").join(e.file_name())
+            } else if ft.is_symlink() {
+                let path = e.path();
+                match std::fs::metadata(&path) {
+                    Ok(m) if m.is_dir() => path.canonicalize()?,
+                    meta => {
+                        let stat = meta.ok().map(|m| FileStat::of(&m));
+                        let (h, recent) = self.file(index, &e.file_name(), stat);
+                        self.add(h, 1, recent.into_iter().collect());
+                        continue;
+                    }
+                }
+            } else {
+                self.entries.push((index, e));
+                continue;
+            };
+            if ancestors.contains(&real) {
                 return Err(std::io::Error::other(format!(
                     "`{}` leads back to a folder that holds it",
-                    path.display()
+                    e.path().display()
                 )));
             }
-            Some(real) => {
-                ancestors.push(real);
-                walk_into(&path, skip, ancestors, out)?;
-                ancestors.pop();
-            }
-            None => out.push((path, Met::Entry(e, ft))),
+            ancestors.push(real);
+            self.walk(&e.path(), ancestors)?;
+            ancestors.pop();
         }
+        self.held += 1;
+        if self.held >= HELD_FOLDERS {
+            self.flush();
+        }
+        Ok(())
     }
-    Ok(())
+
+    /// Reads the `stat` of the entries waiting, in parallel, and lets their folders go.
+    fn flush(&mut self) {
+        use rayon::prelude::*;
+        let entries = std::mem::take(&mut self.entries);
+        let count = entries.len();
+        let this = &*self;
+        let (sum, recent) = (entries.into_par_iter())
+            .map(|(dir, e)| {
+                let stat = e.metadata().ok().map(|m| FileStat::of(&m));
+                this.file(dir, &e.file_name(), stat)
+            })
+            .fold(
+                || (0u64, Vec::new()),
+                |(sum, mut recent), (h, r)| {
+                    recent.extend(r);
+                    (sum.wrapping_add(h), recent)
+                },
+            )
+            .reduce(
+                || (0, Vec::new()),
+                |(a, mut ra), (b, rb)| {
+                    ra.extend(rb);
+                    (a.wrapping_add(b), ra)
+                },
+            );
+        self.add(sum, count, recent);
+        self.held = 0;
+    }
+
+    /// The hash of the file `name` in folder `dir` with `stat`, and its path if it is
+    /// recent.
+    fn file(
+        &self,
+        dir: u32,
+        name: &std::ffi::OsStr,
+        stat: Option<FileStat>,
+    ) -> (u64, Option<PathBuf>) {
+        let (path, seed) = &self.dirs[dir as usize];
+        let mut h = xxhash_rust::xxh3::Xxh3::with_seed(*seed);
+        h.update(name.as_encoded_bytes());
+        match stat {
+            Some(s) => {
+                h.update(&[1]);
+                h.update(&s.size.to_le_bytes());
+                h.update(&s.mtime.to_le_bytes());
+                h.update(&s.ctime.to_le_bytes());
+                h.update(&s.ino.to_le_bytes());
+            }
+            None => h.update(&[0]),
+        }
+        let recent = stat.is_some_and(|s| s.mtime.max(s.ctime) >= self.since);
+        (h.digest(), recent.then(|| path.join(name)))
+    }
+
+    /// Adds `count` files looked at: the sum of their hashes, the recent ones.
+    fn add(&mut self, sum: u64, count: usize, recent: Vec<PathBuf>) {
+        self.look.hash = self.look.hash.wrapping_add(sum);
+        self.look.files += count;
+        self.look.recent.extend(recent);
+    }
 }
 
 /// What tells a file changed without reading it: its size, modification and change
@@ -312,6 +506,77 @@ mod tests {
             std::os::unix::fs::symlink(&root, elsewhere.join("back")).unwrap();
             assert!(files_below(&root, &hidden, false).is_err(), "a loop");
         }
+    }
+
+    #[test]
+    fn a_look_below_changes_with_any_file_and_names_the_recent_ones() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("content");
+        for f in ["a.md", "x/b.md", "x/y/c.md"] {
+            let path = root.join(f);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, f).unwrap();
+        }
+        let look = |since| look_below(&root, since).unwrap();
+        let first = look(i128::MAX);
+        assert_eq!(first.files, 3);
+        assert!(
+            first.recent.is_empty(),
+            "nothing changed after the end of time"
+        );
+        assert_eq!(look(i128::MAX), first, "the same look twice");
+        // Every file changed at or after the epoch: all recent, in path order.
+        let names: Vec<PathBuf> = (look(0).recent.iter())
+            .map(|p| p.strip_prefix(&root).unwrap().to_path_buf())
+            .collect();
+        assert_eq!(names, ["a.md", "x/b.md", "x/y/c.md"].map(PathBuf::from));
+        // What `files_below` finds is what is looked at.
+        assert_eq!(files_below(&root, &|_| false, true).unwrap().len(), 3);
+
+        let mut seen = vec![first.hash];
+        let mut changed = |what: &str| {
+            let h = look(i128::MAX).hash;
+            assert!(!seen.contains(&h), "{what} changes the hash");
+            seen.push(h);
+        };
+        std::fs::write(root.join("x/y/c.md"), "longer text").unwrap();
+        changed("an edit");
+        std::fs::rename(root.join("x/b.md"), root.join("x/b2.md")).unwrap();
+        changed("a rename");
+        std::fs::rename(root.join("x/b2.md"), root.join("x/y/b2.md")).unwrap();
+        changed("a move to another folder");
+        std::fs::write(root.join("x/new.md"), "").unwrap();
+        changed("a new file");
+        std::fs::remove_file(root.join("a.md")).unwrap();
+        changed("a removal");
+        std::fs::create_dir_all(root.join("empty")).unwrap();
+        assert_eq!(look(i128::MAX).files, 3, "a folder is not a file");
+        assert_eq!(
+            look_below(&tmp.path().join("none"), 0).unwrap(),
+            TreeLook::default()
+        );
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(&root, root.join("x/back")).unwrap();
+            assert!(look_below(&root, 0).is_err(), "a loop");
+        }
+    }
+
+    #[test]
+    fn walks_keep_few_folders_open() {
+        // More folders than HELD_FOLDERS, each with a file: a walk that kept every
+        // folder open until the end would hold them all.
+        let tmp = tempfile::tempdir().unwrap();
+        for i in 0..3 * HELD_FOLDERS {
+            let dir = tmp.path().join(format!("r{i}"));
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(dir.join("index.md"), i.to_string()).unwrap();
+        }
+        assert_eq!(
+            files_below(tmp.path(), &|_| false, true).unwrap().len(),
+            3 * HELD_FOLDERS
+        );
+        assert_eq!(look_below(tmp.path(), 0).unwrap().files, 3 * HELD_FOLDERS);
     }
 
     #[test]

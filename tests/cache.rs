@@ -178,3 +178,62 @@ fn no_cache_builds_and_writes_everything_and_writes_the_cache_anew() {
     let out = sitrep(tmp.path(), &["build"]);
     assert!(text(&out).contains("is up to date"), "{}", text(&out));
 }
+
+/// A site with a folder per report builds, and is seen up to
+/// date, under a small limit of open files: no walk keeps every folder open.
+#[cfg(unix)]
+#[test]
+fn a_folder_per_report_builds_under_a_small_open_file_limit() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("config.yaml"),
+        "title: Bundles\nbase_url: https://example.org/\n",
+    )
+    .unwrap();
+    let reports = 400;
+    for i in 0..reports {
+        let dir = tmp.path().join(format!("content/reports/r{i}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("report.md"),
+            format!("---\ntitle: Report {i}\ndate: 2025-03-01\nregion: Europe\n---\nBody {i}.\n"),
+        )
+        .unwrap();
+    }
+    let build = || {
+        Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "ulimit -n 128 && exec '{}' build",
+                env!("CARGO_BIN_EXE_sitrep")
+            ))
+            .current_dir(tmp.path())
+            .output()
+            .unwrap()
+    };
+    let out = build();
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains(&format!("({reports} reports)")),
+        "{}",
+        text(&out)
+    );
+    assert!(
+        tmp.path()
+            .join("public/reports/r399/report/index.html")
+            .is_file()
+    );
+    let again = build();
+    assert!(text(&again).contains("is up to date"), "{}", text(&again));
+    // An edit deep in a folder is seen.
+    std::fs::write(
+        tmp.path().join("content/reports/r7/report.md"),
+        "---\ntitle: Report seven, edited\ndate: 2025-03-01\nregion: Europe\n---\nBody.\n",
+    )
+    .unwrap();
+    let out = build();
+    assert!(!text(&out).contains("is up to date"), "{}", text(&out));
+    let page =
+        std::fs::read_to_string(tmp.path().join("public/reports/r7/report/index.html")).unwrap();
+    assert!(page.contains("Report seven, edited"));
+}

@@ -100,23 +100,22 @@ fn now_nanos() -> i128 {
         .map_or(0, |d| d.as_nanos() as i128)
 }
 
-/// Every file a build reads but sitrep itself, in path order, with its `stat`
-/// ([`stat_of`], `None` when it cannot be read): `config.yaml` and every file below
-/// `content/`, `templates/`, `static/` and `themes/`. `None` in place of the list
-/// when a folder cannot be read (then nothing can be told unchanged).
-fn input_stats(root: &Path) -> Option<Vec<(PathBuf, Option<Stat>)>> {
-    let config = root.join(crate::site::config::CONFIG_FILE);
-    let config_stat = std::fs::metadata(&config).ok().map(|m| Stat::of(&m));
-    let mut files = vec![(config, config_stat)];
-    for dir in ["content", "templates", "static", "themes"] {
-        let found = crate::fs::files_below(&root.join(dir), &|_| false, true).ok()?;
-        files.extend(
-            found
-                .into_iter()
-                .map(|f| (f.path, f.meta.as_ref().map(Stat::of))),
-        );
-    }
-    Some(files)
+/// The folders of a site whose every file a build reads (with `config.yaml`).
+const INPUT_FOLDERS: [&str; 4] = ["content", "templates", "static", "themes"];
+
+/// Looks at every file a build reads but sitrep itself ([`crate::fs::look_below`]):
+/// `config.yaml` (its `stat`, `None` when it cannot be read) and each of
+/// [`INPUT_FOLDERS`], with the files changed at or after `since`. `None` when a
+/// folder cannot be read (then nothing can be told unchanged).
+fn look_at_inputs(root: &Path, since: i128) -> Option<(Option<Stat>, Vec<crate::fs::TreeLook>)> {
+    let config = std::fs::metadata(root.join(crate::site::config::CONFIG_FILE))
+        .ok()
+        .map(|m| Stat::of(&m));
+    let folders = INPUT_FOLDERS
+        .iter()
+        .map(|dir| crate::fs::look_below(&root.join(dir), since).ok())
+        .collect::<Option<Vec<_>>>()?;
+    Some((config, folders))
 }
 
 /// The hash of a file's bytes; `None` when it cannot be read.
@@ -158,14 +157,18 @@ impl Look {
         opts.base_url.hash(&mut h);
         let recent_since = taken - RECENT.as_nanos() as i128;
         let mut recent = Vec::new();
-        match input_stats(&opts.root) {
-            Some(files) => {
-                for (f, stat) in files {
-                    f.as_os_str().as_encoded_bytes().hash(&mut h);
-                    stat.hash(&mut h);
-                    if stat.is_some_and(|s| s.mtime.max(s.ctime) >= recent_since) {
-                        recent.push(f);
-                    }
+        match look_at_inputs(&opts.root, recent_since) {
+            Some((config, folders)) => {
+                let config_file = opts.root.join(crate::site::config::CONFIG_FILE);
+                config.hash(&mut h);
+                if config.is_some_and(|s| s.mtime.max(s.ctime) >= recent_since) {
+                    recent.push(config_file);
+                }
+                for (dir, look) in INPUT_FOLDERS.iter().zip(folders) {
+                    dir.hash(&mut h);
+                    look.hash.hash(&mut h);
+                    look.files.hash(&mut h);
+                    recent.extend(look.recent);
                 }
             }
             // An input folder that cannot be read: a signature no build had.
@@ -262,13 +265,16 @@ impl BuildCache {
     /// the files that were recent; when some no longer are, the cache is saved
     /// without them, so the next check reads nothing.
     pub fn up_to_date(opts: &BuildOptions) -> bool {
-        let Some(mut cache) = BuildCache::load(opts) else {
+        // Both look at many files, each in parallel; together they keep both cores
+        // busy through each other's sequential parts (reading folders, the cache).
+        let (look, cache) = rayon::join(
+            || Look::at(opts),
+            || BuildCache::load(opts).filter(|c| c.output_intact()),
+        );
+        let Some(mut cache) = cache else {
             return false;
         };
-        // Both look at many files, each in parallel; together they keep both cores
-        // busy through each other's sequential parts (reading folders).
-        let (look, intact) = rayon::join(|| Look::at(opts), || cache.output_intact());
-        if !intact || cache.inputs.signature != look.signature || !cache.recent_unchanged() {
+        if cache.inputs.signature != look.signature || !cache.recent_unchanged() {
             return false;
         }
         // A file still recent now was recent then; the others are told by `stat` now.
@@ -293,12 +299,37 @@ impl BuildCache {
     /// Whether the output folder is still exactly as the cached build left it: every
     /// file there, with its `stat`.
     pub fn output_intact(&self) -> bool {
-        let folder = crate::fs::Folder::open(&self.output);
-        self.output.join(MARKER).is_file()
-            && self
-                .files
+        if !self.output.join(MARKER).is_file() {
+            return false;
+        }
+        // The files of each top folder (`reports/`, `countries/`; a run, as the list
+        // is sorted) are looked at from that folder: one name fewer to walk for each.
+        fn top(rel: &str) -> Option<&str> {
+            rel.split_once('/').map(|(dir, _)| dir)
+        }
+        let mut runs = Vec::new();
+        let mut start = 0;
+        while start < self.files.len() {
+            let dir = top(&self.files[start].0);
+            let len = self.files[start..]
+                .iter()
+                .take_while(|(rel, _)| top(rel) == dir)
+                .count();
+            runs.push((dir, start..start + len));
+            start += len;
+        }
+        runs.into_par_iter().all(|(dir, run)| {
+            let (folder, skip) = match dir {
+                Some(dir) => (
+                    crate::fs::Folder::open(&self.output.join(dir)),
+                    dir.len() + 1,
+                ),
+                None => (crate::fs::Folder::open(&self.output), 0),
+            };
+            self.files[run]
                 .par_iter()
-                .all(|(rel, f)| folder.stat(rel) == Some(f.stat()))
+                .all(|(rel, f)| folder.stat(&rel[skip..]) == Some(f.stat()))
+        })
     }
 }
 

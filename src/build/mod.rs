@@ -294,7 +294,7 @@ impl Builder {
         let fresh = self.load_all()?;
         self.base_url = Some(fresh.config.base_url.clone());
         self.write_all(&fresh, out, false).map_err(as_build_error)?;
-        Ok(fresh.pages.into_values().collect())
+        Ok(fresh.pages)
     }
 
     /// The site's `base_url`, once a build has read the configuration.
@@ -473,20 +473,19 @@ impl Builder {
             })
             .collect();
         self.errors.clear();
-        let mut pages = BTreeMap::new();
+        // In path order, as found; each page knows its file (no second copy of it).
+        let mut pages = Vec::new();
         for (file, result) in loaded {
             match result {
                 Ok(p) if !self.opts.builds(&p) => {}
-                Ok(p) => {
-                    pages.insert(file, p);
-                }
+                Ok(p) => pages.push(p),
                 Err(e) => {
                     self.errors.insert(file, format!("{e:#}"));
                 }
             }
         }
         errors.extend(self.errors.values().cloned());
-        errors.extend(path_collisions(&pages));
+        errors.extend(path_collisions(pages.iter()));
         if !errors.is_empty() {
             return Err(BuildErrors(errors).into());
         }
@@ -504,7 +503,9 @@ impl Builder {
             config: fresh.config,
             regions: fresh.regions,
             tera: fresh.tera,
-            pages: fresh.pages,
+            pages: (fresh.pages.into_iter())
+                .map(|p| (p.file.clone(), p))
+                .collect(),
             site: written.site,
             manifest,
             page_files: written.page_files,
@@ -522,12 +523,8 @@ impl Builder {
     /// set of page files and the pages' fingerprints (when `fingerprint`).
     fn write_all(&self, fresh: &Fresh, out: &dyn Sink, fingerprint: bool) -> Result<Written> {
         let opts = &self.opts;
-        let site = Site::new(
-            fresh.config.clone(),
-            &fresh.regions,
-            fresh.pages.values().cloned().collect(),
-        )
-        .map_err(BuildErrors)?;
+        let site = Site::new(fresh.config.clone(), &fresh.regions, fresh.pages.clone())
+            .map_err(BuildErrors)?;
         let renderer = Renderer::new(&site, &fresh.tera);
         let keys = renderer.all_pages();
         render_pages(&renderer, &keys, out, &*self.progress, &NEVER)?;
@@ -554,7 +551,7 @@ impl Builder {
         } else {
             HashMap::new()
         };
-        let mut warnings: Vec<String> = fresh.pages.values().filter_map(|p| p.warning()).collect();
+        let mut warnings: Vec<String> = fresh.pages.iter().filter_map(|p| p.warning()).collect();
         if fresh.config.base_url == DEFAULT_BASE_URL {
             warnings.push(format!(
                 "{}: no `base_url`: feeds, sitemap and canonical links use {}",
@@ -720,7 +717,7 @@ impl Builder {
             pages.insert(f.clone(), p.clone());
         }
         let mut errors: Vec<String> = self.errors.values().cloned().collect();
-        errors.extend(path_collisions(&pages));
+        errors.extend(path_collisions(pages.values()));
         if !errors.is_empty() {
             return Err(BuildErrors(errors).into());
         }
@@ -863,7 +860,8 @@ struct Fresh {
     config: Config,
     regions: Regions,
     tera: Tera,
-    pages: BTreeMap<PathBuf, Arc<Page>>,
+    /// The pages to build, in the order of their files' paths.
+    pages: Vec<Arc<Page>>,
 }
 
 /// A rendering error as a [`BuildErrors`], so it is reported like the others.
@@ -879,10 +877,10 @@ fn as_build_error(e: anyhow::Error) -> anyhow::Error {
 
 /// An error for every page whose URL another page has already, or that lies in a
 /// folder of generated pages ([`GENERATED_FOLDERS`]).
-fn path_collisions(pages: &BTreeMap<PathBuf, Arc<Page>>) -> Vec<String> {
+fn path_collisions<'p>(pages: impl Iterator<Item = &'p Arc<Page>>) -> Vec<String> {
     let mut by_path: HashMap<&str, &Path> = HashMap::new();
     let mut errors = Vec::new();
-    for p in pages.values() {
+    for p in pages {
         if let Some(dir) = GENERATED_FOLDERS.iter().find(|d| p.path.starts_with(*d)) {
             errors.push(format!(
                 "{}: its URL `/{}` is in `/{dir}`, where sitrep writes the index pages: move the file or set another `slug`",

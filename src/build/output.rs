@@ -56,8 +56,9 @@ pub struct Staging {
     target: PathBuf,
     /// The staging folder (a sibling of `target`); removed on drop unless committed.
     dir: Option<tempfile::TempDir>,
-    /// What was written so far.
-    manifest: Mutex<Manifest>,
+    /// What was written so far, in the order written: a list, smaller than the
+    /// [`Manifest`] it becomes on commit (1.4 million files for a million reports).
+    written: Mutex<Vec<(Box<str>, u64)>>,
     /// Each file's `stat` as it was written, by the XXH3 hash of its path
     /// ([`Staging::written_stats`]).
     stats: Mutex<WrittenStats>,
@@ -66,20 +67,52 @@ pub struct Staging {
 }
 
 /// The `stat` of each file a [`Staging`] wrote, by the XXH3 hash of its path (no copy of
-/// the path itself: 1.4 million of them for a million reports).
+/// the path itself: 1.4 million of them for a million reports), 40 bytes a file: a
+/// list in the order written until [`Staging::written_stats`] sorts it.
 #[derive(Debug, Default)]
-pub struct WrittenStats(
-    std::collections::HashMap<u64, crate::fs::FileStat, rustc_hash::FxBuildHasher>,
-);
+pub struct WrittenStats(Vec<(u64, WrittenStat)>);
+
+/// A [`crate::fs::FileStat`] in 32 bytes (times in 64 bits: nanoseconds from 1678 to
+/// 2262).
+#[derive(Debug, Clone, Copy)]
+struct WrittenStat {
+    size: u64,
+    mtime: i64,
+    ctime: i64,
+    ino: u64,
+}
 
 impl WrittenStats {
     /// The `stat` of the file at `rel` as it was written, if it was.
     pub fn get(&self, rel: &str) -> Option<crate::fs::FileStat> {
-        self.0.get(&Self::key(rel)).copied()
+        let key = Self::key(rel);
+        let i = self.0.binary_search_by_key(&key, |(k, _)| *k).ok()?;
+        // Two paths with one hash (never seen): neither is trusted.
+        let unique = |j: Option<usize>| j.and_then(|j| self.0.get(j)).is_none_or(|e| e.0 != key);
+        if !unique(i.checked_sub(1)) || !unique(Some(i + 1)) {
+            return None;
+        }
+        let s = self.0[i].1;
+        Some(crate::fs::FileStat {
+            size: s.size,
+            mtime: s.mtime.into(),
+            ctime: s.ctime.into(),
+            ino: s.ino,
+        })
     }
 
+    /// Records the `stat` of the file at `rel`; one whose times do not fit is not
+    /// recorded (it is looked up later).
     fn insert(&mut self, rel: &str, stat: crate::fs::FileStat) {
-        self.0.insert(Self::key(rel), stat);
+        if let (Ok(mtime), Ok(ctime)) = (i64::try_from(stat.mtime), i64::try_from(stat.ctime)) {
+            let stat = WrittenStat {
+                size: stat.size,
+                mtime,
+                ctime,
+                ino: stat.ino,
+            };
+            self.0.push((Self::key(rel), stat));
+        }
     }
 
     fn key(rel: &str) -> u64 {
@@ -152,7 +185,7 @@ impl Staging {
         Ok(Staging {
             target: target.to_path_buf(),
             dir: Some(dir),
-            manifest: Mutex::new(Manifest::new()),
+            written: Mutex::default(),
             stats: Mutex::default(),
             previous,
         })
@@ -162,7 +195,9 @@ impl Staging {
     /// cache compares them); taken out, so call it once, before [`Staging::commit`]
     /// (committing moves the folder, not the files: their `stat`s stay).
     pub fn written_stats(&self) -> WrittenStats {
-        std::mem::take(&mut *self.stats.lock().unwrap())
+        let mut stats = std::mem::take(&mut *self.stats.lock().unwrap());
+        stats.0.sort_unstable_by_key(|(k, _)| *k);
+        stats
     }
 
     /// The staging folder.
@@ -178,7 +213,12 @@ impl Staging {
     /// Errors: a file sitrep did not write is where the new output has a file of its
     /// own; a rename fails (the old output is then put back).
     pub fn commit(mut self) -> Result<Manifest> {
-        let manifest = std::mem::take(&mut *self.manifest.lock().unwrap());
+        let mut written = std::mem::take(&mut *self.written.lock().unwrap());
+        // Stable: of a file written twice, the last write is the file.
+        written.sort_by(|a, b| a.0.cmp(&b.0));
+        let manifest: Manifest = (written.into_iter())
+            .map(|(rel, hash)| (rel.into_string(), hash))
+            .collect();
         let staged_dir = self
             .dir
             .as_ref()
@@ -328,7 +368,7 @@ impl Sink for Staging {
             let stat = crate::fs::FileStat::of(&file.metadata().with_context(cannot)?);
             self.stats.lock().unwrap().insert(rel, stat);
         }
-        self.manifest.lock().unwrap().insert(rel.to_string(), hash);
+        self.written.lock().unwrap().push((rel.into(), hash));
         Ok(())
     }
 }
@@ -438,6 +478,25 @@ mod tests {
         s.commit().unwrap();
         assert!(!target.join("a").exists(), "stale files are gone");
         assert!(target.join("b/index.html").exists());
+    }
+
+    #[test]
+    fn the_stats_of_written_files_are_as_the_committed_files_have_them() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        let s = Staging::begin(&target, false).unwrap();
+        let files: Vec<String> = (0..50).map(|i| format!("r{i}/index.html")).collect();
+        for (i, f) in files.iter().enumerate() {
+            s.write(f, &vec![b'x'; i]).unwrap();
+        }
+        let stats = s.written_stats();
+        s.commit().unwrap();
+        let folder = crate::fs::Folder::open(&target);
+        for (i, f) in files.iter().enumerate() {
+            assert_eq!(stats.get(f), folder.stat(f), "{f}");
+            assert_eq!(stats.get(f).unwrap().size, i as u64);
+        }
+        assert_eq!(stats.get("none/index.html"), None);
     }
 
     #[test]

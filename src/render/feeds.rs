@@ -192,7 +192,7 @@ pub fn json_feed(
                 content_text: fm.summary.as_deref().unwrap_or(&fm.title),
                 summary: fm.summary.as_deref(),
                 date_published: timestamp(p.date()).to_rfc3339(),
-                tags: &p.countries,
+                tags: p.countries(),
             }
         })
         .collect();
@@ -355,7 +355,7 @@ pub fn reports_json<'p>(
                 url: format!("{base_url}{}", p.path),
                 path: &p.path,
                 region: p.region.as_ref().map(|r| r.name.as_ref()),
-                countries: &p.countries,
+                countries: p.countries(),
                 source: fm.source.as_deref(),
                 summary: fm.summary.as_deref(),
                 seed: fm.seed.as_deref(),
@@ -409,7 +409,7 @@ pub fn reports_csv<'p>(
             &fm.title,
             &format!("{base_url}{}", p.path),
             p.region.as_ref().map_or("", |r| r.name.as_ref()),
-            &p.countries.join(CSV_LIST_SEPARATOR),
+            &p.countries().join(CSV_LIST_SEPARATOR),
             fm.source.as_deref().unwrap_or(""),
             fm.trend.map_or("", |t| t.name()),
             fm.alert.as_deref().unwrap_or(""),

@@ -372,7 +372,7 @@ fn draw(
 /// The shapes of the reports' primary (first) countries, where the map draws them.
 fn primary_shapes<'s>(site: &'s Site, list: &'s [usize]) -> impl Iterator<Item = usize> + 's {
     list.iter().filter_map(|&r| {
-        let name = site.reports[r].countries.first()?;
+        let name = site.reports[r].countries().first()?;
         let code = gazetteer().lookup(name)?.code.as_str();
         shapes().by_code.get(code).copied()
     })

@@ -134,7 +134,7 @@ impl<'r> ReportView<'r> {
     /// The countries' pages (without counts), primary first.
     pub fn country_links(&self) -> impl Iterator<Item = &'r LinkView> + use<'r> {
         let links = self.links;
-        (self.page.countries.iter()).filter_map(|c| links.country_by_key.get(&term_key(c)))
+        (self.page.countries().iter()).filter_map(|c| links.country_by_key.get(&term_key(c)))
     }
 
     /// The summary (plain text).
@@ -154,7 +154,7 @@ impl<'r> ReportView<'r> {
 
     /// Countries, primary first.
     pub fn countries(&self) -> &'r [String] {
-        &self.page.countries
+        self.page.countries()
     }
 }
 
@@ -198,7 +198,7 @@ impl std::hash::Hash for ReportView<'_> {
             .hash(h);
         (
             self.region(),
-            &page.countries,
+            &page.countries(),
             &fm.summary,
             fm.trend,
             &fm.alert,
@@ -902,7 +902,10 @@ impl<'a> Renderer<'a> {
     fn make_sitemap_entries(&self) -> Vec<SitemapEntry<'a>> {
         let newest = |idx: &[usize]| idx.first().map(|&i| self.site.reports[i].date());
         let overall = self.site.reports.first().map(|p| p.date());
-        let mut entries = Vec::new();
+        let site = self.site;
+        // Sized at once: a million reports' entries with no room to spare.
+        let count = 4 + site.regions.len() + site.countries.len() + site.months.len();
+        let mut entries = Vec::with_capacity(count + site.reports.len());
         let mut add = |path: Cow<'a, str>, lastmod| entries.push(SitemapEntry { path, lastmod });
         add("".into(), overall);
         add(REGIONS_DIR.into(), overall);
@@ -917,7 +920,6 @@ impl<'a> Renderer<'a> {
         for ((_, list), link) in self.site.months.iter().zip(&self.month_links) {
             add(link.path.clone().into(), newest(list));
         }
-        let site: &'a Site = self.site;
         for p in &site.reports {
             add(p.path.as_str().into(), Some(p.date()));
         }
@@ -1206,12 +1208,12 @@ impl<'a> Renderer<'a> {
     }
 
     /// Hashes what a generated output may show of the reports `list` (and their bodies,
-    /// when `body`; see [`hash_report`]).
+    /// when `body`; see [`Page::hash_shown`]).
     fn hash_reports(&self, h: &mut impl std::hash::Hasher, list: &[usize], body: bool) {
         use std::hash::Hash;
         list.len().hash(h);
         for &i in list {
-            hash_report(&self.site.reports[i], body, h);
+            self.site.reports[i].hash_shown(body, h);
         }
     }
 
@@ -1270,28 +1272,6 @@ impl std::hash::Hasher for Fingerprint {
 
     fn finish(&self) -> u64 {
         xxhash_rust::xxh3::xxh3_64(&self.0)
-    }
-}
-
-/// Hashes what a generated output may show of a report (and its body, when `body`):
-/// every field of a [`Page`] but where it was read from, named one by one so that a
-/// new field cannot be left out.
-fn hash_report(page: &Page, body: bool, h: &mut impl std::hash::Hasher) {
-    use std::hash::Hash;
-    let Page {
-        file: _,
-        content_path,
-        path,
-        front_matter,
-        region,
-        countries,
-        body: text,
-        body_line: _,
-        converted_from: _,
-    } = page;
-    (content_path, path, front_matter, region, countries).hash(h);
-    if body {
-        text.hash(h);
     }
 }
 

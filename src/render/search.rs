@@ -466,7 +466,7 @@ impl<'a> SearchIndex<'a> {
                     let mut h = super::fingerprint_hasher();
                     let first = b * self.block;
                     for id in first..first + self.block_len(b) {
-                        super::hash_report(self.report(id), true, &mut h);
+                        self.report(id).hash_shown(true, &mut h);
                     }
                     h.finish()
                 })
@@ -556,7 +556,7 @@ impl<'a> SearchIndex<'a> {
                 .map_or(0, |i| i + 1);
             push_varint(&mut facets, region);
             let countries: Vec<u32> = page
-                .countries
+                .countries()
                 .iter()
                 .filter_map(|c| self.countries.get(&term_key(c)).copied())
                 .collect();
@@ -702,7 +702,7 @@ impl Postings {
             for_each_term(text, |t| self.add(t, local, field));
         };
         add(&fm.title, Field::Title);
-        for c in &page.countries {
+        for c in page.countries() {
             add(c, Field::Places);
         }
         if let Some(r) = &page.region {

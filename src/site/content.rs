@@ -25,19 +25,18 @@ pub struct Page {
     /// The page's path in the site, relative to the site root, with a trailing
     /// slash: the source folder below `content/` plus the slug (`reports/x/`).
     pub path: String,
-    /// The file's path below the content folder, `/`-separated, without `.md`
-    /// (`reports/x`): what a report without `id:` is known by ([`Page::entry_id`]).
-    pub content_path: String,
+    /// How many leading components of `file` name the content folder: the rest is
+    /// the [`Page::content_path`] (kept as a count: a million reports' paths are
+    /// not kept twice).
+    content_depth: u16,
     /// The front matter as written.
     pub front_matter: FrontMatter,
     /// The region: the front matter's (normalised through the region aliases), else
     /// the region of the first country; `None` when neither gives one.
     pub region: Option<Region>,
-    /// The countries, with known names normalised to their common English short name
-    /// (`Burma` -> `Myanmar`); unknown names are kept as written, with spaces tidied.
-    /// Each country once (spellings that differ in case, spaces or punctuation only are
-    /// one), in the order written.
-    pub countries: Vec<String>,
+    /// The countries ([`Page::countries`]) when they differ from the front matter's
+    /// as written; `None` when they are the same (as nearly always: no second copy).
+    countries: Option<Vec<String>>,
     /// The Markdown body, or where to find it again ([`Page::body`]).
     pub body: Body,
     /// The 1-based line of the file where the body starts.
@@ -48,6 +47,56 @@ pub struct Page {
 }
 
 impl Page {
+    /// The countries, with known names normalised to their common English short name
+    /// (`Burma` -> `Myanmar`); unknown names are kept as written, with spaces tidied.
+    /// Each country once (spellings that differ in case, spaces or punctuation only are
+    /// one), in the order written.
+    pub fn countries(&self) -> &[String] {
+        self.countries
+            .as_deref()
+            .unwrap_or(&self.front_matter.countries)
+    }
+
+    /// The file's path below the content folder, `/`-separated, in NFC, without
+    /// `.md` (`reports/x`): what a report without `id:` is known by
+    /// ([`Page::entry_id`]). Worked out from [`Page::file`] on each call.
+    pub fn content_path(&self) -> String {
+        let rel: PathBuf = (self.file.components())
+            .skip(usize::from(self.content_depth))
+            .collect();
+        slash_path(&rel)
+    }
+
+    /// Hashes what a generated output may show of the report (and its body, when
+    /// `body`): every field but where it was read from, named one by one so that a
+    /// new field cannot be left out.
+    pub fn hash_shown(&self, body: bool, h: &mut impl std::hash::Hasher) {
+        use std::hash::Hash;
+        let Page {
+            file: _,
+            content_depth: _,
+            path,
+            front_matter,
+            region,
+            countries: _,
+            body: text,
+            body_line: _,
+            converted_from: _,
+        } = self;
+        // What the two left out give, worked out.
+        (
+            self.content_path(),
+            path,
+            front_matter,
+            region,
+            self.countries(),
+        )
+            .hash(h);
+        if body {
+            text.hash(h);
+        }
+    }
+
     /// The report's date. Only a draft may have none, and an undated draft is never
     /// built (see `crate::build::BuildOptions::builds`), so every page of a site has
     /// one; an undated page gives the earliest date there is.
@@ -64,7 +113,9 @@ impl Page {
     pub fn entry_id(&self, authority: &str) -> String {
         match &self.front_matter.id {
             Some(id) => id.clone(),
-            None => crate::site::ids::fallback_id(authority, self.date().day(), &self.content_path),
+            None => {
+                crate::site::ids::fallback_id(authority, self.date().day(), &self.content_path())
+            }
         }
     }
 
@@ -201,6 +252,7 @@ pub fn load_page(file: &Path, content_dir: &Path, regions: &Regions) -> Result<P
     let doc = front_matter::parse(&text, file)?;
     let countries = known_countries(&doc.front_matter.countries);
     let region = page_region(&doc.front_matter, &countries, regions, file, &text)?;
+    let countries = (countries != doc.front_matter.countries).then_some(countries);
     if let Some(id) = &doc.front_matter.id {
         crate::site::ids::check_id(id)
             .map_err(|why| anyhow!("{}:{}: `id` {why}", file.display(), key_line(&text, "id")))?;
@@ -217,7 +269,7 @@ pub fn load_page(file: &Path, content_dir: &Path, regions: &Regions) -> Result<P
     Ok(Page {
         converted_from,
         file: file.to_path_buf(),
-        content_path: content_path(file, content_dir),
+        content_depth: content_depth(file, content_dir),
         path,
         region,
         countries,
@@ -250,6 +302,22 @@ pub fn content_path(file: &Path, content_dir: &Path) -> String {
         .ok()
         .or_else(|| file.file_name().map(Path::new))
         .unwrap_or(file);
+    slash_path(rel)
+}
+
+/// How many leading components of `file` [`content_path`] leaves out.
+fn content_depth(file: &Path, content_dir: &Path) -> u16 {
+    let all = file.components().count();
+    let kept = match file.strip_prefix(content_dir) {
+        Ok(rel) => rel.components().count(),
+        Err(_) if file.file_name().is_some() => 1,
+        Err(_) => all,
+    };
+    u16::try_from(all - kept).unwrap_or(u16::MAX)
+}
+
+/// `rel` without its extension, its components in NFC, joined with `/`.
+fn slash_path(rel: &Path) -> String {
     let rel = rel.with_extension("");
     let parts: Vec<String> = rel
         .components()
@@ -348,6 +416,53 @@ mod tests {
         let config = crate::site::config::Config::parse("", Path::new("config.yaml")).unwrap();
         let regions = Regions::new(&config.regions).unwrap();
         load_page(file, file.parent().unwrap(), &regions).unwrap()
+    }
+
+    #[test]
+    fn countries_and_the_content_path_are_as_written_when_nothing_changes_them() {
+        let tmp = tempfile::tempdir().unwrap();
+        let content = tmp.path().join("content");
+        let config = crate::site::config::Config::parse("", Path::new("config.yaml")).unwrap();
+        let regions = Regions::new(&config.regions).unwrap();
+        let cases = [
+            // As the site names them: the front matter's list is the page's.
+            (
+                "reports/a.md",
+                "[Sudan, Chad]",
+                &["Sudan", "Chad"][..],
+                false,
+            ),
+            // Normalised: a list of the page's own.
+            (
+                "reports/b.md",
+                "[Burma, ' Sudan ', sudan]",
+                &["Myanmar", "Sudan"][..],
+                true,
+            ),
+            // Blank entries dropped: none left, and not the front matter's.
+            ("2025/Ce\u{301}ara.md", "['']", &[][..], true),
+        ];
+        for (rel, list, countries, own) in cases {
+            let file = content.join(rel);
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(
+                &file,
+                format!("---\ntitle: T\ndate: 2025-01-02\ncountries: {list}\n---\nBody.\n"),
+            )
+            .unwrap();
+            let page = load_page(&file, &content, &regions).unwrap();
+            assert_eq!(page.countries(), countries, "{rel}");
+            assert_eq!(page.countries.is_some(), own, "{rel}");
+            assert_eq!(page.content_path(), content_path(&file, &content), "{rel}");
+        }
+        let page = load_page(&content.join("reports/a.md"), &content, &regions).unwrap();
+        assert_eq!(page.content_path(), "reports/a");
+        let file = content.join("2025/Ce\u{301}ara.md");
+        let page = load_page(&file, &content, &regions).unwrap();
+        assert_eq!(page.content_path(), "2025/C\u{e9}ara", "in NFC");
+        // A file outside the content folder is known by its name.
+        let page = load_page(&file, &tmp.path().join("elsewhere"), &regions).unwrap();
+        assert_eq!(page.content_path(), "C\u{e9}ara");
     }
 
     #[test]

@@ -138,7 +138,7 @@ fn country_terms<'r>(reports: &'r [Arc<Page>], keys: &[Vec<String>]) -> (Terms, 
     // key -> (spelling -> uses, report indices)
     let mut by_key: FxHashMap<&str, (BTreeMap<&'r str, usize>, Vec<usize>)> = FxHashMap::default();
     for (i, (r, keys)) in reports.iter().zip(keys).enumerate() {
-        for (c, key) in r.countries.iter().zip(keys) {
+        for (c, key) in r.countries().iter().zip(keys) {
             if key.is_empty() {
                 continue;
             }
@@ -298,7 +298,7 @@ impl Site {
             .map_init(FxHashMap::<&str, String>::default, |made, r| {
                 let region = (r.region.as_ref())
                     .and_then(|g| by_region.iter().position(|(b, _)| b.slug == g.slug));
-                let keys = (r.countries.iter())
+                let keys = (r.countries().iter())
                     .map(|c| made.entry(c).or_insert_with(|| term_key(c)).clone())
                     .collect();
                 (Month::of(r.date().day()), region, keys)
@@ -372,7 +372,7 @@ impl Site {
         let mut next = added.iter().zip(&at).peekable();
         for j in 0..=self.reports.len() {
             while let Some((page, _)) = next.next_if(|(_, p)| **p == j) {
-                let known: Vec<usize> = (page.countries.iter())
+                let known: Vec<usize> = (page.countries().iter())
                     .filter_map(|c| key_to_term.get(&term_key(c)).copied())
                     .collect();
                 indices.push(reports.len());
