@@ -111,7 +111,7 @@ struct Walk<'a> {
 /// A file met by a walk: its path, and what its metadata will be read from.
 type MetFile = (PathBuf, Met);
 
-/// A file met by [`walk_into`], its metadata not read yet.
+/// A file met by [`Walk`], its metadata not read yet.
 enum Met {
     /// A plain entry of its folder (its metadata read relative to the folder).
     Entry(std::fs::DirEntry, std::fs::FileType),
@@ -563,9 +563,10 @@ mod tests {
     }
 
     #[test]
-    fn walks_keep_few_folders_open() {
-        // More folders than HELD_FOLDERS, each with a file: a walk that kept every
-        // folder open until the end would hold them all.
+    fn walks_find_every_file_across_more_folders_than_they_hold_open() {
+        // More folders than HELD_FOLDERS, each with a file: the entries waiting are
+        // looked at and let go several times over. (`tests/cache.rs` builds such a
+        // site under a small open-file limit.)
         let tmp = tempfile::tempdir().unwrap();
         for i in 0..3 * HELD_FOLDERS {
             let dir = tmp.path().join(format!("r{i}"));
