@@ -199,8 +199,9 @@ pub struct TreeLook {
     pub hash: u64,
     /// How many files there are.
     pub files: usize,
-    /// The files changed (modification or change time) at or after the time asked
-    /// for, in path order.
+    /// The regular files changed (modification or change time) at or after the time
+    /// asked for, in path order (never a named pipe or a device, which reading would
+    /// block or consume).
     pub recent: Vec<PathBuf>,
 }
 
@@ -267,8 +268,10 @@ impl LookWalk {
                 match std::fs::metadata(&path) {
                     Ok(m) if m.is_dir() => path.canonicalize()?,
                     meta => {
-                        let stat = meta.ok().map(|m| FileStat::of(&m));
-                        let (h, recent) = self.file(index, &e.file_name(), stat);
+                        let meta = meta.ok();
+                        let stat = meta.as_ref().map(FileStat::of);
+                        let regular = meta.is_some_and(|m| m.is_file());
+                        let (h, recent) = self.file(index, &e.file_name(), stat, regular);
                         self.add(h, 1, recent.into_iter().collect());
                         continue;
                     }
@@ -302,8 +305,14 @@ impl LookWalk {
         let this = &*self;
         let (sum, recent) = (entries.into_par_iter())
             .map(|(dir, e)| {
-                let stat = e.metadata().ok().map(|m| FileStat::of(&m));
-                this.file(dir, &e.file_name(), stat)
+                let meta = e.metadata().ok();
+                let regular = meta.as_ref().is_some_and(|m| m.is_file());
+                this.file(
+                    dir,
+                    &e.file_name(),
+                    meta.as_ref().map(FileStat::of),
+                    regular,
+                )
             })
             .fold(
                 || (0u64, Vec::new()),
@@ -324,12 +333,13 @@ impl LookWalk {
     }
 
     /// The hash of the file `name` in folder `dir` with `stat`, and its path if it is
-    /// recent.
+    /// recent and `regular` (a regular file).
     fn file(
         &self,
         dir: u32,
         name: &std::ffi::OsStr,
         stat: Option<FileStat>,
+        regular: bool,
     ) -> (u64, Option<PathBuf>) {
         let (path, seed) = &self.dirs[dir as usize];
         let mut h = xxhash_rust::xxh3::Xxh3::with_seed(*seed);
@@ -344,7 +354,7 @@ impl LookWalk {
             }
             None => h.update(&[0]),
         }
-        let recent = stat.is_some_and(|s| s.mtime.max(s.ctime) >= self.since);
+        let recent = regular && stat.is_some_and(|s| s.mtime.max(s.ctime) >= self.since);
         (h.digest(), recent.then(|| path.join(name)))
     }
 
@@ -557,6 +567,16 @@ mod tests {
         );
         #[cfg(unix)]
         {
+            // A named pipe counts as a file, but is never recent: reading it would
+            // wait for a writer.
+            let fifo =
+                std::ffi::CString::new(root.join("x/pipe").into_os_string().into_encoded_bytes())
+                    .unwrap();
+            // SAFETY: a NUL-terminated path; mkfifo only creates the file.
+            assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) }, 0);
+            let with_pipe = look(0);
+            assert_eq!(with_pipe.files, 4);
+            assert!(!with_pipe.recent.iter().any(|p| p.ends_with("pipe")));
             std::os::unix::fs::symlink(&root, root.join("x/back")).unwrap();
             assert!(look_below(&root, 0).is_err(), "a loop");
         }

@@ -1088,3 +1088,42 @@ fn report_pages_link_related_reports() {
     assert!(!read("reports/2025-07-20-gaza").contains("Related reports"));
     assert!(broken_links(&out, BASE).is_empty());
 }
+
+/// `theme:` names a folder inside `themes/` (as Zola's does): one outside would be
+/// built from, but its edits never seen by the build cache.
+#[test]
+fn the_theme_is_a_folder_inside_themes() {
+    for bad in ["../../elsewhere", "/tmp/theme", "default/../..", "."] {
+        let tmp = fixture_copy();
+        let config = std::fs::read_to_string(tmp.path().join("config.yaml")).unwrap();
+        std::fs::write(
+            tmp.path().join("config.yaml"),
+            format!("{config}theme: \"{bad}\"\n"),
+        )
+        .unwrap();
+        let out = sitrep(tmp.path(), &["build"]);
+        assert!(!out.status.success(), "{bad} accepted");
+        let lines = config.lines().count() + 1;
+        assert!(
+            text(&out).contains(&format!(
+                "config.yaml:{lines}: `theme: {bad}` is not a folder inside `themes/`"
+            )),
+            "{bad}: {}",
+            text(&out)
+        );
+    }
+    // A folder inside `themes/`, nested too, is a theme.
+    let tmp = fixture_copy();
+    copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default"),
+        &tmp.path().join("themes/org/newsroom"),
+    );
+    let config = std::fs::read_to_string(tmp.path().join("config.yaml")).unwrap();
+    std::fs::write(
+        tmp.path().join("config.yaml"),
+        format!("{config}theme: org/newsroom\n"),
+    )
+    .unwrap();
+    let out = sitrep(tmp.path(), &["build"]);
+    assert!(out.status.success(), "{}", text(&out));
+}

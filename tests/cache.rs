@@ -237,3 +237,34 @@ fn a_folder_per_report_builds_under_a_small_open_file_limit() {
         std::fs::read_to_string(tmp.path().join("public/reports/r7/report/index.html")).unwrap();
     assert!(page.contains("Report seven, edited"));
 }
+
+/// A named pipe among the inputs, made just before a build (when the cache reads the
+/// files changed last by their bytes), neither hangs the build nor is read.
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_among_the_inputs_does_not_hang_the_build() {
+    let tmp = fixture_copy();
+    let pipe = tmp.path().join("static/pipe");
+    std::fs::create_dir_all(pipe.parent().unwrap()).unwrap();
+    let status = Command::new("mkfifo").arg(&pipe).status().unwrap();
+    assert!(status.success());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args(["--quiet", "build"])
+        .current_dir(tmp.path())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    let finished = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break Some(status);
+        }
+        if start.elapsed() > std::time::Duration::from_secs(60) {
+            child.kill().unwrap();
+            break None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    let status = finished.expect("the build waited on the pipe");
+    assert!(status.success());
+    assert!(tmp.path().join("public/index.html").is_file());
+}

@@ -476,6 +476,36 @@ fn new_reports_are_written_first_with_the_home_page_and_the_rebuild_reconciles()
     assert!(format!("{err:#}").contains("has the same URL"), "{err:#}");
 }
 
+/// A new report written first whose rebuild then fails for the whole site (its `id`
+/// another report has): its page stays in the output until the next good build, and
+/// is known as sitrep's, so a later `sitrep build` replaces the output as usual.
+#[test]
+fn a_page_written_first_before_a_failed_rebuild_is_still_sitreps() {
+    let mut site = Site::new();
+    let (_, changes) = site.new_report(
+        "2030-03-01-first",
+        "title: First\ndate: 2030-03-01\nid: \"tag:example.org,2030:same\"",
+    );
+    site.builder.rebuild(&changes).unwrap();
+    let (second, changes) = site.new_report(
+        "2030-03-02-second",
+        "title: Second\ndate: 2030-03-02\nid: \"tag:example.org,2030:same\"",
+    );
+    let written = site.builder.write_edited_first(&changes).unwrap();
+    assert!(written.contains(&"reports/2030-03-02-second/index.html".to_string()));
+    let err = site.builder.rebuild(&changes).unwrap_err();
+    assert!(
+        format!("{err:#}").contains("tag:example.org,2030:same"),
+        "{err:#}"
+    );
+    // The id fixed by hand, then a one-off build of the same output folder.
+    let text = std::fs::read_to_string(&second).unwrap();
+    std::fs::write(&second, text.replace("2030:same", "2030:second")).unwrap();
+    build_site(&site.root, None);
+    let page = site.path("public/reports/2030-03-02-second/index.html");
+    assert!(std::fs::read_to_string(page).unwrap().contains("Second"));
+}
+
 #[test]
 fn an_interrupted_rebuild_writes_nothing_and_keeps_its_changes() {
     use std::sync::Arc;

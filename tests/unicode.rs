@@ -113,3 +113,22 @@ fn decomposed_names_are_the_composed_ones() {
     let out = sitrep(root, &["check"]);
     assert!(out.status.success(), "{}", text(&out));
 }
+
+/// Two files whose names look the same but are written one composed, one decomposed,
+/// have one URL: the error says how the names differ.
+#[test]
+fn names_that_differ_only_in_composition_are_told_apart_in_the_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let reports = tmp.path().join("content/reports");
+    let text = "---\ntitle: T\ndate: 2025-07-01\n---\nText.\n";
+    write(&reports, "Cear\u{e1}.md", text);
+    write(&reports, "Ceara\u{301}.md", text);
+    let out = sitrep(tmp.path(), &["build"]);
+    assert!(!out.status.success());
+    assert!(
+        common::text(&out).contains("has the same URL `/reports/ceara/`")
+            && common::text(&out).contains("differ only in how their accented letters are encoded"),
+        "{}",
+        common::text(&out)
+    );
+}

@@ -118,11 +118,24 @@ fn look_at_inputs(root: &Path, since: i128) -> Option<(Option<Stat>, Vec<crate::
     Some((config, folders))
 }
 
-/// The hash of a file's bytes; `None` when it cannot be read.
+/// The hash of a file's bytes; `None` when it cannot be read or is not a regular file
+/// (a named pipe, a device: opened without waiting for a writer, never read).
 fn file_hash(path: &Path) -> Option<u64> {
-    std::fs::read(path)
-        .ok()
-        .map(|b| crate::build::manifest::content_hash(&b))
+    use std::io::Read;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let mut file = options.open(path).ok()?;
+    if !file.metadata().ok()?.is_file() {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes).ok()?;
+    Some(crate::build::manifest::content_hash(&bytes))
 }
 
 /// What a look at the inputs gives before any is read: the signature, and which
@@ -161,7 +174,8 @@ impl Look {
             Some((config, folders)) => {
                 let config_file = opts.root.join(crate::site::config::CONFIG_FILE);
                 config.hash(&mut h);
-                if config.is_some_and(|s| s.mtime.max(s.ctime) >= recent_since) {
+                let recent_config = config.is_some_and(|s| s.mtime.max(s.ctime) >= recent_since);
+                if recent_config && config_file.is_file() {
                     recent.push(config_file);
                 }
                 for (dir, look) in INPUT_FOLDERS.iter().zip(folders) {

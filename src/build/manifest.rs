@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 
 /// What was written: output file (relative, `/`-separated) -> hash of its bytes.
 pub type Manifest = BTreeMap<String, u64>;
@@ -34,6 +34,29 @@ pub fn write_marker(root: &Path, manifest: &Manifest) -> Result<()> {
         text.push('\n');
     }
     crate::fs::write_atomically(&root.join(MARKER), text.as_bytes())
+}
+
+/// Adds `files` to the [`MARKER`] file of the output folder `root` (at its end: a
+/// file listed twice is one), so that files about to be written are known as
+/// sitrep's before the next [`write_marker`]. Nothing is done for no files.
+///
+/// Errors: the marker cannot be opened or written.
+pub fn append_to_marker(root: &Path, files: &[&str]) -> Result<()> {
+    if files.is_empty() {
+        return Ok(());
+    }
+    let mut text = String::new();
+    for f in files {
+        text.push_str(f);
+        text.push('\n');
+    }
+    let path = root.join(MARKER);
+    let mut marker = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&path)
+        .with_context(|| format!("cannot open `{}`", path.display()))?;
+    std::io::Write::write_all(&mut marker, text.as_bytes())
+        .with_context(|| format!("cannot write `{}`", path.display()))
 }
 
 /// The files sitrep wrote into the output folder `root`, from its [`MARKER`]: `None`

@@ -29,7 +29,7 @@ use tera::Tera;
 pub use options::{BuildOptions, check_output, check_site};
 
 use crate::build::cache::{BuildCache, Inputs};
-use crate::build::manifest::{Manifest, write_marker};
+use crate::build::manifest::{Manifest, append_to_marker, write_marker};
 use crate::build::output::{Live, Reuse, Staging};
 use crate::progress::{Progress, Silent};
 use crate::render::sink::{Buffered, Sink};
@@ -413,6 +413,14 @@ impl Builder {
             .map(|&k| Ok((renderer.output_file(k), renderer.render(k)?)))
             .collect::<Result<Vec<_>>>()?;
         let output = self.opts.output_dir();
+        // A new file is listed in the output's marker before it is written: should
+        // the rebuild that follows fail (a new report whose id another has), the
+        // file is still known as sitrep's, not taken for a person's by the next build.
+        let new_files: Vec<&str> = (rendered.iter())
+            .map(|(file, _)| file.as_str())
+            .filter(|f| !state.manifest.contains_key(*f))
+            .collect();
+        append_to_marker(&output, &new_files)?;
         let live = Live::new(&output, &state.manifest);
         let mut written = Vec::new();
         for (file, bytes) in &rendered {
@@ -890,8 +898,15 @@ fn path_collisions<'p>(pages: impl Iterator<Item = &'p Arc<Page>>) -> Vec<String
             continue;
         }
         if let Some(other) = by_path.insert(&p.path, &p.file) {
+            let (mine, theirs) = (p.file.to_string_lossy(), other.to_string_lossy());
+            // Names that look the same: say how they differ.
+            let why = if mine != theirs && crate::text::nfc(&mine) == crate::text::nfc(&theirs) {
+                " (the two names differ only in how their accented letters are encoded, composed or decomposed)"
+            } else {
+                ""
+            };
             errors.push(format!(
-                "{}: has the same URL `/{}` as `{}`: change its file name or `slug`",
+                "{}: has the same URL `/{}` as `{}`{why}: change its file name or `slug`",
                 p.file.display(),
                 p.path,
                 other.display()

@@ -116,6 +116,21 @@ impl Config {
                 config.base_url
             )
         })?;
+        let theme = Path::new(&config.theme);
+        if config.theme.is_empty()
+            || !theme
+                .components()
+                .all(|c| matches!(c, std::path::Component::Normal(_)))
+        {
+            let line = (text.lines())
+                .position(|l| l.trim_start().starts_with("theme:"))
+                .map_or(1, |i| i + 1);
+            anyhow::bail!(
+                "{}:{line}: `theme: {}` is not a folder inside `themes/`: write the name of one (`default`, or a copy of it such as `newsroom`); sitrep reads themes only there, and sees their changes only there",
+                path.display(),
+                config.theme
+            );
+        }
         for s in [&mut config.title, &mut config.description] {
             crate::text::strip_unpublishable(s);
         }

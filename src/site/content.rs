@@ -207,14 +207,16 @@ fn text_of(bytes: &[u8]) -> (Cow<'_, str>, Option<&'static str>) {
     (then(text, crate::text::nfc), decoded.converted_from)
 }
 
-/// Finds the content files under `content_dir`, sorted by path.
+/// Finds the content files under `content_dir` ([`CONTENT_EXTENSIONS`]), sorted by path.
 /// A missing content folder is a site without reports (an empty list).
 pub fn find_content_files(content_dir: &Path) -> Result<Vec<PathBuf>> {
     let found = crate::fs::files_below(content_dir, &is_ignored, false)
         .map_err(|e| anyhow!("cannot read `{}`: {e}", content_dir.display()))?;
     let mut files = Vec::new();
     for f in found {
-        if f.path.extension().is_none_or(|x| x != "md") {
+        let markdown = (f.path.extension())
+            .is_some_and(|x| CONTENT_EXTENSIONS.iter().any(|e| x.eq_ignore_ascii_case(e)));
+        if !markdown {
             continue;
         }
         if !f.is_file {
@@ -224,6 +226,10 @@ pub fn find_content_files(content_dir: &Path) -> Result<Vec<PathBuf>> {
     }
     Ok(files)
 }
+
+/// The extensions of content files, in any case (`.md`, and Hugo's other Markdown
+/// extensions): other files in `content/` are not reports.
+pub const CONTENT_EXTENSIONS: [&str; 3] = ["md", "markdown", "mdown"];
 
 /// Whether a file or folder name is skipped: hidden (`.x`), private (`_x`) or an
 /// editor's temporary file (`x~`, `x.swp`, `#x#`, vim's `4913`).
@@ -416,6 +422,27 @@ mod tests {
         let config = crate::site::config::Config::parse("", Path::new("config.yaml")).unwrap();
         let regions = Regions::new(&config.regions).unwrap();
         load_page(file, file.parent().unwrap(), &regions).unwrap()
+    }
+
+    #[test]
+    fn content_files_are_markdown_by_any_of_its_extensions() {
+        let tmp = tempfile::tempdir().unwrap();
+        for f in [
+            "a.md",
+            "b.markdown",
+            "c.MD",
+            "d.Mdown",
+            "e.txt",
+            "f.mdx",
+            "_g.md",
+            "h",
+        ] {
+            std::fs::write(tmp.path().join(f), "x").unwrap();
+        }
+        let found: Vec<String> = (find_content_files(tmp.path()).unwrap().iter())
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(found, ["a.md", "b.markdown", "c.MD", "d.Mdown"]);
     }
 
     #[test]
