@@ -102,7 +102,7 @@ struct Walk<'a> {
     ancestors: Vec<PathBuf>,
     /// The files met whose metadata is not read yet, in path order.
     met: Vec<MetFile>,
-    /// Folders walked since `met` was last flushed ([`HELD_FOLDERS`]).
+    /// Folders walked since `met` was last flushed ([`held_folders`]).
     held: usize,
     /// Reads the metadata of the files met, in parallel, and takes them.
     flush: &'a mut dyn FnMut(&mut Vec<MetFile>),
@@ -181,7 +181,7 @@ impl Walk<'_> {
         }
         // An entry keeps its folder open until its metadata is read.
         self.held += 1;
-        if self.held >= HELD_FOLDERS {
+        if self.held >= held_folders() {
             (self.flush)(&mut self.met);
             self.held = 0;
         }
@@ -234,6 +234,28 @@ pub fn look_below(dir: &Path, since: i128) -> std::io::Result<TreeLook> {
 /// entry keeps its folder open, and a process may have only so many files open
 /// (often 1,024), while a site may have a folder per page.
 const HELD_FOLDERS: usize = 64;
+
+/// How many folders a walk holds open at most: [`HELD_FOLDERS`], or an eighth of the
+/// process's open-file limit when that is smaller (at least 1), so that the rest of
+/// the build keeps room under a small limit.
+fn held_folders() -> usize {
+    static HELD: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *HELD.get_or_init(|| {
+        #[cfg(unix)]
+        {
+            let mut limit = libc::rlimit {
+                rlim_cur: 0,
+                rlim_max: 0,
+            };
+            // SAFETY: `getrlimit` only writes into `limit`, a valid `rlimit`.
+            if unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) } == 0 {
+                let eighth = usize::try_from(limit.rlim_cur / 8).unwrap_or(usize::MAX);
+                return eighth.clamp(1, HELD_FOLDERS);
+            }
+        }
+        HELD_FOLDERS
+    })
+}
 
 /// [`look_below`]'s walk: what it found so far.
 #[derive(Default)]
@@ -291,7 +313,7 @@ impl LookWalk {
             ancestors.pop();
         }
         self.held += 1;
-        if self.held >= HELD_FOLDERS {
+        if self.held >= held_folders() {
             self.flush();
         }
         Ok(())

@@ -204,7 +204,7 @@ fn a_folder_per_report_builds_under_a_small_open_file_limit() {
         Command::new("sh")
             .arg("-c")
             .arg(format!(
-                "ulimit -n 128 && exec '{}' build",
+                "ulimit -n 64 && exec '{}' build",
                 env!("CARGO_BIN_EXE_sitrep")
             ))
             .current_dir(tmp.path())
