@@ -20,6 +20,9 @@ const DEADLINE: Duration = Duration::from_secs(10);
 struct Preview {
     child: Child,
     out: Arc<Mutex<Vec<String>>>,
+    /// The threads reading its output: joined once it exits, so that its last lines
+    /// are in `out` before they are looked at.
+    readers: Vec<std::thread::JoinHandle<()>>,
 }
 
 impl Preview {
@@ -33,18 +36,23 @@ impl Preview {
             .spawn()
             .unwrap();
         let out = Arc::new(Mutex::new(Vec::new()));
+        let mut readers = Vec::new();
         for stream in [
             Box::new(child.stdout.take().unwrap()) as Box<dyn Read + Send>,
             Box::new(child.stderr.take().unwrap()),
         ] {
             let out = out.clone();
-            std::thread::spawn(move || {
+            readers.push(std::thread::spawn(move || {
                 for line in BufReader::new(stream).lines().map_while(Result::ok) {
                     out.lock().unwrap().push(line);
                 }
-            });
+            }));
         }
-        Preview { child, out }
+        Preview {
+            child,
+            out,
+            readers,
+        }
     }
 
     fn lines(&self) -> Vec<String> {
@@ -83,6 +91,10 @@ impl Preview {
         let start = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
+                // Its output ends with it (unless a child of its own holds it open).
+                for reader in std::mem::take(&mut self.readers) {
+                    let _ = reader.join();
+                }
                 return status;
             }
             assert!(
