@@ -87,7 +87,8 @@ impl Config {
 
     /// Reads `config.yaml` from `root`; a missing file gives the defaults.
     ///
-    /// Errors: the file cannot be read, is not valid YAML, has an unknown key, or
+    /// Errors: the file cannot be read, is not valid YAML, has an unknown key or a
+    /// `theme` that is not a folder inside `themes/`, or
     /// defines regions that do not validate (see [`crate::site::region::Regions::new`]).
     pub fn load(root: &Path) -> Result<Config> {
         let path = root.join(CONFIG_FILE);
