@@ -61,10 +61,7 @@ impl Page {
     /// `.md` (`reports/x`): what a report without `id:` is known by
     /// ([`Page::entry_id`]). Worked out from [`Page::file`] on each call.
     pub fn content_path(&self) -> String {
-        let rel: PathBuf = (self.file.components())
-            .skip(usize::from(self.content_depth))
-            .collect();
-        slash_path(&rel)
+        path_below(&self.file, self.content_depth)
     }
 
     /// Hashes what a generated output may show of the report (and its body, when
@@ -303,15 +300,11 @@ fn folder_path(file: &Path, content_dir: &Path) -> String {
 /// A content file's path below `content_dir`, `/`-separated, in NFC, without `.md`
 /// (`reports/x`); the file name alone when it is not below `content_dir`.
 pub fn content_path(file: &Path, content_dir: &Path) -> String {
-    let rel = file
-        .strip_prefix(content_dir)
-        .ok()
-        .or_else(|| file.file_name().map(Path::new))
-        .unwrap_or(file);
-    slash_path(rel)
+    path_below(file, content_depth(file, content_dir))
 }
 
-/// How many leading components of `file` [`content_path`] leaves out.
+/// How many leading components of `file` [`content_path`] leaves out: those of
+/// `content_dir`, or all but the file name when `file` is not below it.
 fn content_depth(file: &Path, content_dir: &Path) -> u16 {
     let all = file.components().count();
     let kept = match file.strip_prefix(content_dir) {
@@ -322,11 +315,11 @@ fn content_depth(file: &Path, content_dir: &Path) -> u16 {
     u16::try_from(all - kept).unwrap_or(u16::MAX)
 }
 
-/// `rel` without its extension, its components in NFC, joined with `/`.
-fn slash_path(rel: &Path) -> String {
-    let rel = rel.with_extension("");
-    let parts: Vec<String> = rel
-        .components()
+/// `file` without its first `depth` components and its extension, its components in
+/// NFC, joined with `/`.
+fn path_below(file: &Path, depth: u16) -> String {
+    let rel: PathBuf = file.components().skip(usize::from(depth)).collect();
+    let parts: Vec<String> = (rel.with_extension("").components())
         .map(|c| crate::text::nfc(&c.as_os_str().to_string_lossy()).into_owned())
         .collect();
     parts.join("/")
