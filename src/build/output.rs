@@ -213,12 +213,12 @@ impl Staging {
     /// Errors: a file sitrep did not write is where the new output has a file of its
     /// own; a rename fails (the old output is then put back).
     pub fn commit(mut self) -> Result<Manifest> {
-        let mut written = std::mem::take(&mut *self.written.lock().unwrap());
-        // Stable: of a file written twice, the last write is the file.
-        written.sort_by(|a, b| a.0.cmp(&b.0));
-        let manifest: Manifest = (written.into_iter())
-            .map(|(rel, hash)| (rel.into_string(), hash))
-            .collect();
+        let written = std::mem::take(&mut *self.written.lock().unwrap());
+        // In the order written: of a file written twice, the last write is the file.
+        let mut manifest = Manifest::new();
+        for (rel, hash) in written {
+            manifest.insert(rel.into_string(), hash);
+        }
         let staged_dir = self
             .dir
             .as_ref()
