@@ -148,35 +148,16 @@ impl Walk<'_> {
             }
         }
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        for (name, e) in entries {
+        for (_, e) in entries {
             let ft = e.file_type()?;
-            let path = e.path();
-            let target = if ft.is_symlink() {
-                match std::fs::metadata(&path) {
-                    Ok(m) if m.is_dir() => Some(path.canonicalize()?),
-                    meta => {
-                        self.met.push((path, Met::Link(meta.ok())));
-                        continue;
-                    }
-                }
-            } else if ft.is_dir() {
-                Some(self.ancestors.last().expect("the root").join(&name))
-            } else {
-                None
-            };
-            match target {
-                Some(real) if self.ancestors.contains(&real) => {
-                    return Err(std::io::Error::other(format!(
-                        "`{}` leads back to a folder that holds it",
-                        path.display()
-                    )));
-                }
-                Some(real) => {
+            match entry_kind(&e, ft, &self.ancestors)? {
+                Entry::Folder(real) => {
                     self.ancestors.push(real);
-                    self.walk(&path)?;
+                    self.walk(&e.path())?;
                     self.ancestors.pop();
                 }
-                None => self.met.push((path, Met::Entry(e, ft))),
+                Entry::Link(meta) => self.met.push((e.path(), Met::Link(meta))),
+                Entry::Plain => self.met.push((e.path(), Met::Entry(e, ft))),
             }
         }
         // An entry keeps its folder open until its metadata is read.
@@ -187,6 +168,47 @@ impl Walk<'_> {
         }
         Ok(())
     }
+}
+
+/// What a walk finds at an entry of a folder, symbolic links followed.
+enum Entry {
+    /// A folder, or a link to one: its canonical path, never one of the folders being
+    /// walked.
+    Folder(PathBuf),
+    /// A symbolic link to something not a folder, with what it leads to (`None`:
+    /// nothing).
+    Link(Option<std::fs::Metadata>),
+    /// Anything else (a file, a pipe, a device): its metadata is read from its folder.
+    Plain,
+}
+
+/// What `e` (of type `ft`) is, for a walk whose folders being walked are `ancestors`
+/// (canonical paths, the innermost last).
+///
+/// Errors: a symbolic link leads back to one of `ancestors` (a loop), or a linked
+/// folder's canonical path cannot be found.
+fn entry_kind(
+    e: &std::fs::DirEntry,
+    ft: std::fs::FileType,
+    ancestors: &[PathBuf],
+) -> std::io::Result<Entry> {
+    let real = if ft.is_dir() {
+        ancestors.last().expect("the root").join(e.file_name())
+    } else if ft.is_symlink() {
+        match std::fs::metadata(e.path()) {
+            Ok(m) if m.is_dir() => e.path().canonicalize()?,
+            meta => return Ok(Entry::Link(meta.ok())),
+        }
+    } else {
+        return Ok(Entry::Plain);
+    };
+    if ancestors.contains(&real) {
+        return Err(std::io::Error::other(format!(
+            "`{}` leads back to a folder that holds it",
+            e.path().display()
+        )));
+    }
+    Ok(Entry::Folder(real))
 }
 
 /// What [`look_below`] tells of the files below a folder, reading none of them.
@@ -282,35 +304,20 @@ impl LookWalk {
         self.dirs.push((dir.to_path_buf(), seed));
         for e in std::fs::read_dir(dir)? {
             let e = e?;
-            let ft = e.file_type()?;
-            let real = if ft.is_dir() {
-                ancestors.last().expect("the root").join(e.file_name())
-            } else if ft.is_symlink() {
-                let path = e.path();
-                match std::fs::metadata(&path) {
-                    Ok(m) if m.is_dir() => path.canonicalize()?,
-                    meta => {
-                        let meta = meta.ok();
-                        let stat = meta.as_ref().map(FileStat::of);
-                        let regular = meta.is_some_and(|m| m.is_file());
-                        let (h, recent) = self.file(index, &e.file_name(), stat, regular);
-                        self.add(h, 1, recent.into_iter().collect());
-                        continue;
-                    }
+            match entry_kind(&e, e.file_type()?, ancestors)? {
+                Entry::Folder(real) => {
+                    ancestors.push(real);
+                    self.walk(&e.path(), ancestors)?;
+                    ancestors.pop();
                 }
-            } else {
-                self.entries.push((index, e));
-                continue;
-            };
-            if ancestors.contains(&real) {
-                return Err(std::io::Error::other(format!(
-                    "`{}` leads back to a folder that holds it",
-                    e.path().display()
-                )));
+                Entry::Link(meta) => {
+                    let stat = meta.as_ref().map(FileStat::of);
+                    let regular = meta.is_some_and(|m| m.is_file());
+                    let (h, recent) = self.file(index, &e.file_name(), stat, regular);
+                    self.add(h, 1, recent.into_iter().collect());
+                }
+                Entry::Plain => self.entries.push((index, e)),
             }
-            ancestors.push(real);
-            self.walk(&e.path(), ancestors)?;
-            ancestors.pop();
         }
         self.held += 1;
         if self.held >= held_folders() {
