@@ -95,8 +95,26 @@ pub struct ReportView<'r> {
 struct ViewLinks<'a> {
     base_url: &'a str,
     /// Region navigation links by region slug, and country links by [`term_key`].
-    region_by_slug: HashMap<&'a str, LinkView>,
-    country_by_key: HashMap<String, LinkView>,
+    region_by_slug: HashMap<&'a str, Link>,
+    country_by_key: HashMap<String, Link>,
+    /// The site's months' links (without counts), as template values.
+    month_values: HashMap<Month, tera::Value>,
+}
+
+/// A link (without count) and the same as a template value, made once: a page's
+/// context takes the value by reference count (Tera's maps are shared), not by
+/// making the map again for each report that links to it.
+#[derive(Debug)]
+struct Link {
+    view: LinkView,
+    value: tera::Value,
+}
+
+impl Link {
+    fn new(view: LinkView) -> Link {
+        let value = tera::Value::from_serializable(&view);
+        Link { view, value }
+    }
 }
 
 impl<'r> ReportView<'r> {
@@ -127,12 +145,20 @@ impl<'r> ReportView<'r> {
 
     /// The region's index page (without count), if the report has a region.
     pub fn region(&self) -> Option<&'r LinkView> {
+        self.region_link().map(|l| &l.view)
+    }
+
+    fn region_link(&self) -> Option<&'r Link> {
         let links = self.links;
         (self.page.region.as_ref()).and_then(|r| links.region_by_slug.get(r.slug.as_ref()))
     }
 
     /// The countries' pages (without counts), primary first.
     pub fn country_links(&self) -> impl Iterator<Item = &'r LinkView> + use<'r> {
+        self.country_link_entries().map(|l| &l.view)
+    }
+
+    fn country_link_entries(&self) -> impl Iterator<Item = &'r Link> + use<'r> {
         let links = self.links;
         (self.page.countries().iter()).filter_map(|c| links.country_by_key.get(&term_key(c)))
     }
@@ -169,13 +195,16 @@ impl Serialize for ReportView<'_> {
         st.serialize_field("date", &self.date())?;
         st.serialize_field("date_display", &self.date_display())?;
         st.serialize_field("source", &fm.source)?;
-        st.serialize_field("region", &self.region())?;
-        st.serialize_field(
-            "month",
-            &month_link(&Month::of(self.page.date().day()), None),
-        )?;
+        // Links as the values made once (the same fields as a `LinkView`).
+        st.serialize_field("region", &self.region_link().map(|l| &l.value))?;
+        let month = Month::of(self.page.date().day());
+        match self.links.month_values.get(&month) {
+            Some(value) => st.serialize_field("month", value)?,
+            None => st.serialize_field("month", &month_link(&month, None))?,
+        }
         st.serialize_field("countries", self.countries())?;
-        st.serialize_field("country_links", &self.country_links().collect::<Vec<_>>())?;
+        let countries: Vec<&tera::Value> = self.country_link_entries().map(|l| &l.value).collect();
+        st.serialize_field("country_links", &countries)?;
         st.serialize_field("summary", &self.summary())?;
         st.serialize_field("trend", &self.trend())?;
         st.serialize_field("alert", &self.alert())?;
@@ -546,17 +575,20 @@ impl<'a> Renderer<'a> {
                 count: Some(list.len()),
             })
             .collect();
-        let country_by_key: HashMap<String, LinkView> = site
+        let country_by_key: HashMap<String, Link> = site
             .countries
             .iter()
             .zip(&country_links)
-            .map(|((t, _), l)| (term_key(&t.name), l.uncounted()))
+            .map(|((t, _), l)| (term_key(&t.name), Link::new(l.uncounted())))
             .collect();
-        let region_by_slug: HashMap<&str, LinkView> = site
+        let region_by_slug: HashMap<&str, Link> = site
             .regions
             .iter()
             .zip(&region_nav)
-            .map(|((r, _), link)| (r.slug.as_ref(), link.clone()))
+            .map(|((r, _), link)| (r.slug.as_ref(), Link::new(link.clone())))
+            .collect();
+        let month_values: HashMap<Month, tera::Value> = (site.months.iter())
+            .map(|(m, _)| (*m, tera::Value::from_serializable(&month_link(m, None))))
             .collect();
         let config = ConfigView {
             title: &site.config.title,
@@ -575,6 +607,7 @@ impl<'a> Renderer<'a> {
                 base_url: base,
                 region_by_slug,
                 country_by_key,
+                month_values,
             },
             region_links,
             region_nav,
@@ -702,6 +735,35 @@ impl<'a> Renderer<'a> {
         };
         (slice.iter().map(|&i| self.view(i)).collect(), paginator)
     }
+    /// About how many reports making the page at `key` reads: the reports it lists
+    /// (a list page, a data export, the sitemap), 1 for a report or a page of its own.
+    /// Pages are rendered heaviest first, so that a region page listing thousands of
+    /// reports is not left for one core at the end of a build.
+    pub fn weight(&self, key: PageKey) -> usize {
+        let site = self.site;
+        let listed = |len: usize| match site.config.paginate_by {
+            0 => len,
+            size => len.min(size),
+        };
+        match key {
+            PageKey::Home(_) => listed(self.home_list().len()),
+            PageKey::Region(i, _) => listed(site.regions[i].1.len()),
+            PageKey::Month(i, _) => listed(site.months[i].1.len()),
+            PageKey::Country(i, _) => listed(site.countries[i].1.len()),
+            PageKey::CountryData(i) => site.countries[i].1.len(),
+            PageKey::DataMonth(i) | PageKey::DataMonthCsv(i) => site.months[i].1.len(),
+            PageKey::ReportsJson | PageKey::ReportsCsv | PageKey::Sitemap => site.reports.len(),
+            PageKey::SitemapPart(_) => SITEMAP_LIMIT.min(site.reports.len()),
+            PageKey::Feed
+            | PageKey::JsonFeed
+            | PageKey::RegionFeed(_)
+            | PageKey::RegionJsonFeed(_)
+            | PageKey::CountryFeed(_)
+            | PageKey::CountryJsonFeed(_) => site.config.feed_limit.min(site.reports.len()),
+            _ => 1,
+        }
+    }
+
     /// The page's site path, with a trailing slash (`reports/x/`, `` for home);
     /// `404.html` for the not-found page.
     pub fn path(&self, key: PageKey) -> String {
@@ -1299,6 +1361,8 @@ pub fn render_pages(
             _ => pages.push(key),
         }
     }
+    // Heaviest first (a stable sort: reports keep their order).
+    pages.sort_by_key(|&key| std::cmp::Reverse(renderer.weight(key)));
     progress.start(keys.len(), "rendering");
     let mut errors = render_each(renderer, &pages, out, progress, stop);
     for (b, keys) in blocks {
@@ -1369,29 +1433,80 @@ fn month_link(m: &Month, count: Option<usize>) -> LinkView {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_body_changed_during_a_build_is_one_error_naming_its_file() {
+    /// The site of `config` and the reports `(name, front matter lines)`, each
+    /// written to `<tmp>/content/<name>.md` with the text "Words of <name>.".
+    fn site_of(tmp: &std::path::Path, config: &str, reports: &[(&str, &str)]) -> Site {
         use crate::site::config::Config;
         use crate::site::content::load_page;
         use crate::site::region::Regions;
-        let tmp = tempfile::tempdir().unwrap();
-        let content = tmp.path().join("content");
+        let content = tmp.join("content");
         std::fs::create_dir_all(&content).unwrap();
-        let config =
-            Config::parse("base_url: https://e.org/\n", std::path::Path::new("c.yaml")).unwrap();
+        let config = Config::parse(config, std::path::Path::new("c.yaml")).unwrap();
         let regions = Regions::new(&config.regions).unwrap();
-        let pages = ["a", "b"]
+        let pages = reports
             .iter()
-            .map(|name| {
+            .map(|(name, front)| {
                 let file = content.join(format!("{name}.md"));
-                let text = format!("---\ntitle: {name}\ndate: 2025-01-02\n---\nWords of {name}.\n");
+                let text = format!("---\n{front}\n---\nWords of {name}.\n");
                 std::fs::write(&file, text).unwrap();
                 let mut page = load_page(&file, &content, &regions).unwrap();
                 page.leave_body_in_file();
                 std::sync::Arc::new(page)
             })
             .collect();
-        let site = Site::new(config, &regions, pages).unwrap();
+        Site::new(config, &regions, pages).unwrap()
+    }
+
+    #[test]
+    fn pages_listing_more_reports_weigh_more() {
+        let tmp = tempfile::tempdir().unwrap();
+        let report = |day: u32| {
+            format!(
+                "title: r{day}\ndate: 2025-0{}-0{day}\ncountries: [Chad]",
+                day / 4 + 1
+            )
+        };
+        let fronts: Vec<String> = (1..=5).map(report).collect();
+        let names = ["r1", "r2", "r3", "r4", "r5"];
+        let reports: Vec<(&str, &str)> = names
+            .iter()
+            .copied()
+            .zip(fronts.iter().map(String::as_str))
+            .collect();
+        let site = site_of(
+            tmp.path(),
+            "base_url: https://e.org/\npaginate_by: 2\n",
+            &reports,
+        );
+        let tera = theme::load_templates(&tmp.path().join("theme"), &tmp.path().join("t")).unwrap();
+        let renderer = Renderer::new(&site, &tera);
+        // Newest month first: February (r4, r5), then January (r1 to r3).
+        assert_eq!(site.months[1].1.len(), 3);
+        assert_eq!(
+            renderer.weight(PageKey::Month(1, 0)),
+            2,
+            "a page lists at most 2"
+        );
+        assert_eq!(
+            renderer.weight(PageKey::DataMonth(1)),
+            3,
+            "an export lists them all"
+        );
+        assert_eq!(renderer.weight(PageKey::ReportsJson), 5);
+        assert_eq!(renderer.weight(PageKey::CountryData(0)), 5);
+        assert_eq!(renderer.weight(PageKey::Report(0)), 1);
+        assert_eq!(renderer.weight(PageKey::Robots), 1);
+    }
+
+    #[test]
+    fn a_body_changed_during_a_build_is_one_error_naming_its_file() {
+        let tmp = tempfile::tempdir().unwrap();
+        let content = tmp.path().join("content");
+        let reports = [
+            ("a", "title: a\ndate: 2025-01-02"),
+            ("b", "title: b\ndate: 2025-01-02"),
+        ];
+        let site = site_of(tmp.path(), "base_url: https://e.org/\n", &reports);
         let tera = theme::load_templates(&tmp.path().join("theme"), &tmp.path().join("t")).unwrap();
         let renderer = Renderer::new(&site, &tera);
         let keys = renderer.all_pages();

@@ -4,6 +4,7 @@
 //! turns it into pages.
 
 use std::borrow::Cow;
+use std::cmp::Reverse;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
@@ -98,6 +99,10 @@ pub struct Site {
     /// For each report (by index into `reports`), the indices into `countries` of its
     /// countries, ascending.
     pub report_countries: Vec<Vec<usize>>,
+    /// For each report, its day as a number (days from 1 January of year 1,
+    /// [`chrono::Datelike::num_days_from_ce`]): ranking related reports reads these,
+    /// side by side in memory, rather than each report's page.
+    pub report_days: Vec<i32>,
     /// For each report, the index into `countries` of its primary country (the first
     /// it names), if it names one.
     pub primary_country: Vec<Option<usize>>,
@@ -293,7 +298,7 @@ impl Site {
         // What each report gives the lists, read in one parallel pass (the pages lie
         // all over memory): its month, its region's index, its countries' term keys
         // (normalising is costly, so each thread keeps the keys it has made).
-        let facts: Vec<(Month, Option<usize>, Vec<String>)> = reports
+        let facts: Vec<(Month, i32, Option<usize>, Vec<String>)> = reports
             .par_iter()
             .map_init(FxHashMap::<&str, String>::default, |made, r| {
                 let region = (r.region.as_ref())
@@ -301,18 +306,25 @@ impl Site {
                 let keys = (r.countries().iter())
                     .map(|c| made.entry(c).or_insert_with(|| term_key(c)).clone())
                     .collect();
-                (Month::of(r.date().day()), region, keys)
+                let day = r.date().day();
+                (Month::of(day), day.num_days_from_ce(), region, keys)
             })
             .collect();
         let mut by_month: BTreeMap<Month, Vec<usize>> = BTreeMap::new();
-        for (i, (month, region, _)) in facts.iter().enumerate() {
+        for (i, (month, _, region, _)) in facts.iter().enumerate() {
             if let Some(g) = region {
                 by_region[*g].1.push(i);
             }
             by_month.entry(*month).or_default().push(i);
         }
-        let (months, keys): (Vec<Month>, Vec<Vec<String>>) =
-            facts.into_iter().map(|(m, _, k)| (m, k)).unzip();
+        let mut months = Vec::with_capacity(facts.len());
+        let mut report_days = Vec::with_capacity(facts.len());
+        let mut keys = Vec::with_capacity(facts.len());
+        for (month, day, _, k) in facts {
+            months.push(month);
+            report_days.push(day);
+            keys.push(k);
+        }
         let (countries, mut errors) = country_terms(&reports, &keys);
         errors.extend(duplicate_ids(&reports, &config.base_url));
         if !errors.is_empty() {
@@ -341,6 +353,7 @@ impl Site {
             months: by_month.into_iter().rev().collect(),
             countries,
             report_countries,
+            report_days,
             primary_country,
             country_regions,
             timelines,
@@ -367,6 +380,7 @@ impl Site {
         let key_to_term = term_index(&self.countries);
         let mut reports = Vec::with_capacity(self.reports.len() + added.len());
         let mut report_countries = Vec::with_capacity(reports.capacity());
+        let mut report_days = Vec::with_capacity(reports.capacity());
         let mut primary_country = Vec::with_capacity(reports.capacity());
         let mut indices = Vec::with_capacity(added.len());
         let mut next = added.iter().zip(&at).peekable();
@@ -381,11 +395,13 @@ impl Site {
                 terms.sort_unstable();
                 terms.dedup();
                 report_countries.push(terms);
+                report_days.push(page.date().day().num_days_from_ce());
                 reports.push(page.clone());
             }
             if j < self.reports.len() {
                 reports.push(self.reports[j].clone());
                 report_countries.push(self.report_countries[j].clone());
+                report_days.push(self.report_days[j]);
                 primary_country.push(self.primary_country[j]);
             }
         }
@@ -396,6 +412,7 @@ impl Site {
             months: shifted_lists(&self.months, shift),
             countries: shifted_lists(&self.countries, shift),
             report_countries,
+            report_days,
             primary_country,
             country_regions: self.country_regions.clone(),
             timelines: self.timelines.clone(),
@@ -416,7 +433,7 @@ impl Site {
         let Some(mine) = self.report_countries.get(i) else {
             return Vec::new();
         };
-        let mut candidates: Vec<usize> = Vec::new();
+        let mut candidates: Vec<usize> = Vec::with_capacity(mine.len() * (2 * RELATED_WINDOW + 1));
         for &t in mine {
             let list = &self.countries[t].1;
             let pos = list.binary_search(&i).unwrap_or_else(|p| p);
@@ -426,22 +443,22 @@ impl Site {
         }
         candidates.sort_unstable();
         candidates.dedup();
-        let date = self.reports[i].date().day();
-        let mut ranked: Vec<(usize, i64, usize, usize)> = candidates
+        let day = self.report_days[i];
+        // Ranked by the key: more countries shared, fewer days apart, nearer, then
+        // lower index (unique, so the order is total).
+        let mut ranked: Vec<(Reverse<usize>, u32, usize, usize)> = candidates
             .into_iter()
             .map(|j| {
                 let shared = sorted_overlap(mine, &self.report_countries[j]);
-                let days = (self.reports[j].date().day() - date).num_days().abs();
-                (shared, days, j.abs_diff(i), j)
+                let days = self.report_days[j].abs_diff(day);
+                (Reverse(shared), days, j.abs_diff(i), j)
             })
             .collect();
-        ranked.sort_unstable_by(|a, b| {
-            b.0.cmp(&a.0)
-                .then(a.1.cmp(&b.1))
-                .then(a.2.cmp(&b.2))
-                .then(a.3.cmp(&b.3))
-        });
-        ranked.truncate(RELATED_MAX);
+        if ranked.len() > RELATED_MAX {
+            ranked.select_nth_unstable(RELATED_MAX);
+            ranked.truncate(RELATED_MAX);
+        }
+        ranked.sort_unstable();
         ranked.into_iter().map(|r| r.3).collect()
     }
 }
