@@ -39,6 +39,10 @@ use crate::site::term::term_key;
 
 /// Reports per block of the index.
 pub const BLOCK: usize = 16_384;
+
+/// How many reports of a block one task reads for its terms (see
+/// [`SearchIndex::make_block`]): enough runs that both cores stay busy to the end.
+const PART: usize = 1024;
 /// Reports per file of result data (`d<k>.json`).
 pub const CHUNK: usize = 8;
 /// The most shards a block has.
@@ -330,6 +334,8 @@ pub struct SearchIndex<'a> {
     regions: HashMap<&'a str, u32>,
     /// Reports per block ([`BLOCK`]).
     block: usize,
+    /// Reports per task making a block ([`PART`]).
+    part: usize,
     /// Blocks made ahead of their files, by block number.
     made: std::sync::Mutex<HashMap<usize, Arc<Block>>>,
     /// [`SearchIndex::block_hash`] of each block, made when first needed.
@@ -363,6 +369,7 @@ impl<'a> SearchIndex<'a> {
             countries,
             regions,
             block,
+            part: PART,
             made: std::sync::Mutex::default(),
             block_hashes: std::sync::OnceLock::new(),
         }
@@ -509,33 +516,45 @@ impl<'a> SearchIndex<'a> {
     fn make_block(&self, b: usize) -> anyhow::Result<Block> {
         let first = b * self.block;
         let len = self.block_len(b);
-        let slice = len.div_ceil(rayon::current_num_threads()).max(1);
-        let parts: Vec<Postings> = (0..len.div_ceil(slice))
+        let shards = shard_count(len);
+        // Runs of [`PART`] reports are read in parallel, each into its terms by shard;
+        // then each shard's terms are merged in parallel (a term's lists, in the
+        // runs' order, stay in report order). Nothing is left for one core alone.
+        let part = self.part;
+        let parts: Vec<Vec<Vec<(Box<str>, Vec<u32>)>>> = (0..len.div_ceil(part))
             .into_par_iter()
             .map(|k| {
                 let mut postings = Postings::default();
-                for local in k * slice..((k + 1) * slice).min(len) {
+                for local in k * part..((k + 1) * part).min(len) {
                     postings.add_report(self.report(first + local), local as u32)?;
                 }
-                Ok(postings)
+                let mut by_shard: Vec<Vec<(Box<str>, Vec<u32>)>> = vec![Vec::new(); shards];
+                for t in postings.terms {
+                    let s = fnv1a(shard_key(&t.term).as_bytes()) as usize % shards;
+                    by_shard[s].push((t.term, t.list));
+                }
+                Ok(by_shard)
             })
             .collect::<anyhow::Result<_>>()?;
-        let mut parts = parts.into_iter();
-        let mut postings = parts.next().unwrap_or_default();
-        for part in parts {
-            postings.append(part);
-        }
-        let shards = shard_count(len);
         let mut by_shard: Vec<Vec<(Box<str>, Vec<u32>)>> = vec![Vec::new(); shards];
-        for t in postings.terms {
-            let s = fnv1a(shard_key(&t.term).as_bytes()) as usize % shards;
-            by_shard[s].push((t.term, t.list));
+        for part in parts {
+            for (s, terms) in part.into_iter().enumerate() {
+                by_shard[s].extend(terms);
+            }
         }
         let shards = by_shard
             .into_par_iter()
             .map(|mut terms| {
-                terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-                encode_shard(&terms)
+                // Stable: a term's entries stay in the runs' order.
+                terms.sort_by(|a, b| a.0.cmp(&b.0));
+                let mut merged: Vec<(Box<str>, Vec<u32>)> = Vec::with_capacity(terms.len());
+                for (term, list) in terms {
+                    match merged.last_mut() {
+                        Some(last) if last.0 == term => last.1.extend(list),
+                        _ => merged.push((term, list)),
+                    }
+                }
+                encode_shard(&merged)
             })
             .collect();
         Ok(Block {
@@ -747,14 +766,6 @@ impl Postings {
             t.list.push((local << 2) | field as u32);
         }
     }
-
-    /// Appends the postings of reports that all come after this one's.
-    fn append(&mut self, later: Postings) {
-        for t in later.terms {
-            let id = self.id(&t.term, t.hash);
-            self.terms[id].list.extend(t.list);
-        }
-    }
 }
 
 fn encode_shard(terms: &[(Box<str>, Vec<u32>)]) -> Vec<u8> {
@@ -880,6 +891,28 @@ mod tests {
             .collect();
         let site = Site::new(config, &regions, pages).unwrap();
         (tmp, site)
+    }
+
+    #[test]
+    fn a_block_made_in_runs_is_the_block_made_at_once() {
+        // Every term is in several runs of 1 or 3 reports: merged, each term's list
+        // is in report order, as when one task reads the whole block.
+        let (_tmp, site) = site(10);
+        let bytes = |part: usize| {
+            let index = SearchIndex {
+                part,
+                ..SearchIndex::with_block(&site, 8)
+            };
+            let files = index.files();
+            assert_eq!(files.len(), 7, "{files:?}");
+            files
+                .iter()
+                .map(|&f| index.bytes(f).unwrap())
+                .collect::<Vec<_>>()
+        };
+        let whole = bytes(8);
+        assert_eq!(bytes(1), whole);
+        assert_eq!(bytes(3), whole);
     }
 
     #[test]

@@ -174,6 +174,14 @@ impl Page {
         Ok(Cow::Owned(body.to_string()))
     }
 
+    /// The length in bytes of the body kept in memory (0 when left in its file).
+    pub fn kept_body_len(&self) -> usize {
+        match &self.body {
+            Body::Kept(text) => text.len(),
+            Body::InFile { .. } => 0,
+        }
+    }
+
     /// Frees the body's text, keeping what tells it again ([`Body::InFile`]); later
     /// [`Page::body`] reads the file.
     pub fn leave_body_in_file(&mut self) {
