@@ -40,6 +40,9 @@ use crate::site::term::term_key;
 /// Reports per block of the index.
 pub const BLOCK: usize = 16_384;
 
+/// Terms, each with its list of `local id << 2 | field` (see [`Postings`]).
+type TermLists = Vec<(Box<str>, Vec<u32>)>;
+
 /// How many reports of a block one task reads for its terms (see
 /// [`SearchIndex::make_block`]): enough runs that both cores stay busy to the end.
 const PART: usize = 1024;
@@ -521,14 +524,14 @@ impl<'a> SearchIndex<'a> {
         // then each shard's terms are merged in parallel (a term's lists, in the
         // runs' order, stay in report order). Nothing is left for one core alone.
         let part = self.part;
-        let parts: Vec<Vec<Vec<(Box<str>, Vec<u32>)>>> = (0..len.div_ceil(part))
+        let parts: Vec<Vec<TermLists>> = (0..len.div_ceil(part))
             .into_par_iter()
             .map(|k| {
                 let mut postings = Postings::default();
                 for local in k * part..((k + 1) * part).min(len) {
                     postings.add_report(self.report(first + local), local as u32)?;
                 }
-                let mut by_shard: Vec<Vec<(Box<str>, Vec<u32>)>> = vec![Vec::new(); shards];
+                let mut by_shard: Vec<TermLists> = vec![Vec::new(); shards];
                 for t in postings.terms {
                     let s = fnv1a(shard_key(&t.term).as_bytes()) as usize % shards;
                     by_shard[s].push((t.term, t.list));
@@ -536,7 +539,7 @@ impl<'a> SearchIndex<'a> {
                 Ok(by_shard)
             })
             .collect::<anyhow::Result<_>>()?;
-        let mut by_shard: Vec<Vec<(Box<str>, Vec<u32>)>> = vec![Vec::new(); shards];
+        let mut by_shard: Vec<TermLists> = vec![Vec::new(); shards];
         for part in parts {
             for (s, terms) in part.into_iter().enumerate() {
                 by_shard[s].extend(terms);
@@ -547,7 +550,7 @@ impl<'a> SearchIndex<'a> {
             .map(|mut terms| {
                 // Stable: a term's entries stay in the runs' order.
                 terms.sort_by(|a, b| a.0.cmp(&b.0));
-                let mut merged: Vec<(Box<str>, Vec<u32>)> = Vec::with_capacity(terms.len());
+                let mut merged: TermLists = Vec::with_capacity(terms.len());
                 for (term, list) in terms {
                     match merged.last_mut() {
                         Some(last) if last.0 == term => last.1.extend(list),
