@@ -469,18 +469,23 @@ impl Builder {
             .ok();
         let content_dir = self.opts.content_dir();
         let files = find_content_files(&content_dir)?;
-        let lean = self.one_shot;
-        // The bytes of the bodies kept so far (a one-off build keeps them up to
-        // `KEPT_BODIES`, in whatever order the pages load).
+        // How many bytes of bodies to keep: all for a builder that rebuilds; for a
+        // one-off build, up to `KEPT_BODIES` of a small site's (in whatever order
+        // the pages load), none of a large site's (its memory goes to its lists).
+        let budget = match self.one_shot {
+            false => usize::MAX,
+            true if files.len() <= KEPT_BODIES_SITE => KEPT_BODIES,
+            true => 0,
+        };
         let kept = AtomicUsize::new(0);
         // Each page in its `Arc` at once: the list holds pointers, not pages.
         let loaded: Vec<(PathBuf, Result<Arc<Page>>)> = files
             .into_par_iter()
             .map(|f| {
                 let mut page = load_page(&f, &content_dir, &regions);
-                if lean && let Ok(p) = &mut page {
+                if budget < usize::MAX && let Ok(p) = &mut page {
                     let len = p.kept_body_len();
-                    if kept.fetch_add(len, Ordering::Relaxed) + len > KEPT_BODIES {
+                    if kept.fetch_add(len, Ordering::Relaxed) + len > budget {
                         p.leave_body_in_file();
                     }
                 }
@@ -812,11 +817,15 @@ fn fingerprints_of(
 /// A flag never set: for builds nothing interrupts.
 static NEVER: AtomicBool = AtomicBool::new(false);
 
-/// How many bytes of report bodies a one-off build keeps in memory (64 MiB: about
-/// 14,000 reports of the generated corpus); past them, bodies are left in their
-/// files and read again for their pages and search blocks. Reading a body once
-/// rather than three times takes about 5% off a 10,000-report build.
+/// How many bytes of report bodies a one-off build of a small site keeps in memory
+/// (64 MiB: about 14,000 reports of the generated corpus); past them, bodies are
+/// left in their files and read again for their pages and search blocks. Reading a
+/// body once rather than three times takes about 5% off a 10,000-report build.
 pub const KEPT_BODIES: usize = 64 << 20;
+
+/// The most content files of a site whose one-off build keeps bodies
+/// ([`KEPT_BODIES`]); a larger site's build leaves them all in their files.
+pub const KEPT_BODIES_SITE: usize = 20_000;
 
 /// What a rebuild renders ([`Builder::plan_rerender`]).
 struct Rerender {
