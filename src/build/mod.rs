@@ -483,7 +483,9 @@ impl Builder {
             .into_par_iter()
             .map(|f| {
                 let mut page = load_page(&f, &content_dir, &regions);
-                if budget < usize::MAX && let Ok(p) = &mut page {
+                if budget < usize::MAX
+                    && let Ok(p) = &mut page
+                {
                     let len = p.kept_body_len();
                     if kept.fetch_add(len, Ordering::Relaxed) + len > budget {
                         p.leave_body_in_file();

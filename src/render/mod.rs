@@ -88,7 +88,15 @@ impl LinkView {
 pub struct ReportView<'r> {
     page: &'r Page,
     links: &'r ViewLinks<'r>,
+    /// Where the view, as a template value, is kept once made (a small site's
+    /// reports: see [`CACHED_VIEWS`]).
+    value: Option<&'r OnceLock<tera::Value>>,
 }
+
+/// The most reports a site may have for its [`ReportView`]s to be made once, as
+/// template values, and kept for the build (each report is listed on four or five
+/// pages: its region's, its month's, its countries'): about 1 KB a report.
+pub const CACHED_VIEWS: usize = 20_000;
 
 /// What report views link to: made once per [`Renderer`].
 #[derive(Debug)]
@@ -186,6 +194,33 @@ impl<'r> ReportView<'r> {
 
 impl Serialize for ReportView<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let Some(cell) = self.value else {
+            return self.serialize_fields(s);
+        };
+        let made = match cell.get() {
+            Some(value) => value,
+            None => {
+                let value = tera::Value::try_from_serializable(&Fields(*self))
+                    .map_err(serde::ser::Error::custom)?;
+                cell.get_or_init(|| value)
+            }
+        };
+        // Into a template's context, a reference-counted copy.
+        made.serialize(s)
+    }
+}
+
+/// A [`ReportView`] serialised field by field (never from its kept value).
+struct Fields<'r>(ReportView<'r>);
+
+impl Serialize for Fields<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize_fields(s)
+    }
+}
+
+impl ReportView<'_> {
+    fn serialize_fields<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let fm = &self.page.front_matter;
         let mut st = s.serialize_struct("ReportView", 14)?;
@@ -545,6 +580,9 @@ pub struct Renderer<'a> {
     sitemap: OnceLock<Vec<SitemapEntry<'a>>>,
     /// The search index (its blocks made when first needed).
     search: SearchIndex<'a>,
+    /// Each report's view as a template value, made when first needed, for a site
+    /// of at most [`CACHED_VIEWS`] reports (else empty).
+    view_values: Vec<OnceLock<tera::Value>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -617,6 +655,10 @@ impl<'a> Renderer<'a> {
             common,
             sitemap: OnceLock::new(),
             search: SearchIndex::new(site),
+            view_values: match site.reports.len() {
+                n if n <= CACHED_VIEWS => (0..n).map(|_| OnceLock::new()).collect(),
+                _ => Vec::new(),
+            },
             raw_html: if site.config.allow_raw_html {
                 RawHtml::Allow
             } else {
@@ -630,6 +672,7 @@ impl<'a> Renderer<'a> {
         ReportView {
             page: &self.site.reports[i],
             links: &self.links,
+            value: self.view_values.get(i),
         }
     }
 
@@ -1496,6 +1539,25 @@ mod tests {
         assert_eq!(renderer.weight(PageKey::CountryData(0)), 5);
         assert_eq!(renderer.weight(PageKey::Report(0)), 1);
         assert_eq!(renderer.weight(PageKey::Robots), 1);
+    }
+
+    #[test]
+    fn a_report_view_is_made_once_with_the_same_fields() {
+        let tmp = tempfile::tempdir().unwrap();
+        let front = "title: A\ndate: 2025-01-02\ncountries: [Chad, Sudan]\nsummary: S.";
+        let site = site_of(tmp.path(), "base_url: https://e.org/\n", &[("a", front)]);
+        let tera = theme::load_templates(&tmp.path().join("theme"), &tmp.path().join("t")).unwrap();
+        let renderer = Renderer::new(&site, &tera);
+        let fields = tera::Value::from_serializable(&Fields(renderer.view(0)));
+        assert!(renderer.view_values[0].get().is_none());
+        let first = tera::Value::from_serializable(&renderer.view(0));
+        assert_eq!(first, fields);
+        assert_eq!(renderer.view_values[0].get(), Some(&fields), "kept");
+        assert_eq!(tera::Value::from_serializable(&renderer.view(0)), fields);
+        let links = fields.get_from_path("country_links").unwrap();
+        assert_eq!(links.as_array().unwrap().len(), 2);
+        let month = fields.get_from_path("month.path").unwrap();
+        assert_eq!(month.as_str(), Some("months/2025-01/"));
     }
 
     #[test]
