@@ -1412,8 +1412,10 @@ pub fn render_pages(
         if stop.load(Ordering::Relaxed) {
             break;
         }
-        match renderer.search.prepare_block(b) {
+        match renderer.search.prepare_block(b, stop) {
             Ok(()) => errors.extend(render_each(renderer, &keys, out, progress, stop)),
+            // Stopped part-way: `out` is thrown away.
+            Err(_) if stop.load(Ordering::Relaxed) => break,
             Err(e) => errors.push(format!("{e:#}")),
         }
         renderer.search.release_block(b);

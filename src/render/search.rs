@@ -28,6 +28,7 @@
 
 use std::collections::HashMap;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -342,7 +343,7 @@ pub struct SearchIndex<'a> {
     /// Blocks made ahead of their files, by block number.
     made: std::sync::Mutex<HashMap<usize, Arc<Block>>>,
     /// [`SearchIndex::block_hash`] of each block, made when first needed.
-    block_hashes: std::sync::OnceLock<Vec<u64>>,
+    block_hashes: Vec<std::sync::OnceLock<u64>>,
 }
 
 impl<'a> SearchIndex<'a> {
@@ -374,16 +375,20 @@ impl<'a> SearchIndex<'a> {
             block,
             part: PART,
             made: std::sync::Mutex::default(),
-            block_hashes: std::sync::OnceLock::new(),
+            block_hashes: (0..site.reports.len().div_ceil(block))
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
         }
     }
 
     /// Makes block `b` now (in parallel), for its files to be asked for until
-    /// [`SearchIndex::release_block`].
+    /// [`SearchIndex::release_block`]. Once `stop` is set, it stops within a run of
+    /// [`PART`] reports (a block of a large site takes about half a second), with an
+    /// error.
     ///
-    /// Errors: a report's body cannot be read again ([`Page::body`]).
-    pub fn prepare_block(&self, b: u32) -> anyhow::Result<()> {
-        let block = Arc::new(self.make_block(b as usize)?);
+    /// Errors: a report's body cannot be read again ([`Page::body`]); stopped.
+    pub fn prepare_block(&self, b: u32, stop: &AtomicBool) -> anyhow::Result<()> {
+        let block = Arc::new(self.make_block(b as usize, stop)?);
         self.made_blocks().insert(b as usize, block);
         Ok(())
     }
@@ -470,18 +475,16 @@ impl<'a> SearchIndex<'a> {
     /// it may be asked for inside a parallel loop).
     fn block_hash(&self, b: usize) -> u64 {
         use std::hash::Hasher;
-        self.block_hashes.get_or_init(|| {
-            (0..self.block_count())
-                .map(|b| {
-                    let mut h = super::fingerprint_hasher();
-                    let first = b * self.block;
-                    for id in first..first + self.block_len(b) {
-                        self.report(id).hash_shown(true, &mut h);
-                    }
-                    h.finish()
-                })
-                .collect()
-        })[b]
+        // Each block's on its own (one at a time would keep a rebuild that a newer
+        // change interrupts from stopping for the whole site's reports).
+        *self.block_hashes[b].get_or_init(|| {
+            let mut h = super::fingerprint_hasher();
+            let first = b * self.block;
+            for id in first..first + self.block_len(b) {
+                self.report(id).hash_shown(true, &mut h);
+            }
+            h.finish()
+        })
     }
 
     /// A hash of the site's regions and countries, in order (facets number them).
@@ -509,14 +512,14 @@ impl<'a> SearchIndex<'a> {
         if let Some(block) = self.made_blocks().get(&b) {
             return Ok(block.clone());
         }
-        Ok(Arc::new(self.make_block(b)?))
+        Ok(Arc::new(self.make_block(b, &AtomicBool::new(false))?))
     }
 
     /// Tokenises the block's reports (in parallel: a slice of the block per thread)
     /// and encodes its shards and facets.
     ///
     /// Errors: a report's body cannot be read again ([`Page::body`]).
-    fn make_block(&self, b: usize) -> anyhow::Result<Block> {
+    fn make_block(&self, b: usize, stop: &AtomicBool) -> anyhow::Result<Block> {
         let first = b * self.block;
         let len = self.block_len(b);
         let shards = shard_count(len);
@@ -527,6 +530,9 @@ impl<'a> SearchIndex<'a> {
         let parts: Vec<Vec<TermLists>> = (0..len.div_ceil(part))
             .into_par_iter()
             .map(|k| {
+                if stop.load(Ordering::Relaxed) {
+                    anyhow::bail!("stopped");
+                }
                 let mut postings = Postings::default();
                 for local in k * part..((k + 1) * part).min(len) {
                     postings.add_report(self.report(first + local), local as u32)?;
@@ -928,7 +934,10 @@ mod tests {
             index.made_blocks().is_empty(),
             "a file asked for alone keeps no block"
         );
-        index.prepare_block(1).unwrap();
+        // Told to stop, it stops, and keeps nothing.
+        assert!(index.prepare_block(1, &AtomicBool::new(true)).is_err());
+        assert!(index.made_blocks().is_empty());
+        index.prepare_block(1, &AtomicBool::new(false)).unwrap();
         assert_eq!(index.made_blocks().len(), 1);
         for (&f, bytes) in files.iter().zip(&on_demand) {
             assert_eq!(&index.bytes(f).unwrap(), bytes, "{f:?}");
