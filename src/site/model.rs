@@ -606,6 +606,21 @@ mod tests {
     }
 
     #[test]
+    fn a_site_told_to_stop_is_not_made_and_days_are_kept_by_report() {
+        let (_tmp, site) = make_site(&[("A", "2025-01-02", "Chad"), ("B", "2025-01-09", "Chad")]);
+        let (config, regions) = (
+            site.config.clone(),
+            Regions::new(&site.config.regions).unwrap(),
+        );
+        let stop = AtomicBool::new(true);
+        let made = Site::new_unless(config, &regions, site.reports.clone(), &stop).unwrap();
+        assert!(made.is_none());
+        // Newest first: B, then A, a week before it.
+        assert_eq!(site.report_days[0] - site.report_days[1], 7);
+        assert_eq!(site.related(0), [1]);
+    }
+
+    #[test]
     fn a_preview_with_inserted_reports_shifts_every_list_past_them() {
         let all = [
             ("Old Sudan", "2020-01-05", "Sudan"),
