@@ -47,6 +47,7 @@ type TermLists = Vec<(Box<str>, Vec<u32>)>;
 /// How many reports of a block one task reads for its terms (see
 /// [`SearchIndex::make_block`]): enough runs that both cores stay busy to the end.
 const PART: usize = 1024;
+
 /// Reports per file of result data (`d<k>.json`).
 pub const CHUNK: usize = 8;
 /// The most shards a block has.
@@ -515,8 +516,8 @@ impl<'a> SearchIndex<'a> {
         Ok(Arc::new(self.make_block(b, &AtomicBool::new(false))?))
     }
 
-    /// Tokenises the block's reports (in parallel: a slice of the block per thread)
-    /// and encodes its shards and facets.
+    /// Tokenises the block's reports (in parallel, [`PART`] reports a task) and
+    /// encodes its shards and facets; stops with an error once `stop` is set.
     ///
     /// Errors: a report's body cannot be read again ([`Page::body`]).
     fn make_block(&self, b: usize, stop: &AtomicBool) -> anyhow::Result<Block> {
