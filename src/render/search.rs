@@ -44,9 +44,10 @@ pub const BLOCK: usize = 16_384;
 /// Terms, each with its list of `local id << 2 | field` (see [`Postings`]).
 type TermLists = Vec<(Box<str>, Vec<u32>)>;
 
-/// How many reports of a block one task reads for its terms (see
-/// [`SearchIndex::make_block`]): enough runs that both cores stay busy to the end.
-const PART: usize = 1024;
+/// How many runs of reports per thread a block is read in (see
+/// [`SearchIndex::make_block`]): more than one, so that the threads stay busy to the
+/// end; few, since each run collects its terms anew.
+const RUNS_PER_THREAD: usize = 2;
 
 /// Reports per file of result data (`d<k>.json`).
 pub const CHUNK: usize = 8;
@@ -339,8 +340,8 @@ pub struct SearchIndex<'a> {
     regions: HashMap<&'a str, u32>,
     /// Reports per block ([`BLOCK`]).
     block: usize,
-    /// Reports per task making a block ([`PART`]).
-    part: usize,
+    /// Reports per task making a block (tests set it; else see [`RUNS_PER_THREAD`]).
+    part: Option<usize>,
     /// Blocks made ahead of their files, by block number.
     made: std::sync::Mutex<HashMap<usize, Arc<Block>>>,
     /// [`SearchIndex::block_hash`] of each block, made when first needed.
@@ -374,7 +375,7 @@ impl<'a> SearchIndex<'a> {
             countries,
             regions,
             block,
-            part: PART,
+            part: None,
             made: std::sync::Mutex::default(),
             block_hashes: (0..site.reports.len().div_ceil(block))
                 .map(|_| std::sync::OnceLock::new())
@@ -384,8 +385,8 @@ impl<'a> SearchIndex<'a> {
 
     /// Makes block `b` now (in parallel), for its files to be asked for until
     /// [`SearchIndex::release_block`]. Once `stop` is set, it stops within a run of
-    /// [`PART`] reports (a block of a large site takes about half a second), with an
-    /// error.
+    /// its reports (a block of a large site takes about half a second, in 4 runs on 2
+    /// cores), with an error.
     ///
     /// Errors: a report's body cannot be read again ([`Page::body`]); stopped.
     pub fn prepare_block(&self, b: u32, stop: &AtomicBool) -> anyhow::Result<()> {
@@ -516,18 +517,21 @@ impl<'a> SearchIndex<'a> {
         Ok(Arc::new(self.make_block(b, &AtomicBool::new(false))?))
     }
 
-    /// Tokenises the block's reports (in parallel, [`PART`] reports a task) and
-    /// encodes its shards and facets; stops with an error once `stop` is set.
+    /// Tokenises the block's reports (in parallel, [`RUNS_PER_THREAD`] runs of reports
+    /// per thread) and encodes its shards and facets; stops with an error once `stop`
+    /// is set.
     ///
     /// Errors: a report's body cannot be read again ([`Page::body`]).
     fn make_block(&self, b: usize, stop: &AtomicBool) -> anyhow::Result<Block> {
         let first = b * self.block;
         let len = self.block_len(b);
         let shards = shard_count(len);
-        // Runs of [`PART`] reports are read in parallel, each into its terms by shard;
+        // Runs of reports are read in parallel, each into its terms by shard;
         // then each shard's terms are merged in parallel (a term's lists, in the
         // runs' order, stay in report order). Nothing is left for one core alone.
-        let part = self.part;
+        let part = (self.part)
+            .unwrap_or_else(|| len.div_ceil(RUNS_PER_THREAD * rayon::current_num_threads()))
+            .max(1);
         let parts: Vec<Vec<TermLists>> = (0..len.div_ceil(part))
             .into_par_iter()
             .map(|k| {
@@ -910,7 +914,7 @@ mod tests {
         let (_tmp, site) = site(10);
         let bytes = |part: usize| {
             let index = SearchIndex {
-                part,
+                part: Some(part),
                 ..SearchIndex::with_block(&site, 8)
             };
             let files = index.files();
