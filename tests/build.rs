@@ -1127,3 +1127,32 @@ fn the_theme_is_a_folder_inside_themes() {
     let out = sitrep(tmp.path(), &["build"]);
     assert!(out.status.success(), "{}", text(&out));
 }
+
+#[test]
+fn templates_see_maps_in_the_order_written() {
+    // Front matter keys a template lists (`extra`, the config's `extra`) come in the
+    // file's order, the same in every build: not in a hash map's order.
+    let tmp = fixture_copy();
+    let report = tmp.path().join("content/reports/ordered.md");
+    std::fs::write(
+        &report,
+        "---\ntitle: Ordered\ndate: 2025-03-04\nzeta: 1\nalpha: 2\nmike: 3\nbravo: 4\nyankee: 5\ncharlie: 6\n---\nText.\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(tmp.path().join("templates")).unwrap();
+    std::fs::write(
+        tmp.path().join("templates/report.html"),
+        "KEYS={{ page.extra | keys | join(sep=\",\") }};{% for k, v in page.extra %}{{ k }}={{ v }} {% endfor %}",
+    )
+    .unwrap();
+    for _ in 0..3 {
+        let out = tmp.path().join("public");
+        let _ = std::fs::remove_dir_all(&out);
+        build_site(tmp.path(), None);
+        let page = std::fs::read_to_string(out.join("reports/ordered/index.html")).unwrap();
+        assert_eq!(
+            page,
+            "KEYS=zeta,alpha,mike,bravo,yankee,charlie;zeta=1 alpha=2 mike=3 bravo=4 yankee=5 charlie=6 "
+        );
+    }
+}
