@@ -384,9 +384,9 @@ impl<'a> SearchIndex<'a> {
     }
 
     /// Makes block `b` now (in parallel), for its files to be asked for until
-    /// [`SearchIndex::release_block`]. Once `stop` is set, it stops within a run of
-    /// its reports (a block of a large site takes about half a second, in 4 runs on 2
-    /// cores), with an error.
+    /// [`SearchIndex::release_block`]. Once `stop` is set, it stops within 256 of its
+    /// reports (a whole block of a large site takes about half a second), with an
+    /// error.
     ///
     /// Errors: a report's body cannot be read again ([`Page::body`]); stopped.
     pub fn prepare_block(&self, b: u32, stop: &AtomicBool) -> anyhow::Result<()> {
@@ -535,11 +535,11 @@ impl<'a> SearchIndex<'a> {
         let parts: Vec<Vec<TermLists>> = (0..len.div_ceil(part))
             .into_par_iter()
             .map(|k| {
-                if stop.load(Ordering::Relaxed) {
-                    anyhow::bail!("stopped");
-                }
                 let mut postings = Postings::default();
                 for local in k * part..((k + 1) * part).min(len) {
+                    if local % 256 == 0 && stop.load(Ordering::Relaxed) {
+                        anyhow::bail!("stopped");
+                    }
                     postings.add_report(self.report(first + local), local as u32)?;
                 }
                 let mut by_shard: Vec<TermLists> = vec![Vec::new(); shards];
