@@ -38,6 +38,7 @@ use crate::render::{PageKey, Renderer, render_pages};
 use crate::site::Site;
 use crate::site::config::{CONFIG_FILE, Config, DEFAULT_BASE_URL};
 use crate::site::content::{Page, find_content_files, load_page};
+use crate::site::model::SMALL_SITE;
 use crate::site::paths::GENERATED_FOLDERS;
 use crate::site::region::Regions;
 
@@ -474,7 +475,7 @@ impl Builder {
         // the pages load), none of a large site's (its memory goes to its lists).
         let budget = match self.one_shot {
             false => usize::MAX,
-            true if files.len() <= KEPT_BODIES_SITE => KEPT_BODIES,
+            true if files.len() <= SMALL_SITE => KEPT_BODIES,
             true => 0,
         };
         let kept = AtomicUsize::new(0);
@@ -850,15 +851,12 @@ fn let_go_later<T: Send + 'static>(value: T) {
 /// A flag never set: for builds nothing interrupts.
 static NEVER: AtomicBool = AtomicBool::new(false);
 
-/// How many bytes of report bodies a one-off build of a small site keeps in memory
-/// (64 MiB: about 14,000 reports of the generated corpus); past them, bodies are
-/// left in their files and read again for their pages and search blocks. Reading a
-/// body once rather than three times takes about 5% off a 10,000-report build.
+/// How many bytes of report bodies a one-off build of a small site
+/// ([`SMALL_SITE`]) keeps in memory (64 MiB: about 14,000 reports of the generated
+/// corpus); past them, and for a larger site, bodies are left in their files and
+/// read again for their pages and search blocks. Reading a body once rather than
+/// three times takes about 5% off a 10,000-report build.
 pub const KEPT_BODIES: usize = 64 << 20;
-
-/// The most content files of a site whose one-off build keeps bodies
-/// ([`KEPT_BODIES`]); a larger site's build leaves them all in their files.
-pub const KEPT_BODIES_SITE: usize = 20_000;
 
 /// What a rebuild renders ([`Builder::plan_rerender`]).
 struct Rerender {

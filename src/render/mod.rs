@@ -44,6 +44,7 @@ use crate::render::markdown::{RawHtml, markdown_to_html};
 use crate::render::sink::Sink;
 use crate::site::content::Page;
 use crate::site::date::ReportDate;
+use crate::site::model::SMALL_SITE;
 use crate::site::paths::{
     ATOM_FEED_FILE, COUNTRIES_DIR, DATA_DIR, JSON_FEED_FILE, MONTHS_DIR, REGIONS_DIR,
     REPORTS_CSV_PATH, SEARCH_DIR, data_month_csv_path, data_month_path, month_path, page_path,
@@ -89,14 +90,9 @@ pub struct ReportView<'r> {
     page: &'r Page,
     links: &'r ViewLinks<'r>,
     /// Where the view, as a template value, is kept once made (a small site's
-    /// reports: see [`CACHED_VIEWS`]).
+    /// reports: see [`crate::site::model::SMALL_SITE`]; about 1 KB a report).
     value: Option<&'r OnceLock<tera::Value>>,
 }
-
-/// The most reports a site may have for its [`ReportView`]s to be made once, as
-/// template values, and kept for the build (each report is listed on four or five
-/// pages: its region's, its month's, its countries'): about 1 KB a report.
-pub const CACHED_VIEWS: usize = 20_000;
 
 /// What report views link to: made once per [`Renderer`].
 #[derive(Debug)]
@@ -580,8 +576,9 @@ pub struct Renderer<'a> {
     sitemap: OnceLock<Vec<SitemapEntry<'a>>>,
     /// The search index (its blocks made when first needed).
     search: SearchIndex<'a>,
-    /// Each report's view as a template value, made when first needed, for a site
-    /// of at most [`CACHED_VIEWS`] reports (else empty).
+    /// Each report's view as a template value, made when first needed (each report
+    /// is listed on four or five pages: its region's, its month's, its countries'),
+    /// for a small site ([`crate::site::model::SMALL_SITE`]; else empty).
     view_values: Vec<OnceLock<tera::Value>>,
 }
 
@@ -656,7 +653,7 @@ impl<'a> Renderer<'a> {
             sitemap: OnceLock::new(),
             search: SearchIndex::new(site),
             view_values: match site.reports.len() {
-                n if n <= CACHED_VIEWS => (0..n).map(|_| OnceLock::new()).collect(),
+                n if n <= SMALL_SITE => (0..n).map(|_| OnceLock::new()).collect(),
                 _ => Vec::new(),
             },
             raw_html: if site.config.allow_raw_html {
@@ -734,9 +731,15 @@ impl<'a> Renderer<'a> {
 
     /// How many pages a list of `len` reports takes (at least one, also when empty).
     fn page_count(&self, len: usize) -> usize {
+        len.div_ceil(self.page_size(len)).max(1)
+    }
+
+    /// How many reports each page of a list of `len` reports holds: `paginate_by`, or
+    /// all of them (at least 1) when pages are not paginated.
+    fn page_size(&self, len: usize) -> usize {
         match self.site.config.paginate_by {
-            0 => 1,
-            size => len.div_ceil(size).max(1),
+            0 => len.max(1),
+            size => size,
         }
     }
 
@@ -752,10 +755,7 @@ impl<'a> Renderer<'a> {
 
     /// The reports on page `n` (0-based) of a list, and its paginator.
     fn paginate(&self, list: &[usize], n: usize, base: &str) -> (Vec<ReportView<'_>>, Paginator) {
-        let size = match self.site.config.paginate_by {
-            0 => list.len().max(1),
-            size => size,
-        };
+        let size = self.page_size(list.len());
         let pages = self.page_count(list.len());
         let path = |k: usize| page_path(base, k);
         let slice = &list[(n * size).min(list.len())..((n + 1) * size).min(list.len())];
@@ -784,10 +784,9 @@ impl<'a> Renderer<'a> {
     /// reports is not left for one core at the end of a build.
     pub fn weight(&self, key: PageKey) -> usize {
         let site = self.site;
-        let listed = |len: usize| match site.config.paginate_by {
-            0 => len,
-            size => len.min(size),
-        };
+        // A list page's first page (the fullest), a feed's reports.
+        let listed = |len: usize| len.min(self.page_size(len));
+        let feed = |len: usize| len.min(site.config.feed_len());
         match key {
             PageKey::Home(_) => listed(self.home_list().len()),
             PageKey::Region(i, _) => listed(site.regions[i].1.len()),
@@ -797,12 +796,11 @@ impl<'a> Renderer<'a> {
             PageKey::DataMonth(i) | PageKey::DataMonthCsv(i) => site.months[i].1.len(),
             PageKey::ReportsJson | PageKey::ReportsCsv | PageKey::Sitemap => site.reports.len(),
             PageKey::SitemapPart(_) => SITEMAP_LIMIT.min(site.reports.len()),
-            PageKey::Feed
-            | PageKey::JsonFeed
-            | PageKey::RegionFeed(_)
-            | PageKey::RegionJsonFeed(_)
-            | PageKey::CountryFeed(_)
-            | PageKey::CountryJsonFeed(_) => site.config.feed_limit.min(site.reports.len()),
+            PageKey::Feed | PageKey::JsonFeed => feed(site.reports.len()),
+            PageKey::RegionFeed(i) | PageKey::RegionJsonFeed(i) => feed(site.regions[i].1.len()),
+            PageKey::CountryFeed(i) | PageKey::CountryJsonFeed(i) => {
+                feed(site.countries[i].1.len())
+            }
             _ => 1,
         }
     }
@@ -1520,7 +1518,7 @@ mod tests {
             .collect();
         let site = site_of(
             tmp.path(),
-            "base_url: https://e.org/\npaginate_by: 2\n",
+            "base_url: https://e.org/\npaginate_by: 2\nfeed_limit: 0\n",
             &reports,
         );
         let tera = theme::load_templates(&tmp.path().join("theme"), &tmp.path().join("t")).unwrap();
@@ -1541,6 +1539,9 @@ mod tests {
         assert_eq!(renderer.weight(PageKey::CountryData(0)), 5);
         assert_eq!(renderer.weight(PageKey::Report(0)), 1);
         assert_eq!(renderer.weight(PageKey::Robots), 1);
+        // `feed_limit: 0`: feeds hold every report of their list.
+        assert_eq!(renderer.weight(PageKey::Feed), 5);
+        assert_eq!(renderer.weight(PageKey::CountryJsonFeed(0)), 5);
     }
 
     #[test]

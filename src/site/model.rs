@@ -117,6 +117,12 @@ pub struct Site {
     pub timelines: Vec<Timeline>,
 }
 
+/// The most reports (content files, before they are read) a small site has: building
+/// it, sitrep keeps in memory what it would otherwise make or read again for each
+/// page that shows a report (its body, its view for templates), about 6 KB a report
+/// of the generated corpus. A larger site's memory goes to its lists instead.
+pub const SMALL_SITE: usize = 20_000;
+
 /// How many related reports [`Site::related`] gives at most.
 pub const RELATED_MAX: usize = 5;
 
