@@ -324,12 +324,7 @@ fn a_missing_theme_and_jekyll_style_dates() {
     .unwrap();
     let out = sitrep(tmp.path(), &["build"]);
     assert!(out.status.success(), "{}", text(&out));
-    let config = std::fs::read_to_string(tmp.path().join("config.yaml")).unwrap();
-    std::fs::write(
-        tmp.path().join("config.yaml"),
-        format!("{config}theme: nope\n"),
-    )
-    .unwrap();
+    edit_config(tmp.path(), |config| format!("{config}theme: nope\n"));
     let out = sitrep(tmp.path(), &["build"]);
     assert!(!out.status.success());
     assert!(
@@ -845,12 +840,9 @@ fn yaml_escapes_cannot_smuggle_control_characters() {
         "---\ntitle: \"Ctl \\x01 \\x0b \\x1b[31m \\uFFFE end\"\ndate: 2025-07-01\nregion: Africa\nsummary: \"Sum \\x02\"\nnote: \"x\\x03y\"\n---\nBody.\n",
     )
     .unwrap();
-    let config = std::fs::read_to_string(tmp.path().join("config.yaml")).unwrap();
-    std::fs::write(
-        tmp.path().join("config.yaml"),
-        config.replace("title: Fixture Sitrep", "title: \"Fixture\\x07 Sitrep\""),
-    )
-    .unwrap();
+    edit_config(tmp.path(), |config| {
+        config.replace("title: Fixture Sitrep", "title: \"Fixture\\x07 Sitrep\"")
+    });
     let out = sitrep(tmp.path(), &["build"]);
     assert!(out.status.success(), "{}", text(&out));
     let public = tmp.path().join("public");
@@ -883,15 +875,12 @@ fn base_url_must_be_an_absolute_address() {
         "https:///x/",
     ] {
         let tmp = fixture_copy();
-        let config = std::fs::read_to_string(tmp.path().join("config.yaml")).unwrap();
-        std::fs::write(
-            tmp.path().join("config.yaml"),
+        edit_config(tmp.path(), |config| {
             config.replace(
                 "base_url: https://example.org/sitrep/",
                 &format!("base_url: \"{bad}\""),
-            ),
-        )
-        .unwrap();
+            )
+        });
         let out = sitrep(tmp.path(), &["build"]);
         assert!(!out.status.success(), "{bad} accepted");
         assert!(
@@ -902,12 +891,9 @@ fn base_url_must_be_an_absolute_address() {
     }
     // None at all: a warning, and localhost.
     let tmp = fixture_copy();
-    let config = std::fs::read_to_string(tmp.path().join("config.yaml")).unwrap();
-    std::fs::write(
-        tmp.path().join("config.yaml"),
-        config.replace("base_url: https://example.org/sitrep/\n", ""),
-    )
-    .unwrap();
+    edit_config(tmp.path(), |config| {
+        config.replace("base_url: https://example.org/sitrep/\n", "")
+    });
     let out = sitrep(tmp.path(), &["build"]);
     assert!(out.status.success());
     assert!(text(&out).contains("no `base_url`"), "{}", text(&out));
@@ -1095,15 +1081,13 @@ fn report_pages_link_related_reports() {
 fn the_theme_is_a_folder_inside_themes() {
     for bad in ["../../elsewhere", "/tmp/theme", "default/../..", "."] {
         let tmp = fixture_copy();
-        let config = std::fs::read_to_string(tmp.path().join("config.yaml")).unwrap();
-        std::fs::write(
-            tmp.path().join("config.yaml"),
-            format!("{config}theme: \"{bad}\"\n"),
-        )
-        .unwrap();
+        let mut lines = 0;
+        edit_config(tmp.path(), |config| {
+            lines = config.lines().count() + 1;
+            format!("{config}theme: \"{bad}\"\n")
+        });
         let out = sitrep(tmp.path(), &["build"]);
         assert!(!out.status.success(), "{bad} accepted");
-        let lines = config.lines().count() + 1;
         assert!(
             text(&out).contains(&format!(
                 "config.yaml:{lines}: `theme: {bad}` is not a folder inside `themes/`"
@@ -1118,12 +1102,9 @@ fn the_theme_is_a_folder_inside_themes() {
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default"),
         &tmp.path().join("themes/org/newsroom"),
     );
-    let config = std::fs::read_to_string(tmp.path().join("config.yaml")).unwrap();
-    std::fs::write(
-        tmp.path().join("config.yaml"),
-        format!("{config}theme: org/newsroom\n"),
-    )
-    .unwrap();
+    edit_config(tmp.path(), |config| {
+        format!("{config}theme: org/newsroom\n")
+    });
     let out = sitrep(tmp.path(), &["build"]);
     assert!(out.status.success(), "{}", text(&out));
 }

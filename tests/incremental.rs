@@ -285,12 +285,9 @@ fn changes_made_while_a_report_is_broken_are_not_lost() {
     };
     assert!(site.builder.rebuild(&broken).is_err());
     // The configuration and a static file change meanwhile: both builds fail.
-    let config = std::fs::read_to_string(site.path("config.yaml")).unwrap();
-    std::fs::write(
-        site.path("config.yaml"),
-        config.replace("Fixture Sitrep", "Renamed Sitrep"),
-    )
-    .unwrap();
+    edit_config(&site.root, |config| {
+        config.replace("Fixture Sitrep", "Renamed Sitrep")
+    });
     let everything = Changes {
         everything: true,
         ..Default::default()

@@ -138,6 +138,14 @@ pub fn build_site(root: &Path, output: Option<&Path>) {
     .unwrap();
 }
 
+/// Rewrites the `config.yaml` of the site at `root` as `edit` makes it from the text
+/// it has.
+pub fn edit_config(root: &Path, edit: impl FnOnce(&str) -> String) {
+    let path = root.join("config.yaml");
+    let config = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, edit(&config)).unwrap();
+}
+
 /// A copy of the fixture site `tests/fixtures/site` in a new temporary folder.
 pub fn fixture_copy() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
