@@ -9,10 +9,9 @@ use sitrep::cmd;
 
 /// The allocator: mimalloc (v2, MIT licence), not glibc's malloc. Import and build
 /// allocate on both cores and free on the other (a report read on one thread is written
-/// from another), which glibc serialises on its arena locks, and glibc grows and trims
-/// its heaps page by page with system calls. Measured in BENCHMARKS.md ("The
-/// allocator"): import of 10,000 seeds 18% faster, build of 10,000 reports 12% faster
-/// with 20 MiB more peak memory, 100,000 reports faster and 8% smaller.
+/// from another), which glibc serialises on its arena locks. Built without transparent
+/// huge pages (`no_thp`): with them, each fresh 2 MiB page is zeroed whole, and the
+/// peak memory grows. Measured in BENCHMARKS.md ("The allocator").
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
