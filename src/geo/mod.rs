@@ -164,9 +164,6 @@ pub struct Gazetteer {
     /// First word of a form -> the index in `form_lists` of the forms starting with
     /// it.
     forms: FastMap<String, u32>,
-    /// A bit per [`first_word_key`] of the keys of `forms`: a word whose bit is clear
-    /// opens no form, without hashing it (most words of a text).
-    first_words: Box<[u64]>,
     /// Lists of forms with the same first word, longest first.
     form_lists: Vec<Vec<Form>>,
     /// For each of `form_lists` whose forms all have two words or more, their second
@@ -212,7 +209,6 @@ impl Gazetteer {
             countries: Vec::new(),
             by_code: FastMap::default(),
             forms: FastMap::default(),
-            first_words: vec![0; FIRST_WORD_BITS / 64].into_boxed_slice(),
             form_lists: Vec::new(),
             form_seconds: Vec::new(),
             us_state_words: US_STATES
@@ -390,8 +386,6 @@ impl Gazetteer {
         };
         let next = self.form_lists.len() as u32;
         let k = *self.forms.entry(first.norm.to_string()).or_insert(next);
-        let bit = first_word_key(&first.norm);
-        self.first_words[bit / 64] |= 1 << (bit % 64);
         if k == next {
             self.form_lists.push(Vec::new());
         }
@@ -511,24 +505,16 @@ impl Gazetteer {
 
     /// The forms whose first word is `first` (a token's norm), longest first.
     fn forms_of(&self, first: &str) -> Option<&[Form]> {
-        self.form_index(first)
-            .map(|k| self.form_lists[k as usize].as_slice())
-    }
-
-    /// The index in `form_lists` of the forms `first` (a norm) opens.
-    fn form_index(&self, first: &str) -> Option<u32> {
-        let bit = first_word_key(first);
-        if self.first_words[bit / 64] & (1 << (bit % 64)) == 0 {
-            return None;
-        }
-        self.forms.get(first).copied()
+        self.forms
+            .get(first)
+            .map(|&k| self.form_lists[k as usize].as_slice())
     }
 
     /// The index in `form_lists` of the forms a token's norm opens, looked up once
     /// (see [`Self::tokenize`]).
     fn token_entry(&self, t: &Token) -> Option<usize> {
         match t.entry {
-            UNSEEN => self.form_index(t.norm.as_str()).map(|k| k as usize),
+            UNSEEN => self.forms.get(t.norm.as_str()).map(|&k| k as usize),
             NO_FORMS => None,
             k => Some(k as usize),
         }
@@ -540,7 +526,7 @@ impl Gazetteer {
         let mut tokens = tokenize(text);
         for t in &mut tokens {
             if !t.arabic {
-                t.entry = self.form_index(t.norm.as_str()).unwrap_or(NO_FORMS);
+                t.entry = self.forms.get(t.norm.as_str()).copied().unwrap_or(NO_FORMS);
             }
         }
         tokens
@@ -1057,52 +1043,6 @@ fn is_direction(word: Option<&str>) -> bool {
     )
 }
 
-/// The number of bits of [`Gazetteer::first_words`].
-const FIRST_WORD_BITS: usize = 1 << 16;
-
-/// Where a word (a norm) falls in [`Gazetteer::first_words`]: its length, first two
-/// bytes and last byte, mixed.
-fn first_word_key(word: &str) -> usize {
-    let b = word.as_bytes();
-    let (first, second, last) = match b {
-        [] => (0, 0, 0),
-        [x] => (*x, 0, *x),
-        [x, y] => (*x, *y, *y),
-        [x, y, .., z] => (*x, *y, *z),
-    };
-    let mixed =
-        (b.len() as u64) | u64::from(first) << 8 | u64::from(second) << 16 | u64::from(last) << 24;
-    (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
-}
-
-/// [`ASCII_CLASS`]: a letter or digit.
-const ALNUM: u8 = 1;
-/// [`ASCII_CLASS`]: an upper-case letter.
-const UPPER: u8 = 2;
-/// [`ASCII_CLASS`]: a lower-case letter.
-const LOWER: u8 = 4;
-
-/// Each byte's class for [`tokenize`]: [`ALNUM`], with [`UPPER`] or [`LOWER`] for
-/// letters; 0 for every other byte (non-ASCII bytes included).
-static ASCII_CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        t[b] = if c.is_ascii_uppercase() {
-            ALNUM | UPPER
-        } else if c.is_ascii_lowercase() {
-            ALNUM | LOWER
-        } else if c.is_ascii_digit() {
-            ALNUM
-        } else {
-            0
-        };
-        b += 1;
-    }
-    t
-};
-
 /// Splits text into words: runs of letters and digits, with apostrophes inside a word
 /// (`O'Brien`) and dots inside an initialism (`U.S.`) kept. Possessives are dropped
 /// (`China’s` -> `china`), hyphens split (`Saudi-led` -> `saudi`, `led`), and so are
@@ -1118,16 +1058,10 @@ fn tokenize(text: &str) -> Vec<Token> {
             i += len;
             continue;
         }
-        // A run of word parts; `plain` while it is only ASCII letters and digits, whose
-        // cases `case` gathers.
-        let (start, mut plain, mut case) = (i, true, 0);
+        // A run of word parts; `plain` while it is only ASCII letters and digits.
+        let (start, mut plain) = (i, true);
         loop {
-            while let Some(&b) = bytes.get(i) {
-                let class = ASCII_CLASS[b as usize];
-                if class & ALNUM == 0 {
-                    break;
-                }
-                case |= class;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
                 i += 1;
             }
             if i == bytes.len() {
@@ -1140,11 +1074,7 @@ fn tokenize(text: &str) -> Vec<Token> {
             plain = false;
             i += len;
         }
-        if plain {
-            tokens.push(plain_token(text, start, i, case));
-        } else {
-            push_tokens(text, start, i, &mut tokens);
-        }
+        push_run(text, start, i, plain, &mut tokens);
     }
     tokens
 }
@@ -1159,6 +1089,16 @@ fn word_part(text: &str, i: usize) -> (bool, usize) {
     let c = text[i..].chars().next().expect("a char at a char boundary");
     let part = c.is_alphanumeric() || c == '’' || is_arabic_mark(c);
     (part, c.len_utf8())
+}
+
+/// Adds the word(s) of the run `text[start..end]` to `tokens`; `plain` when the run
+/// is only ASCII letters and digits (one word, as it stands).
+fn push_run(text: &str, start: usize, end: usize, plain: bool, tokens: &mut Vec<Token>) {
+    if plain {
+        tokens.push(plain_token(text, start, end));
+    } else {
+        push_tokens(text, start, end, tokens);
+    }
 }
 
 /// Adds the word(s) in `text[start..end]` (a run of letters, digits, dots and
@@ -1409,12 +1349,11 @@ fn is_initialism(raw: &str) -> bool {
         })
 }
 
-/// [`make_token`] for a word of ASCII letters and digits only (most words); `case`
-/// holds the [`UPPER`] and [`LOWER`] bits of its letters.
-fn plain_token(text: &str, start: usize, end: usize, case: u8) -> Token {
+/// [`make_token`] for a word of ASCII letters and digits only (most words).
+fn plain_token(text: &str, start: usize, end: usize) -> Token {
     let s = &text.as_bytes()[start..end];
-    let upper = case & UPPER != 0;
-    let lower = case & LOWER != 0;
+    let upper = s.iter().any(u8::is_ascii_uppercase);
+    let lower = s.iter().any(u8::is_ascii_lowercase);
     let mut norm = CompactString::from(&text[start..end]);
     if upper {
         norm.make_ascii_lowercase();
@@ -1484,31 +1423,6 @@ fn second_words(form_lists: &[Vec<Form>]) -> Vec<Option<FastSet<String>>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_first_word_filter_lets_every_form_through_and_stops_most_words() {
-        let g = gazetteer();
-        for (word, &k) in &g.forms {
-            assert_eq!(g.form_index(word), Some(k), "{word}");
-        }
-        // Most words of a text open no form and are turned away by the filter alone.
-        let text = "the army said on monday that talks would resume after a week of \
-            heavy fighting near the river while officials and residents waited for news";
-        let words: Vec<&str> = text.split_whitespace().collect();
-        let stopped = words
-            .iter()
-            .filter(|w| {
-                let bit = first_word_key(w);
-                g.first_words[bit / 64] & (1 << (bit % 64)) == 0
-            })
-            .count();
-        assert!(g.forms.len() > 1000, "{} forms", g.forms.len());
-        assert!(
-            stopped * 4 >= words.len() * 3,
-            "{stopped} of {} stopped",
-            words.len()
-        );
-    }
 
     fn names(text: &str, date: &str) -> Vec<String> {
         let g = gazetteer();
