@@ -1137,3 +1137,43 @@ fn templates_see_maps_in_the_order_written() {
         );
     }
 }
+
+/// A page bundle (`reports/x/index.md`, as Hugo and Zola read it) is published at its
+/// folder's URL, `reports/x/`, named after the whole folder name (dots and all), not at
+/// `reports/x/index/`; beside a `reports/x.md` it is a clash, named.
+#[test]
+fn a_page_bundle_is_published_at_its_folders_url() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    let report = |title: &str| {
+        format!("---\ntitle: {title}\ndate: 2025-07-01\ncountries: [Sudan]\n---\nText.\n")
+    };
+    let bundle = root.join("content/reports/2025.07.01 El Fasher");
+    std::fs::create_dir_all(&bundle).unwrap();
+    std::fs::write(bundle.join("index.md"), report("Drone strike in El Fasher")).unwrap();
+    let out = sitrep(root, &["build"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let public = root.join("public");
+    let page = std::fs::read_to_string(public.join("reports/2025-07-01-el-fasher/index.html"))
+        .unwrap();
+    assert!(page.contains("Drone strike in El Fasher"));
+    assert!(!public.join("reports/2025-07-01-el-fasher/index").exists());
+    assert!(page_links_to(
+        &public.join("index.html"),
+        &public,
+        "reports/2025-07-01-el-fasher/"
+    ));
+
+    std::fs::write(
+        root.join("content/reports/2025-07-01-el-fasher.md"),
+        report("Another"),
+    )
+    .unwrap();
+    let out = sitrep(root, &["build"]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out).contains("has the same URL `/reports/2025-07-01-el-fasher/`"),
+        "{}",
+        text(&out)
+    );
+}

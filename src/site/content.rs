@@ -268,8 +268,22 @@ pub fn load_page(file: &Path, content_dir: &Path, regions: &Regions) -> Result<P
         crate::site::ids::check_id(id)
             .map_err(|why| anyhow!("{}:{}: `id` {why}", file.display(), key_line(&text, "id")))?;
     }
-    let slug = page_slug(&doc.front_matter, file, &text)?;
-    let path = format!("{}{slug}/", folder_path(file, content_dir));
+    // A page bundle (`reports/x/index.md`, as in Hugo and Zola) is the page of its
+    // folder: `reports/x/`, as `reports/x.md` would be.
+    let (named, name) = match file.parent() {
+        Some(folder)
+            if is_bundle(file)
+                && folder
+                    .strip_prefix(content_dir)
+                    .is_ok_and(|r| r.components().next().is_some()) =>
+        {
+            (folder, folder.file_name())
+        }
+        _ => (file, file.file_stem()),
+    };
+    let name = name.unwrap_or_default().to_string_lossy();
+    let slug = page_slug(&doc.front_matter, &name, file, &text)?;
+    let path = format!("{}{slug}/", folder_path(named, content_dir));
     if path.len() > MAX_PAGE_PATH_BYTES {
         return Err(anyhow!(
             "{}: its URL path is {} bytes long, more than the {MAX_PAGE_PATH_BYTES} sitrep writes: move it into fewer or shorter folders",
@@ -288,6 +302,12 @@ pub fn load_page(file: &Path, content_dir: &Path, regions: &Regions) -> Result<P
         body_line: doc.body_line,
         front_matter: doc.front_matter,
     })
+}
+
+/// Whether a content file is a page bundle's: named `index` (`index.md`, in any case).
+fn is_bundle(file: &Path) -> bool {
+    file.file_stem()
+        .is_some_and(|stem| stem.eq_ignore_ascii_case("index"))
 }
 
 /// The site folder of a content file: its folders below `content_dir`, each slugified
@@ -378,18 +398,15 @@ fn page_region(
     }
 }
 
-/// The last segment of the page's URL: the front matter's `slug:`, else the file
-/// name's, slugified, and at most [`crate::site::paths::MAX_SEGMENT_BYTES`] long ([`bounded_segment`]: a
-/// longer one is cut and ends with a hash of the whole).
-fn page_slug(fm: &FrontMatter, file: &Path, text: &str) -> Result<String> {
+/// The last segment of the page's URL: the front matter's `slug:`, else `name` (the
+/// content file's name without its extension, or a page bundle's folder name),
+/// slugified, and at most [`crate::site::paths::MAX_SEGMENT_BYTES`] long
+/// ([`bounded_segment`]: a longer one is cut and ends with a hash of the whole).
+/// Errors name `file`.
+fn page_slug(fm: &FrontMatter, name: &str, file: &Path, text: &str) -> Result<String> {
     let (s, from_key) = match &fm.slug {
         Some(s) => (slug::slugify(s), true),
-        None => (
-            slug::slugify(crate::text::nfc(
-                &file.file_stem().unwrap_or_default().to_string_lossy(),
-            )),
-            false,
-        ),
+        None => (slug::slugify(crate::text::nfc(name)), false),
     };
     match (s.is_empty(), from_key) {
         (false, _) => Ok(bounded_segment(s)),
