@@ -43,7 +43,15 @@ pub const LIVE_RELOAD_SCRIPT: &str = r#"<script>/* sitrep serve: live reload */
 /// Browsers waiting for reload messages.
 #[derive(Clone, Default)]
 pub struct Reloader {
-    clients: Arc<Mutex<Vec<SyncSender<&'static str>>>>,
+    /// Each browser's channel, and a token its connection's thread holds while it runs.
+    clients: Arc<Mutex<Vec<(SyncSender<&'static str>, Arc<()>)>>>,
+}
+
+/// A browser's place among the [`Reloader`]'s clients: its messages, and the token that
+/// keeps its place while held (dropped when its connection ends).
+struct Subscription {
+    messages: Receiver<&'static str>,
+    _held: Arc<()>,
 }
 
 impl Reloader {
@@ -53,18 +61,26 @@ impl Reloader {
         self.clients
             .lock()
             .unwrap()
-            .retain(|c| c.try_send(message).is_ok());
+            .retain(|(c, _)| c.try_send(message).is_ok());
     }
 
-    /// How many browsers are connected.
+    /// How many browsers are connected: those whose connection is still served (a
+    /// browser that went away frees its place as soon as its thread sees it, not at
+    /// the next reload).
     pub fn clients(&self) -> usize {
-        self.clients.lock().unwrap().len()
+        let mut clients = self.clients.lock().unwrap();
+        clients.retain(|(_, held)| Arc::strong_count(held) > 1);
+        clients.len()
     }
 
-    fn subscribe(&self) -> Receiver<&'static str> {
-        let (tx, rx) = sync_channel(16);
-        self.clients.lock().unwrap().push(tx);
-        rx
+    fn subscribe(&self) -> Subscription {
+        let (tx, messages) = sync_channel(16);
+        let held = Arc::new(());
+        self.clients.lock().unwrap().push((tx, held.clone()));
+        Subscription {
+            messages,
+            _held: held,
+        }
     }
 }
 
@@ -299,7 +315,7 @@ fn stream_events(request: Request, reloader: &Reloader) {
         );
         return;
     }
-    let rx = reloader.subscribe();
+    let subscription = reloader.subscribe();
     let mut w = request.into_writer();
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\nretry: 500\n\n";
     if w.write_all(head.as_bytes())
@@ -309,7 +325,7 @@ fn stream_events(request: Request, reloader: &Reloader) {
         return;
     }
     loop {
-        let msg = match rx.recv_timeout(Duration::from_secs(15)) {
+        let msg = match subscription.messages.recv_timeout(Duration::from_secs(15)) {
             Ok(m) => format!("data: {m}\n\n"),
             // A comment keeps the connection alive and finds browsers that left.
             Err(std::sync::mpsc::RecvTimeoutError::Timeout) => ": ping\n\n".to_string(),
@@ -324,6 +340,22 @@ fn stream_events(request: Request, reloader: &Reloader) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A browser that went away (its connection's thread ended) no longer counts
+    /// against [`MAX_LIVE_RELOAD_CLIENTS`], though no reload was sent since.
+    #[test]
+    fn a_browser_gone_frees_its_place_without_a_reload() {
+        let reloader = Reloader::default();
+        let first = reloader.subscribe();
+        let second = reloader.subscribe();
+        assert_eq!(reloader.clients(), 2);
+        drop(first);
+        assert_eq!(reloader.clients(), 1);
+        reloader.send("reload");
+        assert_eq!(second.messages.try_recv(), Ok("reload"));
+        drop(second);
+        assert_eq!(reloader.clients(), 0);
+    }
 
     #[test]
     fn resolves_inside_the_root_only() {
