@@ -1154,8 +1154,8 @@ fn a_page_bundle_is_published_at_its_folders_url() {
     let out = sitrep(root, &["build"]);
     assert!(out.status.success(), "{}", text(&out));
     let public = root.join("public");
-    let page = std::fs::read_to_string(public.join("reports/2025-07-01-el-fasher/index.html"))
-        .unwrap();
+    let page =
+        std::fs::read_to_string(public.join("reports/2025-07-01-el-fasher/index.html")).unwrap();
     assert!(page.contains("Drone strike in El Fasher"));
     assert!(!public.join("reports/2025-07-01-el-fasher/index").exists());
     assert!(page_links_to(

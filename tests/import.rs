@@ -485,3 +485,58 @@ fn check_lists_the_reports_waiting_for_review_until_an_editor_fixes_them() {
     assert!(out.status.success(), "{msg}");
     assert!(!msg.contains("waiting for review"), "{msg}");
 }
+
+/// A seed of nearly the most sitrep reads (16 MiB) would give a report a little over
+/// it (front matter, escapes), which every build would then refuse: import fails that
+/// seed, naming it, writes nothing, and imports the others.
+#[test]
+fn a_seed_whose_report_would_be_too_large_to_read_fails_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let seeds = tmp.path().join("seeds");
+    std::fs::create_dir_all(&seeds).unwrap();
+    let sentence =
+        "Fighting in the north of Sudan continued as officials said talks would resume. ";
+    let mut big = String::from("May 2, 2025 Clash Report\nSudan fighting\n");
+    let limit = sitrep::text::MAX_FILE_BYTES as usize;
+    // Paragraphs that differ (a page's repeated lines are dropped as chrome).
+    let mut n = 0;
+    while big.len() + 2000 < limit {
+        n += 1;
+        big.push_str(&format!("Day {n}: "));
+        for _ in 0..20 {
+            big.push_str(sentence);
+        }
+        big.push('\n');
+    }
+    // Filled to the limit: the seed can be read, its report (with front matter) not.
+    let fill = limit - big.len() - 1;
+    let last = format!("Last day: {}", sentence.repeat(40));
+    big.push_str(&last[..fill]);
+    big.push('\n');
+    assert_eq!(big.len(), limit);
+    std::fs::write(seeds.join("big.txt"), &big).unwrap();
+    std::fs::write(
+        seeds.join("small.txt"),
+        "May 3, 2025 Clash Report\nA drone struck a market in El Fasher, Sudan, on Saturday.\n",
+    )
+    .unwrap();
+    let site = tmp.path().join("site");
+    let out = sitrep(tmp.path(), &["init", site.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = sitrep(&site, &["import", seeds.to_str().unwrap()]);
+    let said = text(&out);
+    assert!(!out.status.success(), "{said}");
+    assert!(
+        said.contains("big.txt: its report would be 16.0 MiB, more than the 16 MiB sitrep reads"),
+        "{said}"
+    );
+    let reports: Vec<String> = std::fs::read_dir(site.join("content/reports"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("2025-"))
+        .collect();
+    assert_eq!(reports.len(), 1, "{reports:?}");
+    assert!(reports[0].starts_with("2025-05-03-"), "{reports:?}");
+    let out = sitrep(&site, &["build"]);
+    assert!(out.status.success(), "{}", text(&out));
+}

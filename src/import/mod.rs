@@ -655,6 +655,16 @@ fn place(
     let id = report_id(&report, (content_dir, authority), &rel, previous.as_ref());
     report.front_matter.id = Some(id);
     let markdown = report.to_markdown();
+    // A report a build could not read would stop every build of the site.
+    if markdown.len() as u64 > crate::text::MAX_FILE_BYTES {
+        let msg = format!(
+            "{}: its report would be {:.1} MiB, more than the {} MiB sitrep reads: split the seed",
+            seed.display(),
+            markdown.len() as f64 / (1024.0 * 1024.0),
+            crate::text::MAX_FILE_BYTES / (1024 * 1024)
+        );
+        return (Outcome::Failed(msg), note);
+    }
     let target = Target {
         content_dir,
         rel: &rel,
