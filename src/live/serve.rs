@@ -43,9 +43,11 @@ pub const LIVE_RELOAD_SCRIPT: &str = r#"<script>/* sitrep serve: live reload */
 /// Browsers waiting for reload messages.
 #[derive(Clone, Default)]
 pub struct Reloader {
-    /// Each browser's channel, and a token its connection's thread holds while it runs.
-    clients: Arc<Mutex<Vec<(SyncSender<&'static str>, Arc<()>)>>>,
+    clients: Arc<Mutex<Vec<Client>>>,
 }
+
+/// A browser's channel, and a token its connection's thread holds while it runs.
+type Client = (SyncSender<&'static str>, Arc<()>);
 
 /// A browser's place among the [`Reloader`]'s clients: its messages, and the token that
 /// keeps its place while held (dropped when its connection ends).
