@@ -140,8 +140,8 @@ impl Walk<'_> {
     /// Walks `dir` depth first, its entries in name order.
     fn walk(&mut self, dir: &Path) -> std::io::Result<()> {
         let mut entries = Vec::new();
-        for e in std::fs::read_dir(dir)? {
-            let e = e?;
+        for e in std::fs::read_dir(dir).map_err(naming(dir))? {
+            let e = e.map_err(naming(dir))?;
             let name = e.file_name();
             if !(self.skip)(&name) {
                 entries.push((name, e));
@@ -149,8 +149,8 @@ impl Walk<'_> {
         }
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         for (_, e) in entries {
-            let ft = e.file_type()?;
-            match entry_kind(&e, ft, &self.ancestors)? {
+            let ft = e.file_type().map_err(naming(&e.path()))?;
+            match entry_kind(&e, ft, &self.ancestors).map_err(naming(&e.path()))? {
                 Entry::Folder(real) => {
                     self.ancestors.push(real);
                     self.walk(&e.path())?;
@@ -167,6 +167,20 @@ impl Walk<'_> {
             self.held = 0;
         }
         Ok(())
+    }
+}
+
+/// An I/O error of the walk at `path`, as one that names it (the error of a folder
+/// deep in a tree, `File name too long`, would otherwise be told of the tree's root).
+/// An error that already names it is kept.
+fn naming(path: &Path) -> impl FnOnce(std::io::Error) -> std::io::Error + '_ {
+    move |e| {
+        let shown = path.display().to_string();
+        if e.to_string().contains(&shown) {
+            e
+        } else {
+            std::io::Error::new(e.kind(), format!("`{shown}`: {e}"))
+        }
     }
 }
 
@@ -496,6 +510,38 @@ impl Folder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A folder the walk cannot read, deep in the tree (its path past Linux's 4,096
+    /// bytes), is named in the error, not the tree's root.
+    #[test]
+    fn a_walk_error_names_the_folder_at_fault() {
+        use std::ffi::CString;
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("content");
+        std::fs::create_dir(&root).unwrap();
+        // Made one level at a time, relative to the last (`mkdirat`): a path that long
+        // cannot be named whole.
+        let name = "d".repeat(200);
+        let c_name = CString::new(name.as_str()).unwrap();
+        let c_root = CString::new(root.to_str().unwrap()).unwrap();
+        // SAFETY: plain system calls on descriptors opened here and closed below.
+        unsafe {
+            let mut fd = libc::open(c_root.as_ptr(), libc::O_DIRECTORY | libc::O_RDONLY);
+            assert!(fd >= 0);
+            for _ in 0..25 {
+                assert_eq!(libc::mkdirat(fd, c_name.as_ptr(), 0o755), 0);
+                let next = libc::openat(fd, c_name.as_ptr(), libc::O_DIRECTORY | libc::O_RDONLY);
+                assert!(next >= 0);
+                libc::close(fd);
+                fd = next;
+            }
+            libc::close(fd);
+        }
+        let err = files_below(&root, &|_| false, false).unwrap_err();
+        let said = err.to_string();
+        assert!(said.contains(&format!("{name}/{name}`")), "{said}");
+        assert!(said.len() > 4096, "{}", &said[said.len() - 80..]);
+    }
 
     #[test]
     fn files_below_come_in_path_order_links_followed_and_loops_refused() {
