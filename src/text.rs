@@ -14,6 +14,18 @@ use std::borrow::Cow;
 /// naming it rather than slowing every build.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
+/// Why `len` bytes are more than sitrep reads (`16.0 MiB, more than the 16 MiB sitrep
+/// reads`), or `None` when they are not more than [`MAX_FILE_BYTES`].
+pub fn over_read_limit(len: u64) -> Option<String> {
+    (len > MAX_FILE_BYTES).then(|| {
+        format!(
+            "{:.1} MiB, more than the {} MiB sitrep reads",
+            len as f64 / 1048576.0,
+            MAX_FILE_BYTES / 1048576
+        )
+    })
+}
+
 /// Reads an input file, refusing one larger than [`MAX_FILE_BYTES`].
 ///
 /// Errors: the file cannot be read, or is too large (the message says how large).
@@ -22,12 +34,8 @@ pub fn read_input(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
     // Opened once, and its size asked of the open file: no second look-up by path.
     let file = std::fs::File::open(path)?;
     let len = file.metadata()?.len();
-    if len > MAX_FILE_BYTES {
-        return Err(std::io::Error::other(format!(
-            "the file is {:.1} MiB, more than the {} MiB sitrep reads",
-            len as f64 / 1048576.0,
-            MAX_FILE_BYTES / 1048576
-        )));
+    if let Some(why) = over_read_limit(len) {
+        return Err(std::io::Error::other(format!("the file is {why}")));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
     // Through `Take`, which reads into the room made, where `File`'s own

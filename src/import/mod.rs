@@ -656,12 +656,10 @@ fn place(
     report.front_matter.id = Some(id);
     let markdown = report.to_markdown();
     // A report a build could not read would stop every build of the site.
-    if markdown.len() as u64 > crate::text::MAX_FILE_BYTES {
+    if let Some(why) = crate::text::over_read_limit(markdown.len() as u64) {
         let msg = format!(
-            "{}: its report would be {:.1} MiB, more than the {} MiB sitrep reads: split the seed",
-            seed.display(),
-            markdown.len() as f64 / (1024.0 * 1024.0),
-            crate::text::MAX_FILE_BYTES / (1024 * 1024)
+            "{}: its report would be {why}: split the seed",
+            seed.display()
         );
         return (Outcome::Failed(msg), note);
     }
