@@ -149,15 +149,16 @@ impl Walk<'_> {
         }
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         for (_, e) in entries {
-            let ft = e.file_type().map_err(naming(&e.path()))?;
-            match entry_kind(&e, ft, &self.ancestors).map_err(naming(&e.path()))? {
+            let path = e.path();
+            let ft = e.file_type().map_err(naming(&path))?;
+            match entry_kind(&e, ft, &self.ancestors).map_err(naming(&path))? {
                 Entry::Folder(real) => {
                     self.ancestors.push(real);
-                    self.walk(&e.path())?;
+                    self.walk(&path)?;
                     self.ancestors.pop();
                 }
-                Entry::Link(meta) => self.met.push((e.path(), Met::Link(meta))),
-                Entry::Plain => self.met.push((e.path(), Met::Entry(e, ft))),
+                Entry::Link(meta) => self.met.push((path, Met::Link(meta))),
+                Entry::Plain => self.met.push((path, Met::Entry(e, ft))),
             }
         }
         // An entry keeps its folder open until its metadata is read.
